@@ -1,0 +1,17 @@
+import type { Database } from "@/db/client";
+import { demoLoginsTable, isDatabaseEmpty, seedDemo } from "./demo";
+
+/** Per-capability demo content, run inside the demo transaction after orgs and people exist. */
+const DEMO_EXTENSIONS: Parameters<typeof seedDemo>[1] = [];
+
+export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
+  if (!(await isDatabaseEmpty(db))) return false;
+  await seedDemo(db, DEMO_EXTENSIONS);
+  return true;
+}
+
+export async function seedDemoNow(db: Database) {
+  return seedDemo(db, DEMO_EXTENSIONS);
+}
+
+export { demoLoginsTable };

@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+/**
+ * The only module that reads process.env. Every variable is documented in .env.example.
+ * Parsed lazily so that build steps which never touch configuration don't fail on it.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  DATA_DIR: z.string().default(".data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
+  APP_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().default(3000),
+  JOBS_WORKER: z.enum(["on", "off"]).default("on"),
+  SEED_DEMO: z.enum(["auto", "off"]).default("auto"),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_SQL: z.enum(["on", "off"]).default("off"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Tests and scripts override single values (e.g. DATABASE_URL of a cloned test database). */
+export function overrideEnv(values: Partial<Env>): void {
+  cached = { ...env(), ...values };
+}

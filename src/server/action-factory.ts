@@ -1,0 +1,116 @@
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { can, ROLE_LABELS, type Permission } from "@/lib/permissions";
+import { fail, ok, type ActionResult } from "@/lib/result";
+import { currentActor, isExplicitActor } from "./actor";
+import { AppError, constraintOf, isSerializationFailure, isUniqueViolation } from "./errors";
+import { resolveTenant, type TenantContext } from "./tenant";
+
+/**
+ * Every mutation is built here: session → org membership → permission → zod → handler → one
+ * result shape. scripts/check-actions.ts fails CI on any 'use server' export built otherwise.
+ */
+type OrgActionDef<S extends z.ZodType, R> = {
+  permission: Permission;
+  input: S;
+  handler: (ctx: TenantContext, input: z.output<S>) => Promise<R>;
+  /** Paths (relative to /[org]) whose server-rendered data this action changes. */
+  revalidate?: string[] | ((input: z.output<S>, result: R) => string[]);
+};
+
+export function orgAction<S extends z.ZodType, R>(def: OrgActionDef<S, R>) {
+  return async function action(orgSlug: string, rawInput: z.input<S>): Promise<ActionResult<R>> {
+    return guard(async () => {
+      const actor = await currentActor();
+      if (!actor) return fail("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+      if (typeof orgSlug !== "string") return fail("NOT_FOUND", "Organization was not found.");
+      const ctx = await resolveTenant(actor, orgSlug);
+      if (!can(ctx.role, def.permission)) {
+        return fail("FORBIDDEN", `Your role (${ROLE_LABELS[ctx.role]}) is not allowed to do that.`);
+      }
+      const parsed = def.input.safeParse(rawInput);
+      if (!parsed.success) return validationFailure(parsed.error);
+      const data = await def.handler(ctx, parsed.data);
+      const paths = typeof def.revalidate === "function" ? def.revalidate(parsed.data, data) : def.revalidate;
+      revalidate(paths?.map((p) => `/${ctx.org.slug}${p}`));
+      return ok(data);
+    });
+  };
+}
+
+type PublicActionDef<S extends z.ZodType, R> = {
+  input: S;
+  handler: (input: z.output<S>) => Promise<R | ActionResult<R>>;
+};
+
+/** For the few actions that run before anyone is signed in (sign-in, accepting an invitation). */
+export function publicAction<S extends z.ZodType, R>(def: PublicActionDef<S, R>) {
+  return async function action(rawInput: z.input<S>): Promise<ActionResult<R>> {
+    return guard(async () => {
+      const parsed = def.input.safeParse(rawInput);
+      if (!parsed.success) return validationFailure(parsed.error);
+      const out = await def.handler(parsed.data);
+      return isResult<R>(out) ? out : ok(out);
+    });
+  };
+}
+
+type UserActionDef<S extends z.ZodType, R> = {
+  input: S;
+  handler: (actor: { userId: string }, input: z.output<S>) => Promise<R>;
+};
+
+/** Signed in, but not inside one org (e.g. signing out). */
+export function userAction<S extends z.ZodType, R>(def: UserActionDef<S, R>) {
+  return async function action(rawInput: z.input<S>): Promise<ActionResult<R>> {
+    return guard(async () => {
+      const actor = await currentActor();
+      if (!actor) return fail("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+      const parsed = def.input.safeParse(rawInput);
+      if (!parsed.success) return validationFailure(parsed.error);
+      return ok(await def.handler(actor, parsed.data));
+    });
+  };
+}
+
+function isResult<R>(value: unknown): value is ActionResult<R> {
+  return typeof value === "object" && value !== null && "ok" in value && typeof (value as { ok: unknown }).ok === "boolean";
+}
+
+function validationFailure(error: z.ZodError): ActionResult<never> {
+  const { fieldErrors, formErrors } = z.flattenError(error);
+  const message = formErrors[0] ?? "Please correct the highlighted fields.";
+  return fail("VALIDATION", message, fieldErrors as Record<string, string[]>);
+}
+
+/** Friendly messages for the database constraints that guard our invariants. */
+const CONSTRAINT_MESSAGES: Record<string, string> = {
+  memberships_last_admin: "An organization must keep at least one admin.",
+};
+
+async function guard<R>(fn: () => Promise<ActionResult<R>>): Promise<ActionResult<R>> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (isNextControlFlow(err)) throw err;
+    if (err instanceof AppError) return fail(err.code, err.message, err.fieldErrors);
+    const constraint = constraintOf(err);
+    if (constraint && CONSTRAINT_MESSAGES[constraint]) return fail("CONFLICT", CONSTRAINT_MESSAGES[constraint]);
+    if (isUniqueViolation(err)) return fail("CONFLICT", "That already exists.");
+    if (isSerializationFailure(err)) return fail("CONFLICT", "Someone else changed this at the same time. Please try again.");
+    console.error("[action] unexpected error", err);
+    return fail("INTERNAL", "Something went wrong on our side. Nothing was saved; please try again.");
+  }
+}
+
+/** redirect() and notFound() throw special errors that Next must receive untouched. */
+function isNextControlFlow(err: unknown): boolean {
+  const digest = (err as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND");
+}
+
+function revalidate(paths: string[] | undefined) {
+  // Outside a request (jobs, scripts, tests run through runAs) there is no render cache to refresh.
+  if (!paths?.length || isExplicitActor()) return;
+  for (const p of paths) revalidatePath(p, "layout");
+}

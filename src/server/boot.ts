@@ -1,0 +1,47 @@
+import path from "node:path";
+import postgres from "postgres";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { env } from "@/env";
+import { connectDatabase, type Database } from "@/db/client";
+import { startEmbeddedPostgres } from "@/db/embedded";
+import { migrateDatabase } from "@/db/migrate";
+import { demoLoginsTable, seedDemoIfEmpty } from "@/db/seed/run";
+
+const MIGRATION_LOCK = 727_001; // pg_advisory_lock key: one migrator at a time across instances
+
+/** Resolves the database (external or embedded), migrates it, and seeds the demo on first start. */
+export async function bootDatabase(options: { seed?: boolean; quiet?: boolean } = {}): Promise<{ db: Database; url: string }> {
+  const e = env();
+  const log = options.quiet ? () => {} : (m: string) => console.log(`[momentum] ${m}`);
+  let url = e.DATABASE_URL;
+  if (!url) {
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(e.DATA_DIR, "pg"),
+      port: e.EMBEDDED_PG_PORT,
+      database: "momentum",
+      log: (m) => {
+        if (/FATAL|ERROR|PANIC/.test(m)) console.error(`[postgres] ${m}`);
+      },
+    });
+    log(`${server.reused ? "Reusing" : "Started"} embedded PostgreSQL on 127.0.0.1:${server.port} (data in ${path.resolve(e.DATA_DIR, "pg")})`);
+    url = server.url;
+  }
+  await migrateWithLock(url);
+  const db = connectDatabase(url, { max: e.DB_POOL_MAX, logSql: e.LOG_SQL === "on" });
+  if (options.seed !== false && e.SEED_DEMO === "auto" && (await seedDemoIfEmpty(db))) {
+    log("Seeded the demo data.");
+    if (!options.quiet) console.log(demoLoginsTable());
+  }
+  return { db, url };
+}
+
+async function migrateWithLock(url: string) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrateDatabase(drizzle(sql) as unknown as Database);
+  } finally {
+    await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+    await sql.end({ timeout: 2 });
+  }
+}

@@ -1,0 +1,27 @@
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import type { Permission } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
+import { currentActor } from "./actor";
+import { AppError } from "./errors";
+import { resolveTenantCached, type TenantContext } from "./tenant";
+
+/** For server components: signed out → /login; not a member (or no such org) → 404. */
+export const getPageTenant = cache(async (orgSlug: string, permission?: Permission): Promise<TenantContext> => {
+  const actor = await currentActor();
+  if (!actor) redirect("/login");
+  try {
+    const ctx = await resolveTenantCached(actor.userId, orgSlug);
+    if (permission && !can(ctx.role, permission)) notFound();
+    return ctx;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
+    throw err;
+  }
+});
+
+export const getPageActor = cache(async () => {
+  const actor = await currentActor();
+  if (!actor) redirect("/login");
+  return actor;
+});
