@@ -1,0 +1,35 @@
+"use server";
+
+import { changeRoleSchema, inviteMemberSchema, removeMemberSchema, revokeInvitationSchema } from "@/lib/schemas/members";
+import { orgAction } from "@/server/action-factory";
+import { changeMemberRole, inviteMember, removeMember, revokeInvitation } from "@/server/data/members";
+
+const MEMBERS_PAGE = ["/settings/members"];
+
+export const inviteMemberAction = orgAction({
+  permission: "members.manage",
+  input: inviteMemberSchema,
+  handler: (ctx, input) => inviteMember(ctx, input),
+  revalidate: MEMBERS_PAGE,
+});
+
+export const changeMemberRoleAction = orgAction({
+  permission: "members.manage",
+  input: changeRoleSchema,
+  handler: (ctx, input) => changeMemberRole(ctx, input),
+  revalidate: MEMBERS_PAGE,
+});
+
+export const removeMemberAction = orgAction({
+  permission: "members.manage",
+  input: removeMemberSchema,
+  handler: (ctx, input) => removeMember(ctx, input.userId),
+  revalidate: MEMBERS_PAGE,
+});
+
+export const revokeInvitationAction = orgAction({
+  permission: "members.manage",
+  input: revokeInvitationSchema,
+  handler: (ctx, input) => revokeInvitation(ctx, input.invitationId),
+  revalidate: MEMBERS_PAGE,
+});

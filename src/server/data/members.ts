@@ -1,0 +1,133 @@
+import crypto from "node:crypto";
+import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { invitations, memberships, users } from "@/db/schema";
+import type { Role } from "@/lib/permissions";
+import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
+import { requirePermission, type TenantContext } from "@/server/tenant";
+import { recordAudit } from "./audit";
+
+const INVITATION_DAYS = 7;
+
+export type Member = { userId: string; name: string; email: string; role: Role; joinedAt: Date };
+
+export async function listMembers(ctx: TenantContext): Promise<Member[]> {
+  return ctx.db
+    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.orgId, ctx.orgId))
+    .orderBy(asc(users.name));
+}
+
+export async function listPendingInvitations(ctx: TenantContext) {
+  requirePermission(ctx, "members.manage");
+  return ctx.db
+    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt })
+    .from(invitations)
+    .where(and(eq(invitations.orgId, ctx.orgId), isNull(invitations.acceptedAt), gt(invitations.expiresAt, sql`now()`)))
+    .orderBy(desc(invitations.createdAt));
+}
+
+export type InviteOutcome = { kind: "added"; userId: string; name: string } | { kind: "invited"; invitationId: string; token: string };
+
+/**
+ * Someone who already has a Momentum account is added at once; anyone else gets an invitation
+ * link (shown to the admin to pass on until outgoing email lands) to set their name and password.
+ */
+export async function inviteMember(ctx: TenantContext, input: { email: string; role: Role }): Promise<InviteOutcome> {
+  requirePermission(ctx, "members.manage");
+  return ctx.db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, input.email));
+    if (existing) {
+      const inserted = await tx
+        .insert(memberships)
+        .values({ orgId: ctx.orgId, userId: existing.id, role: input.role })
+        .onConflictDoNothing()
+        .returning({ userId: memberships.userId });
+      if (inserted.length === 0) throw new ConflictError(`${input.email} is already a member.`);
+      await recordAudit(tx, ctx, { entity: "membership", entityId: existing.id, action: "add", after: input });
+      return { kind: "added", userId: existing.id, name: existing.name };
+    }
+    // A fresh invitation replaces an older pending one for the same address.
+    await tx
+      .delete(invitations)
+      .where(and(eq(invitations.orgId, ctx.orgId), eq(invitations.email, input.email), isNull(invitations.acceptedAt)));
+    const token = crypto.randomBytes(24).toString("base64url");
+    const [inv] = await tx
+      .insert(invitations)
+      .values({
+        orgId: ctx.orgId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        invitedBy: ctx.userId,
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+      })
+      .returning({ id: invitations.id });
+    await recordAudit(tx, ctx, { entity: "invitation", entityId: inv!.id, action: "create", after: input });
+    return { kind: "invited", invitationId: inv!.id, token };
+  });
+}
+
+export async function revokeInvitation(ctx: TenantContext, invitationId: string) {
+  requirePermission(ctx, "members.manage");
+  const deleted = await ctx.db
+    .delete(invitations)
+    .where(and(eq(invitations.orgId, ctx.orgId), eq(invitations.id, invitationId), isNull(invitations.acceptedAt)))
+    .returning({ id: invitations.id });
+  if (deleted.length === 0) throw new NotFoundError("Invitation");
+}
+
+export async function changeMemberRole(ctx: TenantContext, input: { userId: string; role: Role }) {
+  requirePermission(ctx, "members.manage");
+  return ctx.db.transaction(async (tx) => {
+    const before = await lockMembership(tx, ctx, input.userId);
+    if (before.role === input.role) return;
+    if (before.role === "admin") await assertAnotherAdmin(tx, ctx, input.userId);
+    await tx
+      .update(memberships)
+      .set({ role: input.role })
+      .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, input.userId)));
+    await recordAudit(tx, ctx, { entity: "membership", entityId: input.userId, action: "change_role", before: { role: before.role }, after: { role: input.role } });
+  });
+}
+
+export async function removeMember(ctx: TenantContext, userId: string) {
+  requirePermission(ctx, "members.manage");
+  return ctx.db.transaction(async (tx) => {
+    const before = await lockMembership(tx, ctx, userId);
+    if (before.role === "admin") await assertAnotherAdmin(tx, ctx, userId);
+    await tx.delete(memberships).where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, userId)));
+    await recordAudit(tx, ctx, { entity: "membership", entityId: userId, action: "remove", before: { role: before.role } });
+  });
+}
+
+type Tx = Parameters<Parameters<TenantContext["db"]["transaction"]>[0]>[0];
+
+/**
+ * Locks every admin row of the org (and the target) so two admins demoting each other at the
+ * same moment cannot both succeed; the deferred trigger `memberships_last_admin` is the backstop.
+ */
+async function lockMembership(tx: Tx, ctx: TenantContext, userId: string) {
+  const rows = await tx
+    .select({ userId: memberships.userId, role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, ctx.orgId), sql`(${memberships.role} = 'admin' or ${memberships.userId} = ${userId})`))
+    .orderBy(asc(memberships.userId))
+    .for("update");
+  const target = rows.find((r) => r.userId === userId);
+  if (!target) throw new NotFoundError("Member");
+  return target;
+}
+
+async function assertAnotherAdmin(tx: Tx, ctx: TenantContext, userId: string) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.role, "admin"), sql`${memberships.userId} <> ${userId}`));
+  if ((row?.n ?? 0) === 0) throw new ValidationError("An organization must keep at least one admin. Make someone else admin first.");
+}
+
+export function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}

@@ -1,0 +1,33 @@
+import { eq } from "drizzle-orm";
+import { organizations } from "@/db/schema";
+import type { orgSettingsSchema } from "@/lib/schemas/organization";
+import type { z } from "zod";
+import { requirePermission, type TenantContext } from "@/server/tenant";
+import { recordAudit } from "./audit";
+
+export type OrgSettings = z.output<typeof orgSettingsSchema>;
+
+export function getOrganizationSettings(ctx: TenantContext) {
+  const { name, slug, currency, locale, timeZone, defaultTaxRateBp, saleNumberPrefix } = ctx.org;
+  return { name, slug, currency, locale, timeZone, defaultTaxRate: defaultTaxRateBp / 100, saleNumberPrefix };
+}
+
+export async function updateOrganizationSettings(ctx: TenantContext, input: OrgSettings) {
+  requirePermission(ctx, "org.settings.update");
+  return ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(organizations)
+      .set({
+        name: input.name,
+        currency: input.currency,
+        locale: input.locale,
+        timeZone: input.timeZone,
+        defaultTaxRateBp: input.defaultTaxRate,
+        saleNumberPrefix: input.saleNumberPrefix,
+      })
+      .where(eq(organizations.id, ctx.orgId))
+      .returning();
+    await recordAudit(tx, ctx, { entity: "organization", entityId: ctx.orgId, action: "update", before: getOrganizationSettings(ctx), after: input });
+    return updated!;
+  });
+}

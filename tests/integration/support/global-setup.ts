@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { drizzle } from "drizzle-orm/postgres-js";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../../../src/db/embedded";
+import { migrateDatabase } from "../../../src/db/migrate";
+import type { Database } from "../../../src/db/client";
+
+export const TEMPLATE_DB = "momentum_template";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}
+
+let server: EmbeddedServer | undefined;
+let dataDir: string | undefined;
+
+/** A throwaway cluster for this run (fsync off: durability is irrelevant here), migrated once. */
+export async function setup(project: TestProject) {
+  const external = process.env.TEST_DATABASE_URL;
+  let adminUrl: string;
+  if (external) {
+    adminUrl = external;
+  } else {
+    dataDir = path.resolve(".test-data", `pg-${process.pid}`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    server = await startEmbeddedPostgres({
+      dataDir,
+      database: "postgres",
+      settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off", max_connections: "300" },
+    });
+    adminUrl = server.url;
+  }
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${TEMPLATE_DB}`);
+  await admin.unsafe(`create database ${TEMPLATE_DB}`);
+  await admin.end();
+  const templateSql = postgres(withDatabase(adminUrl, TEMPLATE_DB), { max: 1, onnotice: () => {} });
+  await migrateDatabase(drizzle(templateSql) as unknown as Database);
+  await templateSql.end();
+  project.provide("pgAdminUrl", adminUrl);
+}
+
+export async function teardown() {
+  await server?.stop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
