@@ -5,7 +5,7 @@ import { env } from "@/env";
 import { connectDatabase, type Database } from "@/db/client";
 import { startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
-import { demoLoginsTable, seedDemoIfEmpty } from "@/db/seed/run";
+import { demoLoginsTable, hasDemoData, seedDemoIfEmpty } from "@/db/seed/run";
 
 const MIGRATION_LOCK = 727_001; // pg_advisory_lock key: one migrator at a time across instances
 
@@ -28,9 +28,9 @@ export async function bootDatabase(options: { seed?: boolean; quiet?: boolean } 
   }
   await migrateWithLock(url);
   const db = connectDatabase(url, { max: e.DB_POOL_MAX, logSql: e.LOG_SQL === "on" });
-  if (options.seed !== false && e.SEED_DEMO === "auto" && (await seedDemoIfEmpty(db))) {
-    log("Seeded the demo data.");
-    if (!options.quiet) console.log(demoLoginsTable());
+  if (options.seed !== false && e.SEED_DEMO === "auto") {
+    if (await seedDemoIfEmpty(db)) log("Seeded the demo data.");
+    if (!options.quiet && (await hasDemoData(db))) console.log(demoLoginsTable());
   }
   return { db, url };
 }

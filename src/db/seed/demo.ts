@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import { normalizeEmail } from "@/lib/email";
@@ -41,6 +41,11 @@ export async function seedDemo(db: Database, extend: ((tx: Database, orgs: Seede
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   const rows = await db.execute(sql`select exists(select 1 from organizations) as any`);
   return !(rows[0] as { any: boolean }).any;
+}
+
+export async function hasDemoData(db: Database): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ORGS[0]!.people.admin.email));
+  return row !== undefined;
 }
 
 export function demoLoginsTable(): string {

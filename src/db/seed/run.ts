@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { demoLoginsTable, isDatabaseEmpty, seedDemo } from "./demo";
+import { demoLoginsTable, hasDemoData, isDatabaseEmpty, seedDemo } from "./demo";
 
 /** Per-capability demo content, run inside the demo transaction after orgs and people exist. */
 const DEMO_EXTENSIONS: Parameters<typeof seedDemo>[1] = [];
@@ -14,4 +14,4 @@ export async function seedDemoNow(db: Database) {
   return seedDemo(db, DEMO_EXTENSIONS);
 }
 
-export { demoLoginsTable };
+export { demoLoginsTable, hasDemoData };

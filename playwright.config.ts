@@ -1,0 +1,38 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// A dedicated port and data directory: e2e runs beside a dev server without colliding, and each run
+// starts from a freshly seeded demo database.
+const port = Number(process.env.E2E_PORT ?? 3107);
+const baseURL = `http://127.0.0.1:${port}`;
+const debianChromium = "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: fs.existsSync(debianChromium)
+      ? { executablePath: debianChromium, args: ["--disable-gpu", "--disable-quic", "--disable-background-networking"] }
+      : {},
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: `rm -rf .test-data/e2e && exec node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { DATA_DIR: ".test-data/e2e", NEXT_TELEMETRY_DISABLED: "1", JOBS_WORKER: "on" },
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  },
+});
