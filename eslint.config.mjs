@@ -1,0 +1,110 @@
+import Module, { createRequire } from "node:module";
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const require = createRequire(import.meta.url);
+const drizzle = loadDrizzlePlugin();
+
+/**
+ * Momentum's lint rules (DESIGN.md §4.7, §4.9): the Next rules, no UPDATE/DELETE without WHERE,
+ * and src/env.ts as the only reader of process.env.
+ */
+
+// Names our code gives a drizzle database or transaction handle. The drizzle plugin matches the
+// object's last name segment, so "db" also covers `ctx.db.delete(...)` and `getDb().delete(...)`
+// is covered by "getDb".
+const DRIZZLE_OBJECTS = ["db", "tx", "getDb"];
+
+// Files that may read process.env: the validated env module, Next's instrumentation hook (which
+// must check NEXT_RUNTIME before importing anything), tooling config, scripts, benchmarks, tests.
+const PROCESS_ENV_ALLOWED = [
+  "src/env.ts",
+  "src/instrumentation.ts",
+  "*.config.{js,mjs,cjs,ts,mts,cts}",
+  "playwright.config.ts",
+  "drizzle.config.ts",
+  "scripts/**",
+  "bench/**",
+  "tests/**",
+];
+
+const processEnvMessage = "Read configuration through env() from src/env.ts, the only module that reads process.env.";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "drizzle/**",
+    ".data*/**",
+    ".test-data/**",
+    ".bench-data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "coverage/**",
+    "next-env.d.ts",
+  ]),
+  {
+    name: "momentum/drizzle",
+    files: ["**/*.{ts,tsx,mts,cts}"],
+    plugins: { drizzle },
+    rules: {
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: DRIZZLE_OBJECTS }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: DRIZZLE_OBJECTS }],
+    },
+  },
+  {
+    name: "momentum/env-only-in-env-ts",
+    files: ["**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}"],
+    ignores: PROCESS_ENV_ALLOWED,
+    rules: {
+      // Also catches `const { env } = process` and `process["env"]`.
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: processEnvMessage }],
+    },
+  },
+  {
+    name: "momentum/typescript",
+    files: ["**/*.{ts,tsx,mts,cts}"],
+    rules: {
+      // Unused code is an error in CI, but a leading underscore marks a deliberate discard.
+      "@typescript-eslint/no-unused-vars": [
+        "warn",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none" },
+      ],
+    },
+  },
+]);
+
+/**
+ * eslint-plugin-drizzle 0.2.3 requires `@typescript-eslint/utils` at load time without declaring
+ * it as a dependency, and npm nests that package under eslint-config-next's typescript-eslint, so
+ * a plain import fails with "Cannot find module '@typescript-eslint/utils'". When it is not
+ * resolvable from the root, point the plugin at the copy typescript-eslint itself uses. Adding
+ * `@typescript-eslint/utils` to devDependencies makes this a no-op.
+ */
+function loadDrizzlePlugin() {
+  if (isResolvable("@typescript-eslint/utils")) return require("eslint-plugin-drizzle");
+  const fromNext = createRequire(require.resolve("eslint-config-next"));
+  const fromTsEslint = createRequire(fromNext.resolve("typescript-eslint"));
+  const utilsPath = fromTsEslint.resolve("@typescript-eslint/utils");
+  const original = Module._resolveFilename;
+  Module._resolveFilename = function (request, ...rest) {
+    return request === "@typescript-eslint/utils" ? utilsPath : original.call(this, request, ...rest);
+  };
+  try {
+    return require("eslint-plugin-drizzle");
+  } finally {
+    Module._resolveFilename = original;
+  }
+}
+
+function isResolvable(name) {
+  try {
+    require.resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
