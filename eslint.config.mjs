@@ -4,7 +4,7 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
 const require = createRequire(import.meta.url);
-const drizzle = loadDrizzlePlugin();
+const drizzle = withUpdateFromSupport(loadDrizzlePlugin());
 
 /**
  * Momentum's lint rules (DESIGN.md §4.7, §4.9): the Next rules, no UPDATE/DELETE without WHERE,
@@ -107,4 +107,35 @@ function isResolvable(name) {
   } catch {
     return false;
   }
+}
+
+/**
+ * The plugin's update rule wants `.where()` immediately after `.set()`, so PostgreSQL's
+ * `tx.update(a).set(...).from(b).where(...)` is a false positive. Keep its report only when no
+ * `.where(...)` follows anywhere in the same call chain.
+ */
+function withUpdateFromSupport(plugin) {
+  const rule = plugin.rules["enforce-update-with-where"];
+  const patched = {
+    ...rule,
+    create(context) {
+      const filtered = Object.create(context, {
+        report: { value: (descriptor) => (chainHasWhere(descriptor.node) ? undefined : context.report(descriptor)) },
+      });
+      return rule.create(filtered);
+    },
+  };
+  return { ...plugin, rules: { ...plugin.rules, "enforce-update-with-where": patched } };
+}
+
+/** `node` is a member expression like `.set`; follow `.x(...).y(...)` upwards looking for `.where`. */
+function chainHasWhere(node) {
+  let member = node;
+  while (member?.parent?.type === "CallExpression" && member.parent.callee === member) {
+    const next = member.parent.parent;
+    if (next?.type !== "MemberExpression" || next.object !== member.parent || next.property.type !== "Identifier") return false;
+    if (next.property.name === "where") return true;
+    member = next;
+  }
+  return false;
 }
