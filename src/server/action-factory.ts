@@ -86,6 +86,12 @@ function validationFailure(error: z.ZodError): ActionResult<never> {
 /** Friendly messages for the database constraints that guard our invariants. */
 const CONSTRAINT_MESSAGES: Record<string, string> = {
   memberships_last_admin: "An organization must keep at least one admin.",
+  deals_require_next_action: "Every open deal needs a next action: plan one before saving.",
+  closed_deals_have_no_pending_action: "A won or lost deal cannot have a pending action.",
+  deals_closed_locked: "This deal is closed. Reopen it to make changes.",
+  actions_one_pending_per_deal: "This deal already has a pending next action.",
+  actions_completed_immutable: "Completed actions are history and cannot change.",
+  deals_lost_has_reason: "Choose why the deal was lost.",
 };
 
 async function guard<R>(fn: () => Promise<ActionResult<R>>): Promise<ActionResult<R>> {

@@ -1,3 +1,5 @@
 export * from "./organizations";
 export * from "./auth";
 export * from "./audit";
+export * from "./pipeline";
+export * from "./deals";

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import { normalizeEmail } from "@/lib/email";
 import type { Role } from "@/lib/permissions";
+import { insertDefaultPipeline } from "@/server/data/stages";
 
 /**
  * Factories shared by the demo seed, the benchmarks and the tests. Deterministic when given
@@ -42,6 +43,7 @@ export async function createOrganization(db: DbOrTx, values: Partial<NewOrg> = {
       saleNumberPrefix: values.saleNumberPrefix ?? "RS",
     })
     .returning();
+  await insertDefaultPipeline(db, org!.id, org!.locale);
   return org!;
 }
 

@@ -1,6 +1,7 @@
 import { getDb } from "../../../src/db/client";
 import { createOrgWithTeam } from "../../../src/db/seed/factories";
 import { runAs } from "../../../src/server/actor";
+import { constraintOf } from "../../../src/server/errors";
 import { resolveTenant, type TenantContext } from "../../../src/server/tenant";
 
 /** Two orgs with a full team each: the usual start of an isolation test. */
@@ -18,4 +19,14 @@ export function ctxFor(userId: string, orgSlug: string): Promise<TenantContext> 
 /** Calls a server action exactly as a signed-in user would, minus the HTTP session cookie. */
 export function asUser<T>(userId: string, fn: () => Promise<T>): Promise<T> {
   return runAs({ userId }, fn);
+}
+
+/** Awaits a database operation that must fail, and returns the constraint it violated. */
+export async function violatedConstraint(operation: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await operation;
+  } catch (err) {
+    return constraintOf(err);
+  }
+  throw new Error("expected the database to refuse the operation, but it succeeded");
 }

@@ -1,0 +1,111 @@
+import { and, eq, sql } from "drizzle-orm";
+import { actions, deals, users } from "@/db/schema";
+import { can } from "@/lib/permissions";
+import type { NextActionInput } from "@/lib/schemas/deals";
+import { ConflictError, NotFoundError } from "@/server/errors";
+import { requirePermission, type TenantContext } from "@/server/tenant";
+import { recordAudit } from "./audit";
+import { assertAssignable, setActor, type LockedDeal } from "./deal-scope";
+import { closeDealInTx, type CloseInput } from "./deal-transitions";
+
+export type FollowUp = { then: "next"; next: NextActionInput } | ({ then: "won" } | { then: "lost"; lossReasonId: string; lossNote?: string | null });
+
+/** Who may act on an action: the org's leads, the deal's owner, or the action's owner. */
+function actionVisible(ctx: TenantContext) {
+  return can(ctx.role, "deals.viewAll")
+    ? sql`true`
+    : sql`(${deals.ownerId} = ${ctx.userId} or ${actions.ownerId} = ${ctx.userId})`;
+}
+
+/**
+ * Complete & plan next — the product's core transaction. The conditional UPDATE takes the row
+ * lock, so of two people completing the same action at once exactly one succeeds; the other
+ * re-reads the committed row and gets "already completed by X".
+ */
+export async function completeAction(ctx: TenantContext, input: { actionId: string; outcome: string; followUp: FollowUp }) {
+  requirePermission(ctx, "actions.complete");
+  return ctx.db.transaction(async (tx) => {
+    await setActor(tx, ctx);
+    const now = new Date();
+    const [done] = await tx
+      .update(actions)
+      .set({ completedAt: now, completedBy: ctx.userId, outcome: input.outcome })
+      .from(deals)
+      .where(
+        and(
+          eq(actions.orgId, ctx.orgId),
+          eq(actions.id, input.actionId),
+          sql`${actions.completedAt} is null`,
+          eq(deals.orgId, actions.orgId),
+          eq(deals.id, actions.dealId),
+          sql`${deals.deletedAt} is null`,
+          actionVisible(ctx),
+        ),
+      )
+      .returning({ dealId: actions.dealId });
+    if (!done) throw await explainMissingAction(ctx, tx, input.actionId);
+
+    const [deal] = await tx
+      .select()
+      .from(deals)
+      .where(and(eq(deals.orgId, ctx.orgId), eq(deals.id, done.dealId)))
+      .for("update");
+    if (input.followUp.then === "next") {
+      const next = input.followUp.next;
+      const ownerId = next.ownerId ?? deal!.ownerId;
+      if (ownerId !== deal!.ownerId) await assertAssignable(tx, ctx, ownerId, "next.ownerId");
+      const [created] = await tx
+        .insert(actions)
+        .values({ orgId: ctx.orgId, dealId: deal!.id, ownerId, type: next.type, dueAt: next.dueAt, details: next.details, createdBy: ctx.userId })
+        .returning({ id: actions.id });
+      await tx.update(deals).set({ lastActivityAt: now }).where(and(eq(deals.orgId, ctx.orgId), eq(deals.id, deal!.id)));
+      return { dealId: deal!.id, nextActionId: created!.id, status: "open" as const };
+    }
+    const close: CloseInput =
+      input.followUp.then === "won" ? { outcome: "won" } : { outcome: "lost", lossReasonId: input.followUp.lossReasonId, lossNote: input.followUp.lossNote };
+    await closeDealInTx(tx, ctx, deal as LockedDeal, close, null);
+    return { dealId: deal!.id, nextActionId: null, status: close.outcome };
+  });
+}
+
+type DbTx = Parameters<Parameters<TenantContext["db"]["transaction"]>[0]>[0];
+
+/** Turns "0 rows updated" into the precise reason: unknown/hidden, or completed by whom and when. */
+async function explainMissingAction(ctx: TenantContext, tx: DbTx, actionId: string) {
+  const [row] = await tx
+    .select({ completedAt: actions.completedAt, completedByName: users.name })
+    .from(actions)
+    .innerJoin(deals, and(eq(deals.orgId, actions.orgId), eq(deals.id, actions.dealId)))
+    .leftJoin(users, eq(users.id, actions.completedBy))
+    .where(and(eq(actions.orgId, ctx.orgId), eq(actions.id, actionId), sql`${deals.deletedAt} is null`, actionVisible(ctx)));
+  if (!row) return new NotFoundError("Action");
+  if (row.completedAt) {
+    const who = row.completedByName ?? "someone";
+    const when = row.completedAt.toLocaleTimeString(ctx.org.locale, { timeZone: ctx.org.timeZone, hour: "2-digit", minute: "2-digit" });
+    return new ConflictError(`Already completed by ${who} at ${when}. The list now shows the current next step.`);
+  }
+  return new NotFoundError("Action");
+}
+
+/** Move a pending action's due time, with the reason kept on the deal's timeline. */
+export async function snoozeAction(ctx: TenantContext, input: { actionId: string; dueAt: Date; reason: string }) {
+  requirePermission(ctx, "actions.complete");
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ dueAt: actions.dueAt, dealId: actions.dealId })
+      .from(actions)
+      .innerJoin(deals, and(eq(deals.orgId, actions.orgId), eq(deals.id, actions.dealId)))
+      .where(and(eq(actions.orgId, ctx.orgId), eq(actions.id, input.actionId), sql`${actions.completedAt} is null`, sql`${deals.deletedAt} is null`, actionVisible(ctx)))
+      .for("update", { of: actions });
+    if (!before) throw await explainMissingAction(ctx, tx, input.actionId);
+    await tx.update(actions).set({ dueAt: input.dueAt }).where(and(eq(actions.orgId, ctx.orgId), eq(actions.id, input.actionId)));
+    await recordAudit(tx, ctx, {
+      entity: "action",
+      entityId: input.actionId,
+      action: "snooze",
+      before: { dueAt: before.dueAt, dealId: before.dealId },
+      after: { dueAt: input.dueAt, dealId: before.dealId, reason: input.reason },
+    });
+    return { actionId: input.actionId, dealId: before.dealId };
+  });
+}

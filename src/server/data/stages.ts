@@ -1,0 +1,136 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { dealStageHistory, deals, lossReasons, pipelineStages } from "@/db/schema";
+import { defaultLossReasons, defaultStages, type StageKind } from "@/lib/deals/pipeline-defaults";
+import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
+import { requirePermission, type TenantContext } from "@/server/tenant";
+import { recordAudit } from "./audit";
+
+export type Stage = { id: string; name: string; position: number; probability: number; kind: StageKind; staleAfterDays: number };
+
+/** Called when an organization is created (seed, tests, future sign-up). */
+export async function insertDefaultPipeline(db: DbOrTx, orgId: string, locale: string) {
+  await db.insert(pipelineStages).values(defaultStages(locale).map((s, i) => ({ orgId, position: i, ...s })));
+  await db.insert(lossReasons).values(defaultLossReasons(locale).map((label, i) => ({ orgId, label, position: i })));
+}
+
+export async function listStages(ctx: TenantContext): Promise<Stage[]> {
+  return ctx.db
+    .select({
+      id: pipelineStages.id,
+      name: pipelineStages.name,
+      position: pipelineStages.position,
+      probability: pipelineStages.probability,
+      kind: pipelineStages.kind,
+      staleAfterDays: pipelineStages.staleAfterDays,
+    })
+    .from(pipelineStages)
+    .where(eq(pipelineStages.orgId, ctx.orgId))
+    .orderBy(sql`case ${pipelineStages.kind} when 'open' then 0 when 'won' then 1 else 2 end`, asc(pipelineStages.position));
+}
+
+export async function getStage(ctx: TenantContext, stageId: string, db: DbOrTx = ctx.db): Promise<Stage> {
+  const [stage] = await db
+    .select({
+      id: pipelineStages.id,
+      name: pipelineStages.name,
+      position: pipelineStages.position,
+      probability: pipelineStages.probability,
+      kind: pipelineStages.kind,
+      staleAfterDays: pipelineStages.staleAfterDays,
+    })
+    .from(pipelineStages)
+    .where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.id, stageId)));
+  if (!stage) throw new NotFoundError("Stage");
+  return stage;
+}
+
+export async function listLossReasons(ctx: TenantContext) {
+  return ctx.db
+    .select({ id: lossReasons.id, label: lossReasons.label, active: lossReasons.active })
+    .from(lossReasons)
+    .where(eq(lossReasons.orgId, ctx.orgId))
+    .orderBy(asc(lossReasons.position), asc(lossReasons.label));
+}
+
+export type StageUpdate = { stageId: string; name: string; probability: number; staleAfterDays: number };
+
+export async function updateStage(ctx: TenantContext, input: StageUpdate) {
+  requirePermission(ctx, "pipeline.configure");
+  return ctx.db.transaction(async (tx) => {
+    const before = await getStage(ctx, input.stageId, tx);
+    if (before.kind !== "open" && input.probability !== before.probability) {
+      throw new ValidationError("Won is always 100 % and Lost always 0 %.", { probability: ["Fixed for won and lost stages"] });
+    }
+    await tx
+      .update(pipelineStages)
+      .set({ name: input.name, probability: input.probability, staleAfterDays: input.staleAfterDays })
+      .where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.id, input.stageId)));
+    await recordAudit(tx, ctx, { entity: "stage", entityId: input.stageId, action: "update", before, after: input });
+  });
+}
+
+/** Open stages in their new order (won and lost always come last). */
+export async function reorderStages(ctx: TenantContext, orderedOpenStageIds: string[]) {
+  requirePermission(ctx, "pipeline.configure");
+  return ctx.db.transaction(async (tx) => {
+    const open = await tx
+      .select({ id: pipelineStages.id })
+      .from(pipelineStages)
+      .where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.kind, "open")))
+      .for("update");
+    const known = new Set(open.map((s) => s.id));
+    if (orderedOpenStageIds.length !== known.size || !orderedOpenStageIds.every((id) => known.has(id))) {
+      throw new ValidationError("The new order must list every open stage exactly once.");
+    }
+    for (const [i, id] of orderedOpenStageIds.entries()) {
+      await tx.update(pipelineStages).set({ position: i }).where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.id, id)));
+    }
+    await recordAudit(tx, ctx, { entity: "pipeline", entityId: ctx.orgId, action: "reorder", after: orderedOpenStageIds });
+  });
+}
+
+export async function addStage(ctx: TenantContext, input: { name: string; probability: number; staleAfterDays: number }) {
+  requirePermission(ctx, "pipeline.configure");
+  return ctx.db.transaction(async (tx) => {
+    const [max] = await tx
+      .select({ max: sql<number>`coalesce(max(${pipelineStages.position}), -1)`.mapWith(Number) })
+      .from(pipelineStages)
+      .where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.kind, "open")));
+    const [stage] = await tx
+      .insert(pipelineStages)
+      .values({ orgId: ctx.orgId, kind: "open", position: (max?.max ?? -1) + 1, ...input })
+      .returning({ id: pipelineStages.id });
+    await recordAudit(tx, ctx, { entity: "stage", entityId: stage!.id, action: "create", after: input });
+    return stage!;
+  });
+}
+
+/** Only open stages that no deal (not even a deleted one, whose history must stay readable) uses. */
+export async function removeStage(ctx: TenantContext, stageId: string) {
+  requirePermission(ctx, "pipeline.configure");
+  return ctx.db.transaction(async (tx) => {
+    const stage = await getStage(ctx, stageId, tx);
+    if (stage.kind !== "open") throw new ValidationError("The won and lost stages cannot be removed.");
+    const [used] = await tx
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(deals)
+      .where(and(eq(deals.orgId, ctx.orgId), eq(deals.stageId, stageId)));
+    if ((used?.n ?? 0) > 0) throw new ConflictError(`${used!.n} deal(s) are in “${stage.name}”. Move them first.`);
+    const [remaining] = await tx
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(pipelineStages)
+      .where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.kind, "open")));
+    if ((remaining?.n ?? 0) <= 1) throw new ValidationError("A pipeline needs at least one open stage.");
+    // Past stays in the stage feed time-in-stage and conversion reports: keep them readable.
+    const [history] = await tx
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(dealStageHistory)
+      .where(and(eq(dealStageHistory.orgId, ctx.orgId), eq(dealStageHistory.stageId, stageId)));
+    if ((history?.n ?? 0) > 0) {
+      throw new ConflictError(`Deals have passed through “${stage.name}”, so reports still need it. Rename it instead.`);
+    }
+    await tx.delete(pipelineStages).where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.id, stageId)));
+    await recordAudit(tx, ctx, { entity: "stage", entityId: stageId, action: "delete", before: stage });
+  });
+}
