@@ -4,6 +4,7 @@ import { defineConfig, devices } from "@playwright/test";
 // A dedicated port and data directory: e2e runs beside a dev server without colliding, and each run
 // starts from a freshly seeded demo database.
 const port = Number(process.env.E2E_PORT ?? 3107);
+const dataDir = process.env.E2E_DATA_DIR ?? ".test-data/e2e";
 const baseURL = `http://127.0.0.1:${port}`;
 const debianChromium = "/usr/bin/chromium";
 
@@ -26,13 +27,13 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `rm -rf .test-data/e2e && exec node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+    command: `rm -rf ${dataDir} && exec node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { DATA_DIR: ".test-data/e2e", NEXT_TELEMETRY_DISABLED: "1", JOBS_WORKER: "on" },
+    env: { DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", JOBS_WORKER: "on" },
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });

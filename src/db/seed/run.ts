@@ -1,8 +1,9 @@
 import type { Database } from "@/db/client";
+import { seedDemoDeals } from "./demo-deals";
 import { demoLoginsTable, hasDemoData, isDatabaseEmpty, seedDemo } from "./demo";
 
 /** Per-capability demo content, run inside the demo transaction after orgs and people exist. */
-const DEMO_EXTENSIONS: Parameters<typeof seedDemo>[1] = [];
+const DEMO_EXTENSIONS: Parameters<typeof seedDemo>[1] = [(db, orgs) => seedDemoDeals(db, orgs)];
 
 export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   if (!(await isDatabaseEmpty(db))) return false;

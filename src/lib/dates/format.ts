@@ -1,0 +1,44 @@
+/** Date and duration formatting in the org's locale and time zone (never the server's). */
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function fmt(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions, key: string) {
+  const k = `${locale}|${timeZone}|${key}`;
+  let f = cache.get(k);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone, ...options });
+    cache.set(k, f);
+  }
+  return f;
+}
+
+export function formatDateTime(at: Date, locale: string, timeZone: string): string {
+  return fmt(locale, timeZone, { dateStyle: "medium", timeStyle: "short" }, "dt").format(at);
+}
+
+export function formatDate(at: Date | string, locale: string, timeZone: string): string {
+  const d = typeof at === "string" ? new Date(`${at}T12:00:00Z`) : at;
+  return fmt(locale, typeof at === "string" ? "UTC" : timeZone, { dateStyle: "medium" }, "d").format(d);
+}
+
+export function formatTime(at: Date, locale: string, timeZone: string): string {
+  return fmt(locale, timeZone, { timeStyle: "short" }, "t").format(at);
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "3 h late", "2 days late", "in 45 min", "in 3 days" — how far a due time is from now. */
+export function formatDueDistance(dueAt: Date, now: Date, locale: string): string {
+  const diff = dueAt.getTime() - now.getTime();
+  const abs = Math.abs(diff);
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
+  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
+    abs < HOUR ? [Math.max(1, Math.round(abs / MINUTE)), "minute"] : abs < DAY ? [Math.round(abs / HOUR), "hour"] : [Math.round(abs / DAY), "day"];
+  return rtf.format(diff < 0 ? -value : value, unit);
+}
+
+/** Whole days between two instants, for "time in stage" (rounded down, never negative). */
+export function wholeDays(from: Date, to: Date): number {
+  return Math.max(0, Math.floor((to.getTime() - from.getTime()) / DAY));
+}
