@@ -71,11 +71,14 @@ export async function inviteMember(ctx: TenantContext, input: { email: string; r
 
 export async function revokeInvitation(ctx: TenantContext, invitationId: string) {
   requirePermission(ctx, "members.manage");
-  const deleted = await ctx.db
-    .delete(invitations)
-    .where(and(eq(invitations.orgId, ctx.orgId), eq(invitations.id, invitationId), isNull(invitations.acceptedAt)))
-    .returning({ id: invitations.id });
-  if (deleted.length === 0) throw new NotFoundError("Invitation");
+  return ctx.db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(invitations)
+      .where(and(eq(invitations.orgId, ctx.orgId), eq(invitations.id, invitationId), isNull(invitations.acceptedAt)))
+      .returning({ id: invitations.id, email: invitations.email, role: invitations.role });
+    if (!deleted) throw new NotFoundError("Invitation");
+    await recordAudit(tx, ctx, { entity: "invitation", entityId: deleted.id, action: "revoke", before: { email: deleted.email, role: deleted.role } });
+  });
 }
 
 export async function changeMemberRole(ctx: TenantContext, input: { userId: string; role: Role }) {
