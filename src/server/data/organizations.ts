@@ -8,7 +8,12 @@ import { recordAudit } from "./audit";
 export type OrgSettings = z.output<typeof orgSettingsSchema>;
 
 export function getOrganizationSettings(ctx: TenantContext) {
-  const { name, slug, currency, locale, timeZone, defaultTaxRateBp, saleNumberPrefix } = ctx.org;
+  return settingsOf(ctx.org);
+}
+
+/** The settings as the form shows them (tax rate in percent); also the audit log's before/after. */
+function settingsOf(org: TenantContext["org"]) {
+  const { name, slug, currency, locale, timeZone, defaultTaxRateBp, saleNumberPrefix } = org;
   return { name, slug, currency, locale, timeZone, defaultTaxRate: defaultTaxRateBp / 100, saleNumberPrefix };
 }
 
@@ -27,7 +32,8 @@ export async function updateOrganizationSettings(ctx: TenantContext, input: OrgS
       })
       .where(eq(organizations.id, ctx.orgId))
       .returning();
-    await recordAudit(tx, ctx, { entity: "organization", entityId: ctx.orgId, action: "update", before: getOrganizationSettings(ctx), after: input });
+    // Both images in the same shape and units (input.defaultTaxRate is already basis points).
+    await recordAudit(tx, ctx, { entity: "organization", entityId: ctx.orgId, action: "update", before: settingsOf(ctx.org), after: settingsOf(updated!) });
     return updated!;
   });
 }
