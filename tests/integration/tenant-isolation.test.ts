@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { changeMemberRole, inviteMember, listMembers, listPendingInvitations, removeMember, revokeInvitation } from "@/server/data/members";
-import { getOrganizationSettings, updateOrganizationSettings } from "@/server/data/organizations";
+import { orgSettingsSchema } from "@/lib/schemas/organization";
+import { updateOrganizationSettings } from "@/server/data/organizations";
 import { NotFoundError } from "@/server/errors";
 import { listMyOrganizations, resolveTenant } from "@/server/tenant";
 import { asUser, ctxFor, twoOrgs } from "@tests/integration/support/fixtures";
@@ -91,7 +92,7 @@ describe("tenant isolation: org A's context with org B's record ids", () => {
     const { a, b } = await twoOrgs();
     const beforeB = await snapshotOrg(b.org.id);
     const ctxA = await ctxFor(a.admin.id, a.org.slug);
-    await updateOrganizationSettings(ctxA, { ...getOrganizationSettings(ctxA), name: "Only A", defaultTaxRate: 1200 });
+    await updateOrganizationSettings(ctxA, orgSettingsSchema.parse(validSettings({ name: "Only A", defaultTaxRate: 12 })));
     expect(await snapshotOrg(b.org.id)).toEqual(beforeB);
     expect((await snapshotOrg(a.org.id)).org).toMatchObject({ name: "Only A", defaultTaxRateBp: 1200 });
   });

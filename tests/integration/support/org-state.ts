@@ -2,6 +2,7 @@ import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { getDb } from "../../../src/db/client";
 import { auditLog, invitations, memberships, organizations } from "../../../src/db/schema";
 import { uniqueSuffix } from "../../../src/db/seed/factories";
+import type { OrgSettingsInput } from "../../../src/lib/schemas/organization";
 
 /**
  * Everything an org-level action could change, read straight from the database: comparing two
@@ -45,8 +46,8 @@ export function newEmail(label = "invitee"): string {
   return `${label}-${uniqueSuffix()}@example.test`;
 }
 
-/** Valid org settings input (what the settings form posts). */
-export function validSettings(overrides: Record<string, unknown> = {}) {
+/** Valid org settings input (what the settings form posts); overrides may be invalid on purpose. */
+export function validSettings(overrides: Partial<Record<keyof OrgSettingsInput, unknown>> = {}): OrgSettingsInput {
   return {
     name: `Renamed ${uniqueSuffix()}`,
     currency: "EUR",
@@ -55,5 +56,5 @@ export function validSettings(overrides: Record<string, unknown> = {}) {
     defaultTaxRate: "20",
     saleNumberPrefix: "al",
     ...overrides,
-  };
+  } as OrgSettingsInput;
 }

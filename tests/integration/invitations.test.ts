@@ -1,0 +1,157 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { inviteMemberAction, revokeInvitationAction } from "@/actions/members";
+import { getDb, getSql } from "@/db/client";
+import { invitations } from "@/db/schema";
+import { createOrgWithTeam, createUser } from "@/db/seed/factories";
+import { authenticate } from "@/server/auth/authenticate";
+import { unsafeAcceptInvitation, unsafeFindInvitation } from "@/server/data/invitations";
+import { hashToken, listPendingInvitations } from "@/server/data/members";
+import { ConflictError, NotFoundError } from "@/server/errors";
+import { asUser, ctxFor } from "@tests/integration/support/fixtures";
+import { auditRowsFor, newEmail, roleOf } from "@tests/integration/support/org-state";
+
+const NEW_PASSWORD = "a long enough password";
+
+async function invite(team: Awaited<ReturnType<typeof createOrgWithTeam>>, email: string, role: "admin" | "manager" | "rep" = "manager") {
+  const res = await asUser(team.admin.id, () => inviteMemberAction(team.org.slug, { email, role }));
+  if (!res.ok || res.data.kind !== "invited") throw new Error(`expected an invitation, got ${JSON.stringify(res)}`);
+  return res.data;
+}
+
+async function pendingRows(orgId: string, email: string) {
+  return getDb()
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.orgId, orgId), eq(invitations.email, email), isNull(invitations.acceptedAt)));
+}
+
+describe("invitations", () => {
+  it("invite a new email → token → accept creates the user and the membership with the role", async () => {
+    const team = await createOrgWithTeam(getDb());
+    const email = newEmail();
+    const { token, invitationId } = await invite(team, `  ${email.toUpperCase()} `, "manager");
+
+    // Only a hash of the token is stored.
+    const [row] = await pendingRows(team.org.id, email);
+    expect(row).toMatchObject({ id: invitationId, email, role: "manager", invitedBy: team.admin.id, tokenHash: hashToken(token) });
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+
+    expect(await unsafeFindInvitation(getDb(), token)).toMatchObject({ id: invitationId, email, role: "manager", orgSlug: team.org.slug, orgName: team.org.name });
+    const pending = await listPendingInvitations(await ctxFor(team.admin.id, team.org.slug));
+    expect(pending.map((p) => p.id)).toContain(invitationId);
+
+    const accepted = await unsafeAcceptInvitation(getDb(), { token, name: "Nina New", password: NEW_PASSWORD });
+    expect(accepted).toEqual({ email, orgSlug: team.org.slug });
+
+    const signIn = await authenticate(email, NEW_PASSWORD, "203.0.113.7");
+    expect(signIn).toMatchObject({ ok: true, user: { email, name: "Nina New" } });
+    const userId = (signIn as { user: { id: string } }).user.id;
+    expect(await roleOf(team.org.id, userId)).toBe("manager");
+    expect((await ctxFor(userId, team.org.slug)).role).toBe("manager");
+    expect(await pendingRows(team.org.id, email)).toEqual([]);
+    expect((await auditRowsFor(team.org.id, "invitation")).map((r) => [r.entityId, r.action])).toEqual([[invitationId, "create"]]);
+  });
+
+  it("a token works once", async () => {
+    const team = await createOrgWithTeam(getDb());
+    const { token } = await invite(team, newEmail());
+    await unsafeAcceptInvitation(getDb(), { token, name: "First Use", password: NEW_PASSWORD });
+    await expect(unsafeAcceptInvitation(getDb(), { token, name: "Second Use", password: NEW_PASSWORD })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await unsafeFindInvitation(getDb(), token)).toBeUndefined();
+  });
+
+  it("a token accepted twice at the same moment creates one user", async () => {
+    const team = await createOrgWithTeam(getDb());
+    const email = newEmail();
+    const { token } = await invite(team, email);
+    const results = await Promise.allSettled([
+      unsafeAcceptInvitation(getDb(), { token, name: "Racer One", password: NEW_PASSWORD }),
+      unsafeAcceptInvitation(getDb(), { token, name: "Racer Two", password: NEW_PASSWORD }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const users = await getSql()`select id from users where email = ${email}`;
+    expect(users).toHaveLength(1);
+  });
+
+  it("an expired token is refused", async () => {
+    const team = await createOrgWithTeam(getDb());
+    const email = newEmail();
+    const { token, invitationId } = await invite(team, email);
+    await getDb().update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, invitationId));
+    expect(await unsafeFindInvitation(getDb(), token)).toBeUndefined();
+    await expect(unsafeAcceptInvitation(getDb(), { token, name: "Too Late", password: NEW_PASSWORD })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await getSql()`select 1 from users where email = ${email}`).toHaveLength(0);
+    const pending = await listPendingInvitations(await ctxFor(team.admin.id, team.org.slug));
+    expect(pending.map((p) => p.id)).not.toContain(invitationId);
+  });
+
+  it("an unknown token is refused", async () => {
+    await expect(unsafeAcceptInvitation(getDb(), { token: "x".repeat(32), name: "Nobody", password: NEW_PASSWORD })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("re-inviting the same email replaces the pending invitation", async () => {
+    const team = await createOrgWithTeam(getDb());
+    const email = newEmail();
+    const first = await invite(team, email, "rep");
+    const second = await invite(team, email, "admin");
+    expect(second.invitationId).not.toBe(first.invitationId);
+    expect((await pendingRows(team.org.id, email)).map((r) => [r.id, r.role])).toEqual([[second.invitationId, "admin"]]);
+    await expect(unsafeAcceptInvitation(getDb(), { token: first.token, name: "Old Link", password: NEW_PASSWORD })).rejects.toBeInstanceOf(NotFoundError);
+    const { orgSlug } = await unsafeAcceptInvitation(getDb(), { token: second.token, name: "New Link", password: NEW_PASSWORD });
+    expect(orgSlug).toBe(team.org.slug);
+    const [user] = await getSql()`select id from users where email = ${email}`;
+    expect(await roleOf(team.org.id, user!.id as string)).toBe("admin");
+  });
+
+  it("the same email may be invited by two orgs independently", async () => {
+    const db = getDb();
+    const [one, two] = [await createOrgWithTeam(db), await createOrgWithTeam(db)];
+    const email = newEmail();
+    const a = await invite(one, email);
+    const b = await invite(two, email);
+    expect(await unsafeFindInvitation(db, a.token)).toMatchObject({ orgSlug: one.org.slug });
+    expect(await unsafeFindInvitation(db, b.token)).toMatchObject({ orgSlug: two.org.slug });
+  });
+
+  it("a revoked invitation no longer works and is audited", async () => {
+    const team = await createOrgWithTeam(getDb());
+    const email = newEmail();
+    const { token, invitationId } = await invite(team, email);
+    expect(await asUser(team.admin.id, () => revokeInvitationAction(team.org.slug, { invitationId }))).toEqual({ ok: true, data: undefined });
+    expect(await unsafeFindInvitation(getDb(), token)).toBeUndefined();
+    await expect(unsafeAcceptInvitation(getDb(), { token, name: "Revoked", password: NEW_PASSWORD })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await asUser(team.admin.id, () => revokeInvitationAction(team.org.slug, { invitationId }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const audit = await auditRowsFor(team.org.id, "invitation");
+    expect(audit.map((r) => [r.action, r.before])).toEqual([
+      ["create", null],
+      ["revoke", { email, role: "manager" }],
+    ]);
+  });
+
+  it("inviting someone who already has an account adds them at once; inviting a member again is a conflict", async () => {
+    const db = getDb();
+    const team = await createOrgWithTeam(db);
+    const outsider = await createUser(db);
+    const added = await asUser(team.admin.id, () => inviteMemberAction(team.org.slug, { email: outsider.email.toUpperCase(), role: "rep" }));
+    expect(added).toEqual({ ok: true, data: { kind: "added", userId: outsider.id, name: outsider.name } });
+    expect(await roleOf(team.org.id, outsider.id)).toBe("rep");
+    const again = await asUser(team.admin.id, () => inviteMemberAction(team.org.slug, { email: outsider.email, role: "admin" }));
+    expect(again).toEqual({ ok: false, code: "CONFLICT", message: `${outsider.email} is already a member.` });
+    expect(await roleOf(team.org.id, outsider.id)).toBe("rep");
+  });
+
+  it("accepting is refused if an account with that email appeared meanwhile", async () => {
+    const db = getDb();
+    const team = await createOrgWithTeam(db);
+    const email = newEmail();
+    const { token } = await invite(team, email);
+    await createUser(db, { email });
+    await expect(unsafeAcceptInvitation(db, { token, name: "Late Comer", password: NEW_PASSWORD })).rejects.toBeInstanceOf(ConflictError);
+    // Nothing half-written: the invitation is still pending, no membership was added.
+    expect(await pendingRows(team.org.id, email)).toHaveLength(1);
+    const [user] = await getSql()`select id from users where email = ${email}`;
+    expect(await roleOf(team.org.id, user!.id as string)).toBeUndefined();
+  });
+});
