@@ -1,0 +1,24 @@
+import { CalendarDays, CircleCheckBig, Mail, Phone, type LucideIcon } from "lucide-react";
+import { ACTION_TYPE_LABELS, ACTION_TYPES, type ActionType } from "@/lib/schemas/deals";
+
+const ICONS: Record<ActionType, LucideIcon> = { call: Phone, email: Mail, meeting: CalendarDays, task: CircleCheckBig };
+
+export { ACTION_TYPE_LABELS, ACTION_TYPES };
+
+export function ActionTypeIcon({ type, className }: { type: ActionType; className?: string }) {
+  const Icon = ICONS[type];
+  return <Icon aria-hidden className={className ?? "size-4"} />;
+}
+
+/** The <option>s of an action type select. */
+export function ActionTypeOptions() {
+  return (
+    <>
+      {ACTION_TYPES.map((t) => (
+        <option key={t} value={t}>
+          {ACTION_TYPE_LABELS[t]}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { AlarmClock, CircleCheck } from "lucide-react";
+import { useState, type JSX } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { dayBounds } from "@/lib/dates/zoned";
+import { formatDateTime } from "@/lib/dates/format";
+import { dueState } from "@/lib/deals/rules";
+import { ActionTypeIcon, ACTION_TYPE_LABELS } from "./action-type";
+import { CompleteActionDialog } from "./complete-action-dialog";
+import { DueStateBadge } from "./due-state-badge";
+import { dueDistance } from "./due-text";
+import { SnoozeActionDialog } from "./snooze-action-dialog";
+import type { ActionForCompletion, OrgDisplay } from "./types";
+
+type PendingActionPanelProps = {
+  org: OrgDisplay;
+  action: ActionForCompletion;
+  lossReasons: { id: string; label: string }[];
+  /** Members for "assign next action to"; pass [] for reps (the next action then goes to the deal owner). */
+  assignees: { id: string; name: string }[];
+};
+
+/**
+ * A deal's one pending next action, with its due state, and the two things one does with it:
+ * complete it (planning the next or closing the deal) or snooze it.
+ */
+export function PendingActionPanel({ org, action, lossReasons, assignees }: PendingActionPanelProps): JSX.Element {
+  const [open, setOpen] = useState<"complete" | "snooze" | null>(null);
+  const now = new Date();
+  const dueAt = new Date(action.dueAt);
+  const state = dueState(dueAt, now, dayBounds(now, org.timeZone).end);
+  const distance = dueDistance(dueAt, now);
+
+  return (
+    <Card aria-labelledby={`next-action-${action.id}`}>
+      <CardHeader title={<span id={`next-action-${action.id}`}>Next action</span>} actions={<DueStateBadge state={state} />} />
+      <CardBody className="space-y-4">
+        <div className="flex gap-3">
+          <span className="mt-0.5 inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+            <ActionTypeIcon type={action.type} />
+          </span>
+          <div className="min-w-0 space-y-1">
+            <p className="text-sm font-medium break-words text-zinc-900 dark:text-zinc-100">
+              <span className="text-zinc-500 dark:text-zinc-400">{ACTION_TYPE_LABELS[action.type]}:</span> {action.details}
+            </p>
+            <p className="text-sm text-zinc-600 dark:text-zinc-400" suppressHydrationWarning>
+              <time dateTime={action.dueAt}>{formatDateTime(dueAt, org.locale, org.timeZone)}</time>
+              <span className={distance.late ? "font-medium text-red-700 dark:text-red-400" : undefined}> · {distance.text}</span>
+            </p>
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">Assigned to {action.ownerName}</p>
+          </div>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={() => setOpen("complete")} icon={<CircleCheck aria-hidden className="size-4" />}>
+            Complete &amp; plan next
+          </Button>
+          <Button variant="secondary" onClick={() => setOpen("snooze")} icon={<AlarmClock aria-hidden className="size-4" />}>
+            Snooze
+          </Button>
+        </div>
+      </CardBody>
+      <CompleteActionDialog
+        org={org}
+        action={action}
+        lossReasons={lossReasons}
+        assignees={assignees}
+        open={open === "complete"}
+        onOpenChange={(o) => setOpen(o ? "complete" : null)}
+      />
+      <SnoozeActionDialog org={org} action={action} open={open === "snooze"} onOpenChange={(o) => setOpen(o ? "snooze" : null)} />
+    </Card>
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * What the action dialogs need, in plain serialisable shapes: server pages build these from the
+ * data layer and pass them to client components (dates travel as ISO strings).
+ */
+export type ActionForCompletion = {
+  id: string;
+  type: "call" | "email" | "meeting" | "task";
+  details: string;
+  /** ISO instant. */
+  dueAt: string;
+  ownerId: string;
+  ownerName: string;
+  deal: { id: string; title: string; contactName: string };
+};
+
+/** The org's display settings: money and dates are shown in its locale, currency and time zone. */
+export type OrgDisplay = { slug: string; locale: string; timeZone: string; currency: string };
