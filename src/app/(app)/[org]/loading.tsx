@@ -1,0 +1,36 @@
+import { Card, CardBody } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+
+/** Shown inside the shell while a page's server data loads, shaped like a typical page. */
+export default function OrgLoading() {
+  return (
+    <div role="status" aria-live="polite" className="space-y-8">
+      <span className="sr-only">Loading…</span>
+      <div className="space-y-2">
+        <Skeleton className="h-7 w-64" />
+        <Skeleton className="h-4 w-96 max-w-full" />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardBody className="space-y-4">
+            <Skeleton className="h-4 w-40" />
+            {Array.from({ length: 5 }, (_, i) => (
+              <div key={i} className="grid grid-cols-3 gap-4">
+                <Skeleton className="h-4" />
+                <Skeleton className="col-span-2 h-4" />
+              </div>
+            ))}
+          </CardBody>
+        </Card>
+        <Card>
+          <CardBody className="space-y-3">
+            <Skeleton className="h-4 w-24" />
+            <Skeleton className="h-5 w-16 rounded-full" />
+            <Skeleton className="h-4 w-full" />
+            <Skeleton className="h-4 w-3/4" />
+          </CardBody>
+        </Card>
+      </div>
+    </div>
+  );
+}

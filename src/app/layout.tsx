@@ -1,0 +1,33 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { AppToaster } from "@/components/theme/app-toaster";
+import { THEME_SCRIPT } from "@/components/theme/theme-script";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Momentum", template: "%s · Momentum" },
+  description: "The open-source sales CRM where no open deal is ever without a next step.",
+  applicationName: "Momentum",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // The head script changes the class before React hydrates, hence suppressHydrationWarning.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
+      <body>
+        {children}
+        <AppToaster />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { ChevronsUpDown } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { ROLE_LABELS, type Role } from "@/lib/permissions";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { OrgAvatar } from "./org-avatar";
+
+/** Same shape as the server's OrgSummary; declared here so client code never imports server modules. */
+export type OrgChoice = { slug: string; name: string; role: Role };
+
+type OrgSwitcherProps = {
+  orgs: OrgChoice[];
+  current: OrgChoice;
+  onNavigate?: () => void;
+};
+
+/** Lists the user's own memberships; the current org is the checked radio item. */
+export function OrgSwitcher({ orgs, current, onNavigate }: OrgSwitcherProps) {
+  const router = useRouter();
+
+  function switchTo(slug: string) {
+    if (slug === current.slug) return;
+    onNavigate?.();
+    router.push(`/${slug}`);
+  }
+
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger
+        data-testid="org-switcher"
+        aria-label={`Organization: ${current.name}. Switch organization`}
+        className="flex w-full items-center gap-2.5 rounded-lg p-1.5 text-left transition-colors hover:bg-zinc-200/60 data-[state=open]:bg-zinc-200/60 dark:hover:bg-zinc-800/60 dark:data-[state=open]:bg-zinc-800/60"
+      >
+        <OrgAvatar name={current.name} />
+        <span className="min-w-0 flex-1">
+          <span className="block truncate text-sm font-semibold text-zinc-900 dark:text-zinc-100">{current.name}</span>
+          <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{ROLE_LABELS[current.role]}</span>
+        </span>
+        <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-zinc-400" />
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="start" className="w-(--radix-dropdown-menu-trigger-width) min-w-64">
+        <DropdownMenuLabel>Your organizations</DropdownMenuLabel>
+        <DropdownMenuRadioGroup value={current.slug} onValueChange={switchTo}>
+          {orgs.map((org) => (
+            <DropdownMenuRadioItem key={org.slug} value={org.slug} className="py-2">
+              <OrgAvatar name={org.name} className="size-6 text-[0.65rem]" />
+              <span className="min-w-0 flex-1">
+                <span className="block truncate font-medium">{org.name}</span>
+                <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{ROLE_LABELS[org.role]}</span>
+              </span>
+            </DropdownMenuRadioItem>
+          ))}
+        </DropdownMenuRadioGroup>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { ChevronsUpDown, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { signOutAction } from "@/actions/auth";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuGroup,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { setThemeChoice, useThemeChoice } from "@/components/theme/use-theme";
+import { THEME_CHOICES, type ThemeChoice } from "@/components/theme/theme-script";
+import { UserAvatar } from "./org-avatar";
+
+const THEME_OPTIONS: Record<ThemeChoice, { label: string; Icon: typeof Sun }> = {
+  light: { label: "Light", Icon: Sun },
+  dark: { label: "Dark", Icon: Moon },
+  system: { label: "System", Icon: Monitor },
+};
+
+function isThemeChoice(value: string): value is ThemeChoice {
+  return (THEME_CHOICES as readonly string[]).includes(value);
+}
+
+export function UserMenu({ name, email }: { name: string; email: string }) {
+  const theme = useThemeChoice();
+  const [signingOut, setSigningOut] = useState(false);
+
+  async function signOut() {
+    setSigningOut(true);
+    try {
+      const result = await signOutAction({});
+      // An already-ended session is the outcome we want anyway; anything else is worth a word.
+      if (!result.ok && result.code !== "UNAUTHENTICATED") toast.error(result.message);
+    } catch {
+      toast.error("Could not reach the server to sign out.");
+      setSigningOut(false);
+      return;
+    }
+    // A full page load drops every client cache of the signed-in UI.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- intentional, see above
+    window.location.assign("/login");
+  }
+
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger
+        data-testid="user-menu"
+        aria-label={`Account: ${name}`}
+        className="flex w-full items-center gap-2.5 rounded-lg p-1.5 text-left transition-colors hover:bg-zinc-200/60 data-[state=open]:bg-zinc-200/60 dark:hover:bg-zinc-800/60 dark:data-[state=open]:bg-zinc-800/60"
+      >
+        <UserAvatar name={name} />
+        <span className="min-w-0 flex-1">
+          <span className="block truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{name}</span>
+          <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{email}</span>
+        </span>
+        <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-zinc-400" />
+      </DropdownMenuTrigger>
+      <DropdownMenuContent side="top" align="start" className="w-(--radix-dropdown-menu-trigger-width) min-w-60">
+        <div className="px-2 py-1.5">
+          <p className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{name}</p>
+          <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{email}</p>
+        </div>
+        <DropdownMenuSeparator />
+        <DropdownMenuGroup>
+          <DropdownMenuLabel>Theme</DropdownMenuLabel>
+          <DropdownMenuRadioGroup value={theme} onValueChange={(value) => isThemeChoice(value) && setThemeChoice(value)}>
+            {THEME_CHOICES.map((choice) => {
+              const { label, Icon } = THEME_OPTIONS[choice];
+              return (
+                <DropdownMenuRadioItem key={choice} value={choice}>
+                  <Icon aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
+                  {label}
+                </DropdownMenuRadioItem>
+              );
+            })}
+          </DropdownMenuRadioGroup>
+        </DropdownMenuGroup>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem disabled={signingOut} onSelect={(event) => (event.preventDefault(), void signOut())}>
+          <LogOut aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
+          {signingOut ? "Signing out…" : "Sign out"}
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
