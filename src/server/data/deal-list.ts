@@ -1,0 +1,190 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { actions, deals, pipelineStages, users } from "@/db/schema";
+import { addDays, dayBounds, zonedTimeToUtc } from "@/lib/dates/zoned";
+import { dueState, type DueState } from "@/lib/deals/rules";
+import type { ActionType } from "@/lib/schemas/deals";
+import type { DealFilters, DealSortKey, DealPageSize } from "@/lib/schemas/deal-filters";
+import type { TenantContext } from "@/server/tenant";
+import { visibleDeals } from "./deal-scope";
+
+export type DealListRow = {
+  id: string;
+  title: string;
+  contactName: string;
+  ownerId: string;
+  ownerName: string;
+  stageName: string;
+  status: "open" | "won" | "lost";
+  valueMinor: number;
+  weightedMinor: number;
+  currency: string;
+  probability: number;
+  sector: string | null;
+  expectedCloseDate: string | null;
+  createdAt: Date;
+  closedAt: Date | null;
+  /** The one pending next action; null only for won/lost deals. */
+  nextAction: { type: ActionType; dueAt: Date; state: DueState } | null;
+};
+
+/** Never summed across currencies: a deal keeps the currency it was created in. */
+export type CurrencyTotal = { currency: string; count: number; valueMinor: number; weightedMinor: number };
+
+export type DealListResult = {
+  rows: DealListRow[];
+  total: number;
+  /** One entry per currency in the filtered set, the org's own currency first. */
+  totals: CurrencyTotal[];
+  page: number;
+  pageSize: DealPageSize;
+  pageCount: number;
+};
+
+/** LIKE's wildcards and its escape character, taken literally in a search. */
+export function likeContains(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function dateStart(isoDate: string, timeZone: string): Date {
+  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
+  return zonedTimeToUtc({ year, month, day, hour: 0, minute: 0 }, timeZone);
+}
+
+/** The WHERE of both the page and the totals: the visibility scope (org first) and then each filter. */
+function filterCondition(ctx: TenantContext, f: DealFilters, now: Date): SQL {
+  const conditions: (SQL | undefined)[] = [visibleDeals(ctx)];
+  if (f.status !== "all") conditions.push(eq(deals.status, f.status));
+  if (f.stageIds.length > 0) conditions.push(inArray(deals.stageId, f.stageIds));
+  if (f.ownerId) conditions.push(eq(deals.ownerId, f.ownerId));
+  if (f.sector) conditions.push(eq(deals.sector, f.sector));
+  if (f.dateField === "close") {
+    if (f.from) conditions.push(gte(deals.expectedCloseDate, f.from));
+    if (f.to) conditions.push(lte(deals.expectedCloseDate, f.to));
+  } else {
+    // Calendar days in the org's zone: "created on the 3rd" means the 3rd in Copenhagen, not in UTC.
+    const tz = ctx.org.timeZone;
+    if (f.from) conditions.push(gte(deals.createdAt, dateStart(f.from, tz)));
+    if (f.to) {
+      const [year, month, day] = f.to.split("-").map(Number) as [number, number, number];
+      const next = addDays({ year, month, day, hour: 0, minute: 0 }, 1);
+      conditions.push(lt(deals.createdAt, zonedTimeToUtc(next, tz)));
+    }
+  }
+  if (f.q) {
+    // Exactly the expression of the trigram index deals_org_search_idx, so the planner can use it.
+    conditions.push(sql`lower(${deals.title} || ' ' || ${deals.contactName}) like lower(${likeContains(f.q)})`);
+  }
+  if (f.overdue) {
+    conditions.push(
+      sql`exists (select 1 from ${actions} where ${actions.orgId} = ${deals.orgId} and ${actions.dealId} = ${deals.id} and ${actions.completedAt} is null and ${actions.dueAt} < ${now.toISOString()})`, // raw sql takes no Date parameter
+    );
+  }
+  return and(...conditions)!;
+}
+
+const stageOrder = sql`case ${pipelineStages.kind} when 'open' then 0 when 'won' then 1 else 2 end`;
+
+/** Allow-listed sort columns (the URL only ever names a key). */
+const SORT_COLUMNS: Record<DealSortKey, SQL[]> = {
+  created: [sql`${deals.createdAt}`],
+  title: [sql`lower(${deals.title})`],
+  value: [sql`${deals.valueMinor}`],
+  weighted: [sql`${deals.weightedMinor}`],
+  stage: [stageOrder, sql`${pipelineStages.position}`],
+  owner: [sql`lower(${users.name})`],
+  close: [sql`${deals.expectedCloseDate}`],
+  due: [sql`${actions.dueAt}`],
+};
+
+function orderBy(f: DealFilters): SQL[] {
+  const direction = f.dir === "asc" ? sql.raw("asc") : sql.raw("desc");
+  // Missing close dates and (for closed deals) missing actions sort last in both directions.
+  const columns = SORT_COLUMNS[f.sort].map((c) => sql`${c} ${direction} nulls last`);
+  // The id makes the order total, so no deal shows up on two pages or on none.
+  return [...columns, f.dir === "asc" ? asc(deals.id) : desc(deals.id)];
+}
+
+function selectPage(ctx: TenantContext, where: SQL, f: DealFilters, page: number) {
+  return ctx.db
+    .select({
+      id: deals.id,
+      title: deals.title,
+      contactName: deals.contactName,
+      ownerId: deals.ownerId,
+      ownerName: users.name,
+      stageName: pipelineStages.name,
+      status: deals.status,
+      valueMinor: deals.valueMinor,
+      weightedMinor: sql<number>`${deals.weightedMinor}`.mapWith(Number),
+      currency: deals.currency,
+      probability: deals.probability,
+      sector: deals.sector,
+      expectedCloseDate: deals.expectedCloseDate,
+      createdAt: deals.createdAt,
+      closedAt: deals.closedAt,
+      actionType: actions.type,
+      actionDueAt: actions.dueAt,
+    })
+    .from(deals)
+    .innerJoin(pipelineStages, and(eq(pipelineStages.orgId, deals.orgId), eq(pipelineStages.id, deals.stageId)))
+    .innerJoin(users, eq(users.id, deals.ownerId))
+    .leftJoin(actions, and(eq(actions.orgId, deals.orgId), eq(actions.dealId, deals.id), sql`${actions.completedAt} is null`))
+    .where(where)
+    .orderBy(...orderBy(f))
+    .limit(f.pageSize)
+    .offset((page - 1) * f.pageSize);
+}
+
+/** Count, value and weighted value of the whole filtered set, per currency, in one aggregate query. */
+function selectTotals(ctx: TenantContext, where: SQL) {
+  return ctx.db
+    .select({
+      currency: deals.currency,
+      count: sql<number>`count(*)`.mapWith(Number),
+      valueMinor: sql<number>`coalesce(sum(${deals.valueMinor}), 0)`.mapWith(Number),
+      weightedMinor: sql<number>`coalesce(sum(${deals.weightedMinor}), 0)`.mapWith(Number),
+    })
+    .from(deals)
+    .where(where)
+    .groupBy(deals.currency);
+}
+
+/** The deals list: one page of the filtered, sorted set plus its totals (reps see only their own deals). */
+export async function listDeals(ctx: TenantContext, filters: DealFilters, now: Date = new Date()): Promise<DealListResult> {
+  const where = filterCondition(ctx, filters, now);
+  // The page and the totals are independent reads: run them side by side.
+  const [firstTry, totals] = await Promise.all([selectPage(ctx, where, filters, filters.page), selectTotals(ctx, where)]);
+  const total = totals.reduce((n, t) => n + t.count, 0);
+  const pageCount = Math.max(1, Math.ceil(total / filters.pageSize));
+  let rows = firstTry;
+  let page = filters.page;
+  if (page > pageCount) {
+    // A stale link past the end (deals were closed or deleted since): show the last page instead.
+    page = pageCount;
+    if (total > 0) rows = await selectPage(ctx, where, filters, page);
+  }
+  const dayEnd = dayBounds(now, ctx.org.timeZone).end;
+  totals.sort((a, b) => Number(b.currency === ctx.org.currency) - Number(a.currency === ctx.org.currency) || a.currency.localeCompare(b.currency));
+  return {
+    rows: rows.map(({ actionType, actionDueAt, ...deal }) => ({
+      ...deal,
+      nextAction: actionType && actionDueAt ? { type: actionType, dueAt: actionDueAt, state: dueState(actionDueAt, now, dayEnd) } : null,
+    })),
+    total,
+    totals,
+    page,
+    pageSize: filters.pageSize,
+    pageCount,
+  };
+}
+
+/** Distinct sectors on the deals the actor can see, for the filter and the new-deal suggestions. */
+export async function listSectors(ctx: TenantContext): Promise<string[]> {
+  const rows = await ctx.db
+    .selectDistinct({ sector: deals.sector })
+    .from(deals)
+    .where(and(visibleDeals(ctx), isNotNull(deals.sector)))
+    .orderBy(asc(deals.sector))
+    .limit(500);
+  return rows.map((r) => r.sector!);
+}
