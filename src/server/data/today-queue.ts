@@ -1,0 +1,146 @@
+import { and, asc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
+import { actions, deals, memberships, pipelineStages, users } from "@/db/schema";
+import { addDays, dayBounds, wallTimeIn, zonedTimeToUtc } from "@/lib/dates/zoned";
+import { can } from "@/lib/permissions";
+import { ForbiddenError, NotFoundError } from "@/server/errors";
+import { requirePermission, type TenantContext } from "@/server/tenant";
+import { visibleDeals } from "./deal-scope";
+
+export const TODAY_BUCKETS = ["overdue", "today", "upcoming"] as const;
+export type TodayBucket = (typeof TODAY_BUCKETS)[number];
+
+/** How far ahead "upcoming" reaches: the next 7 calendar days after today, in the org's zone. */
+export const UPCOMING_DAYS = 7;
+/** Rows per bucket: a rep with thousands of overdue actions still gets a fast page (the counts stay exact). */
+export const TODAY_BUCKET_LIMIT = 100;
+
+export type TodayRow = {
+  actionId: string;
+  type: "call" | "email" | "meeting" | "task";
+  details: string;
+  dueAt: Date;
+  ownerId: string;
+  ownerName: string;
+  dealId: string;
+  dealTitle: string;
+  contactName: string;
+  valueMinor: number;
+  currency: string;
+  stageName: string;
+  probability: number;
+};
+
+export type TodayQueue = {
+  /** The instant the buckets were cut at, and the boundaries used (start of tomorrow, end of the 7-day window). */
+  now: Date;
+  todayEnd: Date;
+  upcomingEnd: Date;
+  /** null = everyone's actions (managers and admins without a rep filter). */
+  ownerId: string | null;
+  rows: Record<TodayBucket, TodayRow[]>;
+  /** True totals, which exceed rows[bucket].length when a bucket is capped. */
+  counts: Record<TodayBucket, number>;
+  limit: number;
+};
+
+export type TodayQueueParams = { ownerId?: string | null; now?: Date; limit?: number };
+
+/**
+ * Resolves whose queue to show. Reps: always their own. Managers and admins: everyone's, or one
+ * member's when filtered; a filter naming someone outside the org is "not found".
+ */
+async function resolveOwner(ctx: TenantContext, requested: string | null | undefined): Promise<string | null> {
+  if (!can(ctx.role, "deals.viewAll")) {
+    if (requested && requested !== ctx.userId) throw new ForbiddenError("Sales reps see only their own queue.");
+    return ctx.userId;
+  }
+  if (!requested) return null;
+  const [member] = await ctx.db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, requested)));
+  if (!member) throw new NotFoundError("Member");
+  return requested;
+}
+
+/** [now, start of tomorrow, start of the day after the 7-day window) in the org's time zone. */
+export function queueBoundaries(now: Date, timeZone: string) {
+  const todayEnd = dayBounds(now, timeZone).end;
+  const upcomingEnd = zonedTimeToUtc({ ...addDays(wallTimeIn(now, timeZone), UPCOMING_DAYS + 1), hour: 0, minute: 0 }, timeZone);
+  return { todayEnd, upcomingEnd };
+}
+
+/**
+ * The Today queue: pending actions on visible, non-deleted deals, cut into overdue (due before
+ * now), today (until midnight in the org's zone) and upcoming (the next 7 days). Two statements:
+ * one UNION ALL of three capped, index-ordered scans for the rows, and one count with FILTERs.
+ * Both walk actions_org_owner_pending_due_idx (org_id, owner_id, due_at) for one rep, or
+ * actions_org_pending_due_idx for everyone.
+ */
+export async function listTodayQueue(ctx: TenantContext, params: TodayQueueParams = {}): Promise<TodayQueue> {
+  requirePermission(ctx, "org.view");
+  const ownerId = await resolveOwner(ctx, params.ownerId);
+  const now = params.now ?? new Date();
+  const limit = params.limit ?? TODAY_BUCKET_LIMIT;
+  const { todayEnd, upcomingEnd } = queueBoundaries(now, ctx.org.timeZone);
+
+  const pending = (...range: SQL[]) =>
+    and(
+      eq(actions.orgId, ctx.orgId),
+      ownerId ? eq(actions.ownerId, ownerId) : undefined,
+      isNull(actions.completedAt),
+      ...range,
+      visibleDeals(ctx),
+    );
+  const joinDeal = and(eq(deals.orgId, actions.orgId), eq(deals.id, actions.dealId));
+
+  const bucket = (name: TodayBucket, range: SQL[]) =>
+    ctx.db
+      .select({
+        bucket: sql<TodayBucket>`${name}::text`.as("bucket"),
+        actionId: actions.id,
+        type: actions.type,
+        details: actions.details,
+        dueAt: actions.dueAt,
+        ownerId: actions.ownerId,
+        ownerName: users.name,
+        dealId: deals.id,
+        dealTitle: deals.title,
+        contactName: deals.contactName,
+        valueMinor: deals.valueMinor,
+        currency: deals.currency,
+        stageName: pipelineStages.name,
+        probability: deals.probability,
+      })
+      .from(actions)
+      .innerJoin(deals, joinDeal)
+      .innerJoin(pipelineStages, and(eq(pipelineStages.orgId, deals.orgId), eq(pipelineStages.id, deals.stageId)))
+      .innerJoin(users, eq(users.id, actions.ownerId))
+      .where(pending(...range))
+      .orderBy(asc(actions.dueAt), asc(actions.id))
+      .limit(limit);
+
+  const rowsQuery = unionAll(
+    bucket("overdue", [lt(actions.dueAt, now)]),
+    bucket("today", [gte(actions.dueAt, now), lt(actions.dueAt, todayEnd)]),
+    bucket("upcoming", [gte(actions.dueAt, todayEnd), lt(actions.dueAt, upcomingEnd)]),
+  );
+  const countsQuery = ctx.db
+    .select({
+      // Column operators (not raw ${date}) so drizzle encodes the instants as timestamptz.
+      overdue: sql<number>`count(*) filter (where ${lt(actions.dueAt, now)})::int`,
+      today: sql<number>`count(*) filter (where ${and(gte(actions.dueAt, now), lt(actions.dueAt, todayEnd))})::int`,
+      upcoming: sql<number>`count(*) filter (where ${gte(actions.dueAt, todayEnd)})::int`,
+    })
+    .from(actions)
+    .innerJoin(deals, joinDeal)
+    .where(pending(lt(actions.dueAt, upcomingEnd)));
+
+  const [rows, [counts]] = await Promise.all([rowsQuery, countsQuery]);
+  const byBucket: Record<TodayBucket, TodayRow[]> = { overdue: [], today: [], upcoming: [] };
+  // UNION ALL keeps each branch's order in practice but SQL does not promise it: order again here (≤ 3 × limit rows).
+  for (const { bucket: name, ...row } of rows) byBucket[name].push(row);
+  for (const name of TODAY_BUCKETS) byBucket[name].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.actionId < b.actionId ? -1 : 1));
+  return { now, todayEnd, upcomingEnd, ownerId, rows: byBucket, counts: counts ?? { overdue: 0, today: 0, upcoming: 0 }, limit };
+}
