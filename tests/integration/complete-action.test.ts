@@ -1,0 +1,224 @@
+import { describe, expect, it } from "vitest";
+import { completeActionAction, snoozeActionAction } from "@/actions/next-actions";
+import { getSql } from "@/db/client";
+import { createDeal } from "@/server/data/deals";
+import { listLossReasons, listStages } from "@/server/data/stages";
+import { asUser, ctxFor, twoOrgs } from "@tests/integration/support/fixtures";
+
+const HOUR = 3_600_000;
+const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
+
+/** Two orgs; in org a, one deal owned by Rita (rep) and one by Ravi (rep2), each with an overdue action. */
+async function setup() {
+  const { a, b } = await twoOrgs();
+  const deal = async (userId: string, orgSlug: string, title: string) => {
+    const ctx = await ctxFor(userId, orgSlug);
+    const stages = await listStages(ctx);
+    return createDeal(ctx, {
+      title,
+      contactName: "Nordic Offices ApS",
+      value: 500_000,
+      stageId: stages[0]!.id,
+      firstAction: { type: "call", dueAt: new Date(Date.now() - 2 * HOUR), details: "Call about the scope" },
+    });
+  };
+  const rita = await deal(a.rep.id, a.org.slug, "Rita's deal");
+  const ravi = await deal(a.rep2.id, a.org.slug, "Ravi's deal");
+  const foreign = await deal(b.rep.id, b.org.slug, "Other org's deal");
+  const lossReasons = await listLossReasons(await ctxFor(a.rep.id, a.org.slug));
+  return { a, b, rita, ravi, foreign, lossReasons };
+}
+
+const planNext = (actionId: string, details = "Send the quote", extra: Record<string, unknown> = {}) => ({
+  actionId,
+  outcome: "They want a quote",
+  followUp: { then: "next" as const, next: { type: "email" as const, dueAt: inHours(20), details, ...extra } },
+});
+
+async function actionsOf(dealId: string) {
+  const sql = getSql();
+  return sql`select id, details, outcome, completed_at, completed_by, owner_id from actions where deal_id = ${dealId} order by created_at`;
+}
+
+async function dealRow(dealId: string) {
+  const [row] = await getSql()`select status, loss_reason_id, loss_note from deals where id = ${dealId}`;
+  return row!;
+}
+
+describe("completeActionAction", () => {
+  it("completes and plans the next action in one go", async () => {
+    const { a, rita } = await setup();
+    const res = await asUser(a.rep.id, () => completeActionAction(a.org.slug, planNext(rita.actionId)));
+    expect(res).toEqual({ ok: true, data: { dealId: rita.dealId, nextActionId: expect.any(String), status: "open" } });
+    const rows = await actionsOf(rita.dealId);
+    expect(rows.map((r) => [r.details, r.outcome, r.completed_by])).toEqual([
+      ["Call about the scope", "They want a quote", a.rep.id],
+      ["Send the quote", null, null],
+    ]);
+    expect(rows[1]!.owner_id).toBe(a.rep.id); // defaults to the deal's owner
+  });
+
+  it("closes as won instead of planning", async () => {
+    const { a, rita } = await setup();
+    const res = await asUser(a.rep.id, () => completeActionAction(a.org.slug, { actionId: rita.actionId, outcome: "Signed", followUp: { then: "won" } }));
+    expect(res).toMatchObject({ ok: true, data: { status: "won", nextActionId: null } });
+    expect((await dealRow(rita.dealId)).status).toBe("won");
+    expect((await actionsOf(rita.dealId)).every((r) => r.completed_at)).toBe(true);
+  });
+
+  it("requires a loss reason to close as lost, and writes nothing without one", async () => {
+    const { a, rita, lossReasons } = await setup();
+    const missing = await asUser(a.rep.id, () =>
+      completeActionAction(a.org.slug, { actionId: rita.actionId, outcome: "Went elsewhere", followUp: { then: "lost", lossReasonId: "" } }),
+    );
+    expect(missing).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { followUp: ["Choose a loss reason"] } });
+    expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
+
+    const foreignReason = await asUser(a.rep.id, () =>
+      completeActionAction(a.org.slug, {
+        actionId: rita.actionId,
+        outcome: "Went elsewhere",
+        followUp: { then: "lost", lossReasonId: "00000000-0000-4000-8000-000000000000" },
+      }),
+    );
+    expect(foreignReason).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { lossReasonId: ["Choose a reason"] } });
+    expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
+
+    const lost = await asUser(a.rep.id, () =>
+      completeActionAction(a.org.slug, {
+        actionId: rita.actionId,
+        outcome: "Went elsewhere",
+        followUp: { then: "lost", lossReasonId: lossReasons[0]!.id, lossNote: "Cheaper offer" },
+      }),
+    );
+    expect(lost).toMatchObject({ ok: true, data: { status: "lost" } });
+    expect(await dealRow(rita.dealId)).toMatchObject({ status: "lost", loss_reason_id: lossReasons[0]!.id, loss_note: "Cheaper offer" });
+  });
+
+  it("validates the outcome and the next step on their fields", async () => {
+    const { a, rita } = await setup();
+    const res = await asUser(a.rep.id, () =>
+      completeActionAction(a.org.slug, { ...planNext(rita.actionId, " "), outcome: "" }),
+    );
+    expect(res).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { outcome: ["Write down what happened"], followUp: ["Say what the next step is"] } });
+  });
+
+  it("does not let a rep complete another rep's action (not found) or assign the next one to someone else", async () => {
+    const { a, rita, ravi } = await setup();
+    const other = await asUser(a.rep.id, () => completeActionAction(a.org.slug, planNext(ravi.actionId)));
+    expect(other).toEqual({ ok: false, code: "NOT_FOUND", message: "Action was not found." });
+    expect((await actionsOf(ravi.dealId))[0]!.completed_at).toBeNull();
+
+    const assign = await asUser(a.rep.id, () => completeActionAction(a.org.slug, planNext(rita.actionId, "Send the quote", { ownerId: a.rep2.id })));
+    expect(assign).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "next.ownerId": ["Only yourself"] } });
+    expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
+  });
+
+  it("lets a manager complete a rep's action and assign the next one to another rep", async () => {
+    const { a, rita } = await setup();
+    const res = await asUser(a.manager.id, () => completeActionAction(a.org.slug, planNext(rita.actionId, "Visit", { ownerId: a.rep2.id })));
+    expect(res).toMatchObject({ ok: true });
+    const rows = await actionsOf(rita.dealId);
+    expect(rows[0]!.completed_by).toBe(a.manager.id);
+    expect(rows[1]!.owner_id).toBe(a.rep2.id);
+  });
+
+  it("treats another org's action id as not found, for every role", async () => {
+    const { a, foreign } = await setup();
+    for (const user of [a.rep, a.manager, a.admin]) {
+      const res = await asUser(user.id, () => completeActionAction(a.org.slug, planNext(foreign.actionId)));
+      expect(res).toEqual({ ok: false, code: "NOT_FOUND", message: "Action was not found." });
+    }
+    expect((await actionsOf(foreign.dealId))[0]!.completed_at).toBeNull();
+  });
+
+  it("refuses a non-member of the org", async () => {
+    const { a, b, rita } = await setup();
+    const res = await asUser(b.admin.id, () => completeActionAction(a.org.slug, planNext(rita.actionId)));
+    expect(res).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+
+  it("lets exactly one of two concurrent completions win; the other hears who did it", async () => {
+    const { a, rita } = await setup();
+    const sql = getSql();
+    // Hold the action's row lock so both transactions are provably in flight, waiting on it, before either can proceed.
+    const release = deferred();
+    const holding = deferred();
+    const gate = sql.begin(async (tx) => {
+      await tx`select id from actions where id = ${rita.actionId} for update`;
+      holding.resolve();
+      await release.promise;
+    });
+    await holding.promise;
+    const racers = [
+      asUser(a.rep.id, () => completeActionAction(a.org.slug, planNext(rita.actionId, "Rita's next step"))),
+      asUser(a.manager.id, () => completeActionAction(a.org.slug, planNext(rita.actionId, "Max's next step"))),
+    ];
+    await waitFor(async () => {
+      const [row] = await sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike 'update "actions"%'`;
+      return row!.n === 2;
+    });
+    release.resolve();
+    await gate;
+    const results = await Promise.all(racers);
+
+    const winners = results.filter((r) => r.ok);
+    const losers = results.filter((r) => !r.ok);
+    expect(winners).toHaveLength(1);
+    expect(losers).toEqual([{ ok: false, code: "CONFLICT", message: expect.stringMatching(/^Already completed by (Rita Rep|Max Manager) at \d{2}[.:]\d{2}\./) }]);
+    const rows = await actionsOf(rita.dealId);
+    expect(rows.filter((r) => !r.completed_at)).toHaveLength(1);
+    expect(rows).toHaveLength(2);
+  });
+});
+
+describe("snoozeActionAction", () => {
+  it("moves the due time and keeps the reason in the audit log", async () => {
+    const { a, rita } = await setup();
+    const dueAt = inHours(30);
+    const res = await asUser(a.rep.id, () => snoozeActionAction(a.org.slug, { actionId: rita.actionId, dueAt, reason: "On holiday until Monday" }));
+    expect(res).toEqual({ ok: true, data: { actionId: rita.actionId, dealId: rita.dealId } });
+    const [action] = await getSql()`select due_at from actions where id = ${rita.actionId}`;
+    expect(new Date(action!.due_at).toISOString()).toBe(dueAt);
+    const audit = await getSql()`select actor_id, action, after from audit_log where org_id = ${a.org.id} and entity = 'action' and entity_id = ${rita.actionId}`;
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor_id: a.rep.id, action: "snooze", after: { reason: "On holiday until Monday", dealId: rita.dealId } });
+  });
+
+  it("requires a reason and a future time", async () => {
+    const { a, rita } = await setup();
+    const res = await asUser(a.rep.id, () => snoozeActionAction(a.org.slug, { actionId: rita.actionId, dueAt: inHours(-1), reason: " " }));
+    expect(res).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { reason: ["Say why it moves"], dueAt: ["Snooze to a time in the future"] } });
+  });
+
+  it("refuses a completed action with who completed it", async () => {
+    const { a, rita } = await setup();
+    await asUser(a.rep.id, () => completeActionAction(a.org.slug, planNext(rita.actionId)));
+    const res = await asUser(a.rep.id, () => snoozeActionAction(a.org.slug, { actionId: rita.actionId, dueAt: inHours(5), reason: "Later" }));
+    expect(res).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/^Already completed by Rita Rep/) });
+  });
+
+  it("treats another rep's or another org's action as not found, and writes no audit row", async () => {
+    const { a, ravi, foreign } = await setup();
+    for (const actionId of [ravi.actionId, foreign.actionId]) {
+      const res = await asUser(a.rep.id, () => snoozeActionAction(a.org.slug, { actionId, dueAt: inHours(5), reason: "Later" }));
+      expect(res).toEqual({ ok: false, code: "NOT_FOUND", message: "Action was not found." });
+    }
+    const audit = await getSql()`select count(*)::int as n from audit_log where org_id = ${a.org.id} and entity = 'action'`;
+    expect(audit[0]!.n).toBe(0);
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000) {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error("timed out waiting for both transactions to block");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
