@@ -36,7 +36,7 @@ export type TimelinePage = { entries: TimelineEntry[]; nextCursor: string | null
 
 const EDITED_FIELDS: EditedField[] = ["title", "contactName", "valueMinor", "ownerId", "probability", "sector", "source", "expectedCloseDate"];
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const TIMELINE_MAX_LIMIT = 500;
+export const TIMELINE_MAX_LIMIT = 1000;
 
 /** Every read here starts by proving the deal is visible to the actor (org, not deleted, rep's own). */
 async function assertVisibleDeal(ctx: TenantContext, dealId: string) {
