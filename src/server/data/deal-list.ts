@@ -188,3 +188,9 @@ export async function listSectors(ctx: TenantContext): Promise<string[]> {
     .limit(500);
   return rows.map((r) => r.sector!);
 }
+
+/** Whether the actor can see any deal at all: tells "no deals yet" apart from "no open deals". */
+export async function hasAnyDeal(ctx: TenantContext): Promise<boolean> {
+  const [row] = await ctx.db.select({ id: deals.id }).from(deals).where(visibleDeals(ctx)).limit(1);
+  return row !== undefined;
+}

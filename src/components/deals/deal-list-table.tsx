@@ -1,0 +1,180 @@
+import { clsx } from "clsx";
+import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { ActionTypeIcon, ACTION_TYPE_LABELS } from "@/components/actions/action-type";
+import { dueDistance } from "@/components/actions/due-text";
+import { DueStateBadge } from "@/components/actions/due-state-badge";
+import { Badge } from "@/components/ui/badge";
+import { formatDate, formatDateTime } from "@/lib/dates/format";
+import { formatMoney } from "@/lib/money";
+import { dealFiltersToQuery, sortToggle, type DealFilters, type DealSortKey } from "@/lib/schemas/deal-filters";
+import type { CurrencyTotal, DealListRow } from "@/server/data/deal-list";
+
+type Org = { slug: string; locale: string; timeZone: string };
+
+type DealListTableProps = {
+  org: Org;
+  rows: DealListRow[];
+  totals: CurrencyTotal[];
+  total: number;
+  filters: DealFilters;
+  /** Reps only see their own deals, so the owner column would say the same thing on every row. */
+  showOwner: boolean;
+  now: Date;
+};
+
+const cell = "px-3 py-3 align-top";
+
+const SORT_LABELS: Record<DealSortKey, string> = {
+  created: "creation date",
+  title: "title",
+  value: "value",
+  weighted: "weighted value",
+  stage: "stage",
+  owner: "owner",
+  close: "expected close date",
+  due: "next action due time",
+};
+
+export function DealListTable({ org, rows, totals, total, filters, showOwner, now }: DealListTableProps) {
+  const base = `/${org.slug}/deals`;
+  const header = (key: DealSortKey, label: string, className?: string) => (
+    <SortHeader key={key} sortKey={key} label={label} filters={filters} base={base} className={className} />
+  );
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">
+          Deals, sorted by {SORT_LABELS[filters.sort]} ({filters.dir === "asc" ? "ascending" : "descending"})
+        </caption>
+        <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+          <tr>
+            {header("title", "Deal", "pl-5")}
+            {header("stage", "Stage", "hidden md:table-cell")}
+            {showOwner ? header("owner", "Owner", "hidden lg:table-cell") : null}
+            {header("value", "Value", "hidden text-right sm:table-cell")}
+            {header("weighted", "Weighted", "hidden text-right lg:table-cell")}
+            {header("due", "Next action")}
+            {header("close", "Close", "hidden pr-5 xl:table-cell")}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {rows.map((deal) => (
+            <tr key={deal.id} className="group relative hover:bg-zinc-50/80 dark:hover:bg-zinc-800/40">
+              <td className={clsx(cell, "pl-5")}>
+                {/* The link's ::after covers the row, so the whole row is one click target and one tab stop. */}
+                <Link
+                  href={`${base}/${deal.id}`}
+                  className="font-medium text-zinc-900 after:absolute after:inset-0 group-hover:text-brand-700 dark:text-zinc-100 dark:group-hover:text-brand-300"
+                >
+                  {deal.title}
+                </Link>
+                <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
+                  {deal.contactName}
+                  {deal.sector ? <span> · {deal.sector}</span> : null}
+                </p>
+                <p className="mt-1 text-xs text-zinc-600 md:hidden dark:text-zinc-400">
+                  {deal.stageName}
+                  <span className="sm:hidden"> · {formatMoney(deal.valueMinor, deal.currency, org.locale)}</span>
+                </p>
+              </td>
+              <td className={clsx(cell, "hidden whitespace-nowrap md:table-cell")}>
+                <span className="text-zinc-800 dark:text-zinc-200">{deal.stageName}</span>
+                <span className="block text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{deal.probability} %</span>
+              </td>
+              {showOwner ? <td className={clsx(cell, "hidden text-zinc-700 lg:table-cell dark:text-zinc-300")}>{deal.ownerName}</td> : null}
+              <td className={clsx(cell, "hidden text-right whitespace-nowrap text-zinc-900 tabular-nums sm:table-cell dark:text-zinc-100")}>
+                {formatMoney(deal.valueMinor, deal.currency, org.locale)}
+              </td>
+              <td className={clsx(cell, "hidden text-right whitespace-nowrap text-zinc-600 tabular-nums lg:table-cell dark:text-zinc-400")}>
+                {formatMoney(deal.weightedMinor, deal.currency, org.locale)}
+              </td>
+              <td className={cell}>
+                <NextActionCell deal={deal} org={org} now={now} />
+              </td>
+              <td className={clsx(cell, "hidden pr-5 whitespace-nowrap text-zinc-600 xl:table-cell dark:text-zinc-400")}>
+                {deal.expectedCloseDate ? formatDate(deal.expectedCloseDate, org.locale, org.timeZone) : <span aria-label="No date">—</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot className="hidden border-t-2 border-zinc-200 text-sm font-medium sm:table-footer-group dark:border-zinc-700">
+          {totals.map((t, i) => (
+            <tr key={t.currency}>
+              <th scope="row" className={clsx(cell, "pl-5 text-left font-medium text-zinc-700 dark:text-zinc-300")}>
+                {i === 0 ? `Total, ${total} ${total === 1 ? "deal" : "deals"}` : null}
+                {totals.length > 1 ? <span className="block text-xs font-normal text-zinc-500">{t.count} in {t.currency}</span> : null}
+              </th>
+              <td className={clsx(cell, "hidden md:table-cell")} />
+              {showOwner ? <td className={clsx(cell, "hidden lg:table-cell")} /> : null}
+              <td className={clsx(cell, "text-right whitespace-nowrap tabular-nums")}>{formatMoney(t.valueMinor, t.currency, org.locale)}</td>
+              <td className={clsx(cell, "hidden text-right whitespace-nowrap tabular-nums lg:table-cell")}>
+                {formatMoney(t.weightedMinor, t.currency, org.locale)}
+              </td>
+              <td className={cell} />
+              <td className={clsx(cell, "hidden xl:table-cell")} />
+            </tr>
+          ))}
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+function NextActionCell({ deal, org, now }: { deal: DealListRow; org: Org; now: Date }) {
+  if (!deal.nextAction) {
+    const won = deal.status === "won";
+    return (
+      <div className="space-y-1">
+        <Badge tone={won ? "green" : "neutral"}>{won ? "Won" : "Lost"}</Badge>
+        {deal.closedAt ? <p className="text-xs text-zinc-500 dark:text-zinc-400">{formatDate(deal.closedAt, org.locale, org.timeZone)}</p> : null}
+      </div>
+    );
+  }
+  const { type, dueAt, state } = deal.nextAction;
+  const distance = dueDistance(dueAt, now);
+  return (
+    <div className="space-y-1">
+      <DueStateBadge state={state} />
+      <p className="flex items-center gap-1.5 text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+        <ActionTypeIcon type={type} className="size-3.5 shrink-0" />
+        <span className="sr-only">{ACTION_TYPE_LABELS[type]},</span>
+        <time dateTime={dueAt.toISOString()} title={formatDateTime(dueAt, org.locale, org.timeZone)} className={clsx(distance.late && "text-red-700 dark:text-red-400")}>
+          {distance.text}
+        </time>
+      </p>
+    </div>
+  );
+}
+
+type SortHeaderProps = { sortKey: DealSortKey; label: string; filters: DealFilters; base: string; className?: string };
+
+/** A column header that is a link: the URL holds the sort, so it works without JavaScript and can be shared. */
+function SortHeader({ sortKey, label, filters, base, className }: SortHeaderProps): ReactNode {
+  const active = filters.sort === sortKey;
+  const query = dealFiltersToQuery(filters, sortToggle(filters, sortKey));
+  const Icon = !active ? ChevronsUpDown : filters.dir === "asc" ? ArrowUp : ArrowDown;
+  const right = className?.includes("text-right");
+  return (
+    <th
+      scope="col"
+      aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}
+      className={clsx("px-3 py-2.5 font-medium whitespace-nowrap", className)}
+    >
+      <Link
+        href={query ? `${base}?${query}` : base}
+        replace
+        scroll={false}
+        className={clsx(
+          "inline-flex items-center gap-1 rounded hover:text-zinc-900 dark:hover:text-zinc-100",
+          right && "flex-row-reverse",
+          active && "text-zinc-900 dark:text-zinc-100",
+        )}
+      >
+        {label}
+        <Icon aria-hidden className={clsx("size-3.5", !active && "opacity-40")} />
+      </Link>
+    </th>
+  );
+}
