@@ -1,0 +1,97 @@
+import { CircleCheckBig, Plus } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/shell/page-header";
+import { buildQueueSections } from "@/components/today/build-view";
+import { QueueSummary } from "@/components/today/queue-summary";
+import { RepFilter } from "@/components/today/rep-filter";
+import { TodayQueue } from "@/components/today/today-queue";
+import { Alert } from "@/components/ui/alert";
+import { buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { can } from "@/lib/permissions";
+import { listMembers } from "@/server/data/members";
+import { listLossReasons } from "@/server/data/stages";
+import { listTodayQueue } from "@/server/data/today-queue";
+import { getPageTenant } from "@/server/page-context";
+
+export const metadata: Metadata = { title: "Today" };
+
+type TodayPageProps = { params: Promise<{ org: string }>; searchParams: Promise<{ rep?: string | string[] }> };
+
+/** The rep's home: overdue, due today and the next 7 days, in the org's time zone. Leads can filter by rep. */
+export default async function TodayPage({ params, searchParams }: TodayPageProps) {
+  const [{ org: slug }, query] = await Promise.all([params, searchParams]);
+  const ctx = await getPageTenant(slug);
+  const isLead = can(ctx.role, "deals.viewAll");
+  const members = isLead ? await listMembers(ctx) : [];
+  const requested = isLead && typeof query.rep === "string" ? query.rep : "";
+  // An unknown ?rep (stale link, removed member) falls back to everyone, with a note, rather than an error page.
+  const repFilter = members.some((m) => m.userId === requested) ? requested : "";
+  const [queue, lossReasons] = await Promise.all([listTodayQueue(ctx, { ownerId: repFilter || null }), listLossReasons(ctx)]);
+
+  const org = { slug: ctx.org.slug, locale: ctx.org.locale, timeZone: ctx.org.timeZone, currency: ctx.org.currency };
+  const ownerParam = queue.ownerId && isLead ? `&owner=${queue.ownerId}` : "";
+  const sections = buildQueueSections(queue, org, (bucket) => `/${slug}/deals?due=${bucket}${ownerParam}`);
+  const total = queue.counts.overdue + queue.counts.today + queue.counts.upcoming;
+  const filteredName = members.find((m) => m.userId === repFilter)?.name;
+  const dateLine = new Intl.DateTimeFormat(ctx.org.locale, { weekday: "long", day: "numeric", month: "long", timeZone: ctx.org.timeZone }).format(queue.now);
+
+  return (
+    <>
+      <PageHeader
+        title="Today"
+        description={`${dateLine} · ${ctx.org.timeZone.replaceAll("_", " ")} time · ${
+          !isLead ? "your next actions" : filteredName ? `${filteredName}'s next actions` : "everyone's next actions"
+        }`}
+        actions={
+          isLead ? (
+            <RepFilter
+              orgSlug={slug}
+              value={repFilter}
+              members={members.map((m) => ({ id: m.userId, name: m.name, isYou: m.userId === ctx.userId }))}
+            />
+          ) : null
+        }
+      />
+      {requested && !repFilter ? (
+        <Alert tone="info" className="mb-6">
+          That person is not a member of {ctx.org.name}; showing everyone instead.
+        </Alert>
+      ) : null}
+      <QueueSummary counts={queue.counts} />
+      {total === 0 ? (
+        <Card className="px-6 py-12 text-center">
+          <CircleCheckBig aria-hidden className="mx-auto mb-3 size-10 text-emerald-500" />
+          <h2 className="text-lg font-semibold text-zinc-900 dark:text-zinc-100">
+            {filteredName && repFilter !== ctx.userId ? `${filteredName} is clear for the next 7 days` : "You're clear for the next 7 days"}
+          </h2>
+          <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
+            No next action is overdue or due this week. Start something new while it is quiet.
+          </p>
+          <Link href={`/${slug}/deals/new`} className={buttonClasses("primary", "md", "mt-5")}>
+            <Plus aria-hidden className="size-4" />
+            Create a deal
+          </Link>
+        </Card>
+      ) : (
+        <>
+          <p className="mb-3 hidden text-xs text-zinc-500 sm:block dark:text-zinc-400">
+            Keyboard: focus a deal and press <Kbd>C</Kbd> to complete, <Kbd>S</Kbd> to snooze, <Kbd>↑</Kbd> <Kbd>↓</Kbd> to move.
+          </p>
+          <TodayQueue
+            org={org}
+            sections={sections}
+            lossReasons={lossReasons.filter((r) => r.active).map((r) => ({ id: r.id, label: r.label }))}
+            assignees={isLead ? members.map((m) => ({ id: m.userId, name: m.name })) : []}
+            showOwner={isLead && !repFilter}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+function Kbd({ children }: { children: string }) {
+  return <kbd className="rounded border border-zinc-300 px-1 font-mono text-[0.7rem] dark:border-zinc-600">{children}</kbd>;
+}

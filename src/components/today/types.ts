@@ -1,0 +1,25 @@
+import type { ActionForCompletion } from "@/components/actions/types";
+import type { TodayBucket } from "@/server/data/today-queue";
+
+export type { TodayBucket };
+
+/** One queue row, formatted on the server in the org's locale, currency and time zone. */
+export type QueueRowView = {
+  action: ActionForCompletion;
+  value: string;
+  stage: string;
+  probability: number;
+  /** "14:00" for today, "Mon 23 Nov, 14:00" otherwise. */
+  due: string;
+  /** "3 h late", "in 2 days". */
+  distance: string;
+};
+
+export type QueueSectionView = {
+  bucket: TodayBucket;
+  rows: QueueRowView[];
+  /** The true number of actions in the bucket (rows are capped). */
+  count: number;
+  /** Where "and N more" leads: the deals list with the matching filter. */
+  moreHref: string;
+};
