@@ -100,8 +100,8 @@ export function LoginForm({ demo }: { demo: { email: string; password: string } 
         <div className="rounded-lg border border-dashed border-zinc-300 px-4 py-3 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
           <p className="font-medium text-zinc-800 dark:text-zinc-200">Trying the demo?</p>
           <p className="mt-1">
-            Demo: <span className="font-mono text-zinc-900 dark:text-zinc-100">{demo.email}</span> /{" "}
-            <span className="font-mono text-zinc-900 dark:text-zinc-100">{demo.password}</span>
+            Demo: <span className="font-mono whitespace-nowrap text-zinc-900 dark:text-zinc-100">{demo.email}</span> /{" "}
+            <span className="font-mono whitespace-nowrap text-zinc-900 dark:text-zinc-100">{demo.password}</span>
           </p>
         </div>
       ) : null}

@@ -51,7 +51,7 @@ export function MemberRoleSelect({ orgSlug, member }: { orgSlug: string; member:
         disabled={pending}
         aria-busy={pending || undefined}
         onChange={(e) => onChange(e.target.value as Role)}
-        className="w-28 sm:w-36"
+        className="w-26 sm:w-36"
       >
         <RoleOptions />
       </Select>
