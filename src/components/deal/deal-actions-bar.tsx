@@ -47,7 +47,9 @@ export function DealActionsBar({ org, deal, stages, lossReasons, canDelete }: De
   }
 
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    // PageHeader keeps its actions at their natural width; capping ours at the viewport lets the
+    // buttons wrap on phones instead of widening the page.
+    <div className="flex max-w-[calc(100vw-2rem)] flex-wrap items-center gap-2 sm:max-w-none">
       {deal.open ? (
         <>
           <DropdownMenu>

@@ -102,7 +102,7 @@ export function InlineField(props: InlineFieldProps) {
   };
 
   return (
-    <div className="grid gap-1 py-2.5 sm:grid-cols-[8.5rem_minmax(0,1fr)] sm:gap-3">
+    <div className="grid gap-1 py-2.5 sm:grid-cols-[7rem_minmax(0,1fr)] sm:gap-3">
       <dt className="pt-1.5 text-sm text-zinc-500 dark:text-zinc-400">{label}</dt>
       <dd className="min-w-0">
         {editing ? (

@@ -1,0 +1,157 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import postgres from "postgres";
+
+/**
+ * The deal page journeys in real Chromium against `next start` with a freshly seeded demo database:
+ * a rep edits a deal inline with the keyboard and closes it as lost; a manager reopens it with a
+ * new next action. Atelier Lumière (EUR, fr-FR) keeps us clear of the Danish orgs other specs use.
+ */
+const ORG = "atelier-lumiere";
+const REP = "lea@atelier.demo";
+const MANAGER = "julien@atelier.demo";
+
+/**
+ * Which demo deal to open. The seed's ids are random, so the test asks the app's own database
+ * (the embedded server the Playwright web server started) for one of the rep's open deals.
+ */
+async function pickOpenDealOf(email: string): Promise<{ id: string; title: string }> {
+  const dataDir = process.env.E2E_DATA_DIR ?? ".test-data/e2e";
+  const pid = fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n");
+  const port = Number(pid[3]);
+  const sql = postgres({ host: "127.0.0.1", port, user: "postgres", password: "momentum-local", database: "momentum", max: 1, onnotice: () => {} });
+  try {
+    const [deal] = await sql<{ id: string; title: string }[]>`
+      select d.id, d.title from deals d
+        join organizations o on o.id = d.org_id
+        join users u on u.id = d.owner_id
+       where o.slug = ${ORG} and u.email = ${email} and d.status = 'open' and d.deleted_at is null
+       order by d.id desc limit 1`;
+    if (!deal) throw new Error(`no open demo deal for ${email}`);
+    return deal;
+  } finally {
+    await sql.end();
+  }
+}
+
+async function signIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("momentum-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  return page;
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.describe("deal page", () => {
+  let deal: { id: string; title: string };
+  const newTitle = `Rénovation vitrine ${Date.now().toString(36)}`;
+
+  test.beforeAll(async () => {
+    deal = await pickOpenDealOf(REP);
+  });
+
+  test("a rep edits the title inline with the keyboard and sees it on the timeline", async ({ browser }) => {
+    const page = await signIn(browser, REP);
+    await page.goto(`/${ORG}/deals/${deal.id}`);
+    await expect(page.getByRole("heading", { level: 1, name: deal.title })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Next step" })).toBeVisible();
+
+    const editTitle = page.getByRole("button", { name: /^Edit title:/ });
+    // Escape cancels and gives focus back to the value.
+    await editTitle.focus();
+    await page.keyboard.press("Enter");
+    const input = page.getByRole("textbox", { name: "Title" });
+    await expect(input).toBeFocused();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("Not this one");
+    await page.keyboard.press("Escape");
+    await expect(input).toBeHidden();
+    await expect(editTitle).toBeFocused();
+    await expect(editTitle).toContainText(deal.title);
+
+    // An empty title is refused on the spot, without a round trip.
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("alert").filter({ hasText: "Give the deal a title" })).toBeVisible();
+    await expect(input).toHaveAttribute("aria-invalid", "true");
+
+    await page.keyboard.type(newTitle);
+    await page.keyboard.press("Enter");
+    await expect(editTitle).toBeFocused();
+    await expect(page.getByRole("heading", { level: 1, name: newTitle })).toBeVisible();
+    const history = page.getByRole("list", { name: "Deal history" });
+    await expect(history.getByRole("listitem").first()).toContainText("Changed the title");
+    await expect(history.getByRole("listitem").first()).toContainText(newTitle);
+
+    // The change survives a reload (it came from the server, not only the optimistic state).
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: newTitle })).toBeVisible();
+    await page.context().close();
+  });
+
+  test("the rep closes it as lost with a reason and it is locked", async ({ browser }) => {
+    const page = await signIn(browser, REP);
+    await page.goto(`/${ORG}/deals/${deal.id}`);
+    await page.getByRole("button", { name: "Close as lost" }).click();
+    const dialog = page.getByRole("dialog", { name: "Close as lost" });
+    // Submitting without a reason is refused.
+    await dialog.getByRole("button", { name: "Close as lost" }).click();
+    await expect(dialog.getByText("Choose why the deal was lost")).toBeVisible();
+    const reason = dialog.getByLabel("Why was it lost?");
+    await expect(reason).toBeFocused();
+    await reason.selectOption({ label: "Concurrent choisi" });
+    await dialog.getByLabel("Note (optional)").fill("Moins cher de 10 %");
+    await dialog.getByRole("button", { name: "Close as lost" }).click();
+    await expect(dialog).toBeHidden();
+
+    const locked = page.getByRole("region", { name: /this deal is locked/ });
+    await expect(locked).toContainText("Lost on");
+    await expect(locked).toContainText("Concurrent choisi");
+    await expect(locked).toContainText("Moins cher de 10 %");
+    await expect(locked).toContainText("Only a manager or admin can reopen it.");
+    await expect(page.getByRole("button", { name: "Reopen" })).toHaveCount(0);
+    // Locked: no inline editors, no close buttons.
+    await expect(page.getByRole("button", { name: /^Edit title:/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Close as won" })).toHaveCount(0);
+    await expect(page.getByRole("list", { name: "Deal history" })).toContainText("Closed as lost");
+    await page.context().close();
+  });
+
+  test("a manager reopens it with a new next action", async ({ browser }) => {
+    const page = await signIn(browser, MANAGER);
+    await page.goto(`/${ORG}/deals/${deal.id}`);
+    await page.getByRole("button", { name: "Reopen" }).click();
+    const dialog = page.getByRole("dialog", { name: "Reopen deal" });
+    await expect(dialog.getByLabel("Reopen into stage")).toBeFocused();
+    // The next action is required.
+    await dialog.getByRole("button", { name: "Reopen deal" }).click();
+    await expect(dialog.getByText("Say what the next step is")).toBeVisible();
+    await dialog.getByLabel("Next action").selectOption("meeting");
+    await dialog.getByRole("button", { name: /^In 3 days/ }).click();
+    await dialog.getByLabel("Details").fill("Rendez-vous pour relancer le projet");
+    await dialog.getByRole("button", { name: "Reopen deal" }).click();
+    await expect(dialog).toBeHidden();
+
+    const next = page.getByRole("region", { name: "Next step" });
+    await expect(next).toContainText("Rendez-vous pour relancer le projet");
+    await expect(page.getByRole("region", { name: /this deal is locked/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /^Edit title:/ })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Deal history" }).getByRole("listitem").first()).toContainText("Reopened into");
+    await page.context().close();
+  });
+
+  test("an unknown or foreign deal id shows the deal not-found page", async ({ browser }) => {
+    const page = await signIn(browser, REP);
+    await page.goto(`/${ORG}/deals/00000000-0000-4000-8000-000000000000`);
+    await expect(page.getByRole("heading", { name: "Deal not found" })).toBeVisible();
+    await page.context().close();
+  });
+});
