@@ -35,7 +35,8 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   globalIgnores([
-    ".next/**",
+    // .next-<name>/ are side-by-side builds (NEXT_DIST_DIR); .data-<name>/ their databases.
+    ".next*/**",
     "node_modules/**",
     "drizzle/**",
     ".data*/**",
