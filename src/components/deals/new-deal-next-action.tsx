@@ -3,13 +3,14 @@
 import { clsx } from "clsx";
 import { ListChecks } from "lucide-react";
 import { ActionTypeIcon, ACTION_TYPE_LABELS, ACTION_TYPES } from "@/components/actions/action-type";
-import type { DueChoice } from "@/components/actions/due-choice";
+import { dueShortcut, isTextEntry, toCustom, type DueChoice } from "@/components/actions/due-choice";
 import { DuePicker } from "@/components/actions/due-picker";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { controlClasses } from "@/components/ui/input";
 import type { ActionType } from "@/lib/schemas/deals";
+import type { KeyboardEvent } from "react";
 import type { NewDealErrors } from "./new-deal-errors";
 
 export type NextActionDraft = { type: ActionType; details: string; due: DueChoice };
@@ -27,6 +28,15 @@ type NewDealNextActionProps = {
 
 /** The required first step: a deal is created together with it, in one transaction, or not at all. */
 export function NewDealNextAction({ value, onChange, errors, ownerLabel, timeZone, locale, disabled }: NewDealNextActionProps) {
+  // The due presets show digit shortcuts (1–4, 5 = custom); they work anywhere in this card except while typing.
+  function shortcut(event: KeyboardEvent<HTMLDivElement>) {
+    if (disabled || event.altKey || event.ctrlKey || event.metaKey || isTextEntry(event.target)) return;
+    const key = dueShortcut(event.key);
+    if (!key) return;
+    event.preventDefault();
+    onChange({ due: key === "custom" ? toCustom(value.due, new Date(), timeZone) : { kind: "preset", preset: key } });
+  }
+
   const missing = Boolean(errors.fields["firstAction.details"] || errors.fields["firstAction.dueAt"] || errors.fields["firstAction.type"]) || errors.nextAction.length > 0;
   return (
     <Card>
@@ -39,7 +49,8 @@ export function NewDealNextAction({ value, onChange, errors, ownerLabel, timeZon
         }
         description={`No open deal is without a next step. Plan the first one now; it goes into ${ownerLabel} queue.`}
       />
-      <CardBody className="space-y-5">
+      {/* Keys bubble up here from the controls inside. */}
+      <CardBody className="space-y-5" onKeyDown={shortcut}>
         {missing ? (
           <Alert tone="error" title="A deal can't be created without a next action.">
             {errors.nextAction.length > 0 ? errors.nextAction.join(" ") : "Say what the next step is and when it is due."}
