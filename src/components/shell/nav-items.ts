@@ -1,4 +1,4 @@
-import { House, Settings, Users, type LucideIcon } from "lucide-react";
+import { Columns3, Handshake, ListTodo, Settings, SlidersHorizontal, Users, type LucideIcon } from "lucide-react";
 import { can, type Permission, type Role } from "@/lib/permissions";
 
 export type NavGroup = "workspace" | "organization";
@@ -25,8 +25,11 @@ export const NAV_GROUP_LABELS: Record<NavGroup, string | null> = {
  * Settings is shown to everyone (non-admins see it read-only), so it needs no permission.
  */
 export const NAV_ITEMS: NavItem[] = [
-  { label: "Home", href: "", icon: House },
+  { label: "Today", href: "/today", icon: ListTodo },
+  { label: "Deals", href: "/deals", icon: Handshake },
+  { label: "Pipeline", href: "/pipeline", icon: Columns3 },
   { label: "Settings", href: "/settings", icon: Settings, group: "organization" },
+  { label: "Pipeline stages", href: "/settings/pipeline", icon: SlidersHorizontal, group: "organization" },
   { label: "Members", href: "/settings/members", icon: Users, permission: "members.view", group: "organization" },
 ];
 

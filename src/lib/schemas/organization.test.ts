@@ -39,7 +39,8 @@ describe("orgSettingsSchema", () => {
     [{ timeZone: "" }, "timeZone", "Unknown time zone (use an IANA name such as Europe/Copenhagen)"],
     [{ defaultTaxRate: 100.01 }, "defaultTaxRate", "Tax rate cannot exceed 100 %"],
     [{ defaultTaxRate: -1 }, "defaultTaxRate", "Tax rate cannot be negative"],
-    [{ defaultTaxRate: "abc" }, "defaultTaxRate", "Enter a tax rate"],
+    [{ defaultTaxRate: "abc" }, "defaultTaxRate", "Enter a number such as 25 or 25,5"],
+    [{ defaultTaxRate: "" }, "defaultTaxRate", "Enter a tax rate"],
     [{ saleNumberPrefix: "RS-" }, "saleNumberPrefix", "Use 1–8 letters or digits"],
     [{ saleNumberPrefix: "" }, "saleNumberPrefix", "Use 1–8 letters or digits"],
     [{ saleNumberPrefix: "ABCDEFGHI" }, "saleNumberPrefix", "Use 1–8 letters or digits"],
@@ -49,5 +50,10 @@ describe("orgSettingsSchema", () => {
     [{ locale: "xx-XX" }, "locale", "Choose a supported locale"],
   ])("refuses %j on %s", (patch, field, message) => {
     expect(errorsFor(patch)).toEqual({ [field]: [message] });
+  });
+
+  it("reads a decimal comma as people type it", () => {
+    const parsed = orgSettingsSchema.safeParse({ ...valid, defaultTaxRate: "25,5" });
+    expect(parsed.success && parsed.data.defaultTaxRate).toBe(2550);
   });
 });

@@ -18,10 +18,11 @@ export const orgSettingsSchema = z.object({
   locale: z.enum(LOCALES, { error: "Choose a supported locale" }),
   timeZone: z.string().trim().refine(isTimeZone, "Unknown time zone (use an IANA name such as Europe/Copenhagen)"),
   /** Entered as a percentage with up to two decimals, stored as basis points. */
-  defaultTaxRate: z.coerce
-    .number({ error: "Enter a tax rate" })
-    .min(0, "Tax rate cannot be negative")
-    .max(100, "Tax rate cannot exceed 100 %")
+  defaultTaxRate: z
+    .union([z.number(), z.string().trim().min(1, "Enter a tax rate")], { error: "Enter a tax rate" })
+    // "25,5" is how a Dane or a French admin types it; an empty field must not silently become 0 %.
+    .transform((v) => (typeof v === "number" ? v : Number(v.replace(",", "."))))
+    .pipe(z.number({ error: "Enter a number such as 25 or 25,5" }).min(0, "Tax rate cannot be negative").max(100, "Tax rate cannot exceed 100 %"))
     .transform((pct) => Math.round(pct * 100)),
   saleNumberPrefix: z
     .string()

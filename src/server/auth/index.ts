@@ -17,6 +17,13 @@ export class RateLimitedSignIn extends CredentialsSignin {
 // Lazy config: the secret is resolved at the first request, not while `next build` imports modules.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
+  // A wrong password is an expected outcome (counted by the throttle), not a server error worth a stack trace.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin" || error.name === "RateLimitedSignIn") return;
+      console.error("[auth]", error);
+    },
+  },
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/login" },
