@@ -16,18 +16,18 @@ const MANAGER = "julien@atelier.demo";
  * Which demo deal to open. The seed's ids are random, so the test asks the app's own database
  * (the embedded server the Playwright web server started) for one of the rep's open deals.
  */
-async function pickOpenDealOf(email: string): Promise<{ id: string; title: string }> {
+async function pickOpenDealOf(email: string, offset = 0): Promise<{ id: string; title: string; contactName: string }> {
   const dataDir = process.env.E2E_DATA_DIR ?? ".test-data/e2e";
   const pid = fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n");
   const port = Number(pid[3]);
   const sql = postgres({ host: "127.0.0.1", port, user: "postgres", password: "momentum-local", database: "momentum", max: 1, onnotice: () => {} });
   try {
-    const [deal] = await sql<{ id: string; title: string }[]>`
-      select d.id, d.title from deals d
+    const [deal] = await sql<{ id: string; title: string; contactName: string }[]>`
+      select d.id, d.title, d.contact_name as "contactName" from deals d
         join organizations o on o.id = d.org_id
         join users u on u.id = d.owner_id
        where o.slug = ${ORG} and u.email = ${email} and d.status = 'open' and d.deleted_at is null
-       order by d.id desc limit 1`;
+       order by d.id desc limit 1 offset ${offset}`;
     if (!deal) throw new Error(`no open demo deal for ${email}`);
     return deal;
   } finally {
@@ -49,7 +49,7 @@ async function signIn(browser: Browser, email: string): Promise<Page> {
 test.describe.configure({ mode: "serial" });
 
 test.describe("deal page", () => {
-  let deal: { id: string; title: string };
+  let deal: { id: string; title: string; contactName: string };
   const newTitle = `Rénovation vitrine ${Date.now().toString(36)}`;
 
   test.beforeAll(async () => {
@@ -146,6 +146,33 @@ test.describe("deal page", () => {
     await expect(page.getByRole("button", { name: /^Edit title:/ })).toBeVisible();
     await expect(page.getByRole("list", { name: "Deal history" }).getByRole("listitem").first()).toContainText("Reopened into");
     await page.context().close();
+  });
+
+  test("an edit refused by the server rolls back: a manager closed the deal meanwhile", async ({ browser }) => {
+    const other = await pickOpenDealOf(REP, 1);
+    const rep = await signIn(browser, REP);
+    await rep.goto(`/${ORG}/deals/${other.id}`);
+    await expect(rep.getByRole("button", { name: /^Edit contact:/ })).toBeVisible();
+
+    // Meanwhile a manager closes it as won from the "Move to…" menu.
+    const manager = await signIn(browser, MANAGER);
+    await manager.goto(`/${ORG}/deals/${other.id}`);
+    await manager.getByRole("button", { name: "Move to…" }).click();
+    await manager.getByRole("menuitemradio", { name: /Gagné/ }).click();
+    const confirm = manager.getByRole("dialog", { name: "Close as won?" });
+    await expect(confirm.getByLabel("Note (optional)")).toBeFocused();
+    await confirm.getByRole("button", { name: "Close as won" }).click();
+    await expect(manager.getByRole("region", { name: /this deal is locked/ })).toContainText("Won on");
+    await manager.context().close();
+
+    // The rep's stale page still offers the editor; the save is refused and the old value comes back.
+    const editContact = rep.getByRole("button", { name: /^Edit contact:/ });
+    await editContact.click();
+    await rep.getByRole("textbox", { name: "Contact" }).fill("Quelqu'un d'autre");
+    await rep.keyboard.press("Enter");
+    await expect(rep.getByRole("alert").filter({ hasText: "This deal is won. Reopen it to make changes." })).toBeVisible();
+    await expect(rep.getByText("Quelqu'un d'autre")).toHaveCount(0);
+    await rep.context().close();
   });
 
   test("an unknown or foreign deal id shows the deal not-found page", async ({ browser }) => {

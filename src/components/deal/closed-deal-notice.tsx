@@ -31,7 +31,7 @@ export function ClosedDealNotice({ deal, org, reopen }: ClosedDealNoticeProps) {
         >
           <Lock className="size-4" />
         </span>
-        <div className="min-w-0 flex-1 space-y-1">
+        <div className="min-w-56 flex-1 space-y-1">
           <h2 id="closed-deal-title" className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">
             {won ? "Won" : "Lost"}
             {when ? ` on ${when}` : ""} — this deal is locked

@@ -1,7 +1,7 @@
 "use client";
 
 import { ArrowRightLeft, ChevronDown, CircleX, Trophy } from "lucide-react";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { moveDealAction } from "@/actions/deals";
 import { Button } from "@/components/ui/button";
@@ -33,12 +33,18 @@ type DealActionsBarProps = {
 export function DealActionsBar({ org, deal, stages, lossReasons, canDelete }: DealActionsBarProps) {
   const [closing, setClosing] = useState<"won" | "lost" | null>(null);
   const [pending, startTransition] = useTransition();
+  // Set when a menu pick opens a dialog: the menu must then not pull focus back to its trigger,
+  // or the dialog's focus trap would land on its close button instead of the first field.
+  const openingDialog = useRef(false);
   const openStages = stages.filter((s) => s.kind === "open");
 
   function moveTo(stageId: string) {
     const stage = stages.find((s) => s.id === stageId);
     if (!stage || stageId === deal.stageId) return;
-    if (stage.kind !== "open") return setClosing(stage.kind);
+    if (stage.kind !== "open") {
+      openingDialog.current = true;
+      return setClosing(stage.kind);
+    }
     startTransition(async () => {
       const result = await moveDealAction(org.slug, { dealId: deal.id, stageId });
       if (result.ok) toast.success(`Moved to ${stage.name}.`);
@@ -59,7 +65,13 @@ export function DealActionsBar({ org, deal, stages, lossReasons, canDelete }: De
                 <ChevronDown aria-hidden className="-mr-1 size-4 text-zinc-500" />
               </Button>
             </DropdownMenuTrigger>
-            <DropdownMenuContent align="end">
+            <DropdownMenuContent
+              align="end"
+              onCloseAutoFocus={(e) => {
+                if (openingDialog.current) e.preventDefault();
+                openingDialog.current = false;
+              }}
+            >
               <DropdownMenuLabel>Stage</DropdownMenuLabel>
               <DropdownMenuRadioGroup value={deal.stageId} onValueChange={moveTo}>
                 {openStages.map((s) => (

@@ -122,17 +122,21 @@ export async function getDealTimeline(
            limit 1
         ) x on true
       union all
+      -- Two branches rather than one OR, so each is an index lookup on (org_id, entity, entity_id).
+      select 'audit', l.created_at, 'l:' || lpad(l.id::text, 19, '0'), l.actor_id,
+             null, null, null, null,
+             l.action, l.before, l.after,
+             null, null, null
+        from audit_log l
+       where l.org_id = ${org} and l.entity = 'deal' and l.entity_id = ${dealId} and l.action in ('update', 'delete', 'restore')
+      union all
       select 'audit', l.created_at, 'l:' || lpad(l.id::text, 19, '0'), l.actor_id,
              act.type::text, act.details, null, null,
              l.action, l.before, l.after,
              null, null, null
-        from audit_log l
-        left join actions act on act.org_id = ${org} and act.id = ${guardUuid(sql`l.entity_id`)} and l.entity = 'action'
-       where l.org_id = ${org}
-         and ((l.entity = 'deal' and l.entity_id = ${dealId} and l.action in ('update', 'delete', 'restore'))
-           or (l.entity = 'action'
-               and l.entity_id in (select a2.id::text from actions a2 where a2.org_id = ${org} and a2.deal_id = ${dealId})
-               and l.after->>'dealId' = ${dealId}))
+        from actions act
+        join audit_log l on l.org_id = ${org} and l.entity = 'action' and l.entity_id = act.id::text
+       where act.org_id = ${org} and act.deal_id = ${dealId} and l.after->>'dealId' = ${dealId}
     )
     select e.source, to_json(e.at)#>>'{}' as at, e.key, e.actor_id, u.name as actor_name,
            e.action_type, e.details, e.outcome, to_json(e.due_at)#>>'{}' as due_at,
