@@ -1,6 +1,8 @@
 import { Building2 } from "lucide-react";
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { LAST_ORG_COOKIE } from "@/components/shell/last-org-cookie";
 import { Logo } from "@/components/shell/logo";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Card, CardBody } from "@/components/ui/card";
@@ -9,11 +11,13 @@ import { listMyOrganizations } from "@/server/tenant";
 
 export const metadata: Metadata = { title: "Welcome" };
 
-/** "/" after sign-in: straight into the first organization, or a way out when there is none. */
+/** "/" after sign-in: straight into the org last worked in (else the first), or a way out when there is none. */
 export default async function LandingPage() {
   const actor = await getPageActor();
-  const [first] = await listMyOrganizations(actor.userId);
-  if (first) redirect(`/${first.slug}`);
+  const orgs = await listMyOrganizations(actor.userId);
+  const last = (await cookies()).get(LAST_ORG_COOKIE)?.value;
+  const landing = orgs.find((o) => o.slug === last) ?? orgs[0];
+  if (landing) redirect(`/${landing.slug}`);
 
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center bg-zinc-50 px-4 py-12 dark:bg-zinc-950">

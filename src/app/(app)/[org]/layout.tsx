@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { RememberOrg } from "@/components/shell/remember-org";
 import { getPageTenant } from "@/server/page-context";
 import { listMyOrganizations } from "@/server/tenant";
 
@@ -14,6 +15,7 @@ export default async function OrgLayout({ children, params }: OrgLayoutProps) {
 
   return (
     <AppShell current={current} orgs={orgs} user={{ name: ctx.userName, email: ctx.userEmail }} role={ctx.role}>
+      <RememberOrg slug={ctx.org.slug} />
       {children}
     </AppShell>
   );
