@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { deals } from "@/db/schema";
 import { dayBounds } from "@/lib/dates/zoned";
 import { weightedValue } from "@/lib/deals/rules";
-import { getBoard, type Board } from "@/server/data/board";
+import { countDealsPerStage, getBoard, type Board } from "@/server/data/board";
 import { moveDeal } from "@/server/data/deal-transitions";
 import { deleteDeal } from "@/server/data/deals";
 import { updateStage } from "@/server/data/stages";
@@ -182,5 +182,23 @@ describe("getBoard", () => {
     for (const [title, dueAt, state] of cases) {
       expect(cards.find((c) => c.id === ids[title])).toMatchObject({ due: state, action: { type: "call", dueAt, details: "Call about the scope" } });
     }
+  });
+});
+
+describe("countDealsPerStage", () => {
+  it("counts visible, not deleted deals per stage, closed ones included; reps count their own; other orgs never", async () => {
+    const { a, b, admin, manager, rep, rep2, stages } = await setup();
+    const [lead, qualified] = stages.open;
+    await makeDeal(rep, lead!);
+    await makeDeal(rep2, lead!);
+    const won = await makeDeal(rep, qualified!);
+    await moveDeal(rep, won.dealId, { stageId: stages.won.id });
+    const deleted = await makeDeal(rep, qualified!);
+    await deleteDeal(admin, deleted.dealId);
+    await makeDeal(await ctxFor(b.rep.id, b.org.slug), (await stagesOf(await ctxFor(b.admin.id, b.org.slug))).open[0]!);
+
+    expect(Object.fromEntries(await countDealsPerStage(manager))).toEqual({ [lead!.id]: 2, [stages.won.id]: 1 });
+    expect(Object.fromEntries(await countDealsPerStage(rep2))).toEqual({ [lead!.id]: 1 });
+    expect(a.org.id).not.toBe(b.org.id);
   });
 });

@@ -264,3 +264,16 @@ function columnAggregates(ctx: TenantContext, ownerId: string | null) {
     .where(and(visibleDeals(ctx), ownerId ? eq(deals.ownerId, ownerId) : undefined, eq(deals.status, "open")))
     .groupBy(deals.stageId, deals.currency);
 }
+
+/**
+ * Visible deals per stage (open, won and lost; not deleted) for the pipeline settings, so an admin
+ * sees which stages are in use before trying to remove one (reps see their own counts).
+ */
+export async function countDealsPerStage(ctx: TenantContext): Promise<Map<string, number>> {
+  const rows = await ctx.db
+    .select({ stageId: deals.stageId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(deals)
+    .where(visibleDeals(ctx))
+    .groupBy(deals.stageId);
+  return new Map(rows.map((r) => [r.stageId, r.n]));
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { useSortable } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { clsx } from "clsx";
+import { CalendarClock, CheckSquare, Hourglass, Mail, Phone, Users, type LucideIcon } from "lucide-react";
+import Link from "next/link";
+import type { ActionType } from "@/lib/schemas/deals";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { CardView } from "./board-types";
+
+const ACTION_ICONS: Record<ActionType, LucideIcon> = { call: Phone, email: Mail, meeting: Users, task: CheckSquare };
+const DUE_TONES: Record<NonNullable<CardView["due"]>, BadgeTone> = { overdue: "red", today: "amber", upcoming: "neutral" };
+
+type SortableDealCardProps = { card: CardView; showOwner: boolean };
+
+/**
+ * One tab stop per card: the card is the link to the deal and the drag handle at once. Space picks
+ * it up (Enter keeps following the link); a mouse drag starts after 5 px, so a click still opens it.
+ */
+export function SortableDealCard({ card, showOwner }: SortableDealCardProps) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id, data: { type: "card" } });
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={clsx("list-none", isDragging && "opacity-40")}
+    >
+      <Link
+        href={card.href}
+        draggable={false}
+        {...attributes}
+        {...listeners}
+        // The sortable hook would make it a role="button"; it is a link that can also be dragged.
+        role={undefined}
+        aria-roledescription="draggable deal"
+        data-deal-id={card.id}
+        className="block touch-manipulation rounded-lg outline-offset-2 select-none [-webkit-touch-callout:none]"
+      >
+        <DealCardBody card={card} showOwner={showOwner} />
+      </Link>
+    </li>
+  );
+}
+
+/** The card's face, shared by the list and the drag overlay. */
+export function DealCardBody({ card, showOwner, lifted = false }: { card: CardView; showOwner: boolean; lifted?: boolean }) {
+  const ActionIcon = card.action ? ACTION_ICONS[card.action.type] : CalendarClock;
+  return (
+    <article
+      className={clsx(
+        "space-y-2 rounded-lg border bg-white p-3 text-left transition-shadow dark:bg-zinc-900",
+        card.due === "overdue" ? "border-red-200 dark:border-red-900/70" : "border-zinc-200 dark:border-zinc-800",
+        lifted ? "rotate-1 shadow-lg ring-2 ring-brand-500/40" : "shadow-xs hover:border-zinc-300 hover:shadow-sm dark:hover:border-zinc-700",
+      )}
+    >
+      <div className="flex items-start justify-between gap-2">
+        <h3 className="min-w-0 text-sm leading-snug font-medium text-zinc-900 dark:text-zinc-100">{card.title}</h3>
+        {showOwner ? (
+          <span
+            title={card.ownerName}
+            className="grid size-6 shrink-0 place-items-center rounded-full bg-zinc-100 text-[0.625rem] font-semibold text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+          >
+            <span aria-hidden>{card.ownerInitials}</span>
+            <span className="sr-only">Owner: {card.ownerName}</span>
+          </span>
+        ) : null}
+      </div>
+      <p className="flex items-baseline justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+        <span className="min-w-0 truncate">{card.contactName}</span>
+        <span className="shrink-0 font-medium text-zinc-800 tabular-nums dark:text-zinc-200">{card.valueLabel}</span>
+      </p>
+      <div className="flex flex-wrap items-center gap-1.5">
+        <span title={card.dueTitle} className="inline-flex">
+          <Badge tone={card.due ? DUE_TONES[card.due] : "red"} className="gap-1">
+            <ActionIcon aria-hidden className="size-3" />
+            {card.action ? <span className="sr-only">{card.action.typeLabel}, </span> : null}
+            {card.dueLabel}
+          </Badge>
+        </span>
+        {card.stale ? (
+          <span title={card.staleTitle} className="inline-flex">
+            <Badge tone="amber" className="gap-1">
+              <Hourglass aria-hidden className="size-3" />
+              {card.staleLabel}
+              <span className="sr-only">: {card.staleTitle}</span>
+            </Badge>
+          </span>
+        ) : null}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,205 @@
+"use client";
+
+import {
+  closestCorners,
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  MeasuringStrategy,
+  MouseSensor,
+  pointerWithin,
+  rectIntersection,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type CollisionDetection,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+} from "@dnd-kit/core";
+import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { useMemo, useOptimistic, useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { moveDealAction } from "@/actions/deals";
+import { boardAnnouncements, screenReaderInstructions } from "./announcements";
+import { BoardColumn } from "./board-column";
+import { applyChange, cardLocation, dropInto, itemsOf, moveAcross, neighboursOf, type BoardChange } from "./board-state";
+import type { CardView, ClosingStage, ColumnView, Items } from "./board-types";
+import { CloseDealDialog, type CloseDetails, type LossReasonOption, type PendingClose } from "./close-deal-dialog";
+import { CloseZones, isZone, LOST_ZONE, WON_ZONE } from "./close-zones";
+import { DealCardBody } from "./deal-card";
+
+type PipelineBoardProps = {
+  orgSlug: string;
+  locale: string;
+  columns: ColumnView[];
+  won: ClosingStage;
+  lost: ClosingStage;
+  lossReasons: LossReasonOption[];
+  /** Owner initials on cards: useful when the board shows more than one person's deals. */
+  showOwner: boolean;
+};
+
+/** The Won/Lost bar wins when the pointer (or, with the keyboard, the card) is over it; otherwise the nearest card or column. */
+const collisionDetection: CollisionDetection = (args) => {
+  const zones = args.droppableContainers.filter((c) => isZone(c.id));
+  const others = args.droppableContainers.filter((c) => !isZone(c.id));
+  const zoneHits = args.pointerCoordinates ? pointerWithin({ ...args, droppableContainers: zones }) : rectIntersection({ ...args, droppableContainers: zones });
+  return zoneHits.length ? zoneHits.slice(0, 1) : closestCorners({ ...args, droppableContainers: others });
+};
+
+export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons, showOwner }: PipelineBoardProps) {
+  // Moves show at once; when the action's transition ends the server's board (revalidated by the
+  // action) replaces them, and a failed action simply leaves the old board: the rollback.
+  const [board, applyOptimistic] = useOptimistic(columns, (state: ColumnView[], change: BoardChange) => applyChange(state, change, locale));
+  const [, startTransition] = useTransition();
+  const [items, setItems] = useState<Items | null>(null);
+  const itemsRef = useRef<Items | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [pendingClose, setPendingClose] = useState<PendingClose | null>(null);
+
+  const cardsById = useMemo(() => new Map(board.flatMap((c) => c.cards.map((card) => [card.id, card] as const))), [board]);
+  const sensors = useSensors(
+    useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
+    // Touch: press and hold to pick up, so that swiping still scrolls the board.
+    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
+    // Space only: Enter keeps opening the deal, as on any link.
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space", "Enter"] } }),
+  );
+
+  const announcements = useMemo(() => {
+    const names = new Map(board.map((c) => [c.id, c.name]));
+    return boardAnnouncements({
+      titleOf: (id) => cardsById.get(id)?.title ?? "The deal",
+      stageNameOf: (id) => names.get(id),
+      won,
+      lost,
+      wonZone: WON_ZONE,
+      lostZone: LOST_ZONE,
+    });
+  }, [board, cardsById, won, lost]);
+
+  function handleDragStart({ active }: DragStartEvent) {
+    const snapshot = itemsOf(board);
+    itemsRef.current = snapshot;
+    setItems(snapshot);
+    setActiveId(String(active.id));
+  }
+
+  function handleDragOver({ active, over }: DragOverEvent) {
+    const current = itemsRef.current;
+    if (!over || isZone(over.id) || !current) return;
+    const rect = active.rect.current.translated;
+    const below = !!rect && rect.top > over.rect.top + over.rect.height / 2;
+    const next = moveAcross(current, String(active.id), String(over.id), below);
+    if (next !== current) {
+      itemsRef.current = next;
+      setItems(next);
+    }
+  }
+
+  function handleDragEnd({ active, over }: DragEndEvent) {
+    const dealId = String(active.id);
+    const current = itemsRef.current;
+    const card = cardsById.get(dealId);
+    setActiveId(null);
+    setItems(null);
+    itemsRef.current = null;
+    if (!over || !current || !card) return;
+    if (isZone(over.id)) {
+      setPendingClose({ card, outcome: over.id === WON_ZONE ? "won" : "lost" });
+      return;
+    }
+    const drop = dropInto(current, dealId, String(over.id));
+    if (!drop) return;
+    const from = cardLocation(board, dealId);
+    if (from?.columnId === drop.columnId && from.index === drop.ids.indexOf(dealId)) return;
+    move(card, drop.columnId, drop.ids);
+  }
+
+  function handleDragCancel() {
+    itemsRef.current = null;
+    setActiveId(null);
+    setItems(null);
+  }
+
+  function move(card: CardView, toColumnId: string, ids: string[]) {
+    const target = board.find((c) => c.id === toColumnId);
+    if (!target) return;
+    const { beforeId, afterId } = neighboursOf(ids, card.id, target.nextHiddenId);
+    startTransition(async () => {
+      applyOptimistic({ type: "move", dealId: card.id, toColumnId, index: ids.indexOf(card.id) });
+      const result = await moveDealAction(orgSlug, { dealId: card.id, stageId: toColumnId, beforeId, afterId });
+      if (!result.ok) toast.error(`“${card.title}” was not moved: ${result.message}`);
+    });
+  }
+
+  function close(pending: PendingClose, details: CloseDetails) {
+    const { card, outcome } = pending;
+    const stage = outcome === "won" ? won : lost;
+    setPendingClose(null);
+    focusAfterRemoval(card.id);
+    startTransition(async () => {
+      applyOptimistic({ type: "remove", dealId: card.id });
+      const result = await moveDealAction(orgSlug, { dealId: card.id, stageId: stage.id, lossReasonId: details.lossReasonId ?? null, lossNote: details.lossNote ?? null });
+      if (result.ok) toast.success(`“${card.title}” is now ${stage.name.toLowerCase()}.`);
+      else toast.error(`“${card.title}” was not closed: ${result.message}`);
+    });
+  }
+
+  const activeCard = activeId ? cardsById.get(activeId) : undefined;
+  return (
+    <DndContext
+      id="pipeline-board"
+      sensors={sensors}
+      collisionDetection={collisionDetection}
+      measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
+      accessibility={{ announcements, screenReaderInstructions }}
+      onDragStart={handleDragStart}
+      onDragOver={handleDragOver}
+      onDragEnd={handleDragEnd}
+      onDragCancel={handleDragCancel}
+    >
+      <div className="-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6 lg:mx-0 lg:px-0">
+        <div className="grid auto-cols-[minmax(15rem,1fr)] grid-flow-col gap-3">
+          {board.map((column) => (
+            <BoardColumn
+              key={column.id}
+              column={column}
+              cards={items ? (items[column.id] ?? []).flatMap((id) => cardsById.get(id) ?? []) : column.cards}
+              showOwner={showOwner}
+            />
+          ))}
+        </div>
+      </div>
+      {activeId ? <CloseZones won={won} lost={lost} /> : null}
+      <DragOverlay>{activeCard ? <DealCardBody card={activeCard} showOwner={showOwner} lifted /> : null}</DragOverlay>
+      <CloseDealDialog
+        pending={pendingClose}
+        won={won}
+        lost={lost}
+        lossReasons={lossReasons}
+        onCancel={() => setPendingClose(null)}
+        onConfirm={close}
+      />
+    </DndContext>
+  );
+}
+
+/**
+ * The closed card leaves the board, so the dialog cannot hand focus back to it: move focus to the
+ * next card in its column (or the column's heading) once the dialog has finished closing.
+ */
+function focusAfterRemoval(dealId: string) {
+  const cardLink = document.querySelector<HTMLElement>(`[data-deal-id="${dealId}"]`);
+  const item = cardLink?.closest("li");
+  const next = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector<HTMLElement>("[data-deal-id]");
+  const heading = cardLink?.closest("section")?.querySelector<HTMLElement>("h2");
+  window.setTimeout(() => {
+    if (next?.isConnected) next.focus();
+    else if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+  }, 50);
+}
