@@ -26,10 +26,15 @@ describe("password hashing", () => {
     // Timing must not reveal which emails have accounts. Generous bounds: the point is that
     // the unknown-account path really runs a cost-11 bcrypt comparison, not that timings match.
     const hash = await hashPassword("correct horse battery");
+    // Fastest of three runs: load on the machine only ever adds time, so minima compare fairly.
     const time = async (fn: () => Promise<unknown>) => {
-      const t0 = performance.now();
-      await fn();
-      return performance.now() - t0;
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        await fn();
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
     };
     const wrong = await time(() => verifyPassword("wrong password", hash));
     const unknown = await time(() => verifyPassword("wrong password", undefined));
