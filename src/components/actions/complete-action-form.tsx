@@ -16,6 +16,7 @@ import { ACTION_TYPE_LABELS, ActionTypeOptions } from "./action-type";
 import { DEFAULT_DUE, dueShortcut, isTextEntry, resolveDue, toCustom, type DueChoice } from "./due-choice";
 import { DuePicker } from "./due-picker";
 import { hasErrors, mapFieldErrors, mapIssues, type CompleteField, type MappedErrors } from "./form-errors";
+import { ConflictNotice } from "./conflict-notice";
 import { ThenChoice, type Then } from "./then-choice";
 import type { ActionForCompletion, OrgDisplay } from "./types";
 
@@ -121,16 +122,12 @@ export function CompleteActionForm({ org, action, lossReasons, assignees, onDone
     }
   }
 
-  const locked = pending || conflict !== null;
+  if (conflict) return <ConflictNotice title="Could not complete this action" message={conflict} onClose={onDone} />;
+
+  const locked = pending;
   return (
     <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate className="space-y-4" aria-label="Complete and plan next">
-      {conflict ? (
-        <Alert tone="error" title="Could not complete this action">
-          {conflict}
-        </Alert>
-      ) : errors.general.length ? (
-        <Alert tone="error">{errors.general.join(" ")}</Alert>
-      ) : null}
+      {errors.general.length ? <Alert tone="error">{errors.general.join(" ")}</Alert> : null}
 
       <Field label="What happened?" error={errors.fields.outcome} hint="Ctrl+Enter saves from anywhere in the form.">
         {(control) => (
@@ -244,20 +241,12 @@ export function CompleteActionForm({ org, action, lossReasons, assignees, onDone
       ) : null}
 
       <div className="flex flex-wrap justify-end gap-2 pt-1">
-        {conflict ? (
-          <Button variant="secondary" onClick={onDone} autoFocus>
-            Close
-          </Button>
-        ) : (
-          <>
-            <Button variant="secondary" onClick={onDone} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" pending={pending} variant={then === "lost" ? "danger" : "primary"}>
-              {then === "next" ? "Complete & plan next" : then === "won" ? "Complete & close as won" : "Complete & close as lost"}
-            </Button>
-          </>
-        )}
+        <Button variant="secondary" onClick={onDone} disabled={pending}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={pending} variant={then === "lost" ? "danger" : "primary"}>
+          {then === "next" ? "Complete & plan next" : then === "won" ? "Complete & close as won" : "Complete & close as lost"}
+        </Button>
       </div>
     </form>
   );

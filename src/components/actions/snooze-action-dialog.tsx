@@ -12,6 +12,7 @@ import { Input } from "@/components/ui/input";
 import { formatDateTime } from "@/lib/dates/format";
 import { snoozeActionSchema } from "@/lib/schemas/deals";
 import { ACTION_TYPE_LABELS } from "./action-type";
+import { ConflictNotice } from "./conflict-notice";
 import { DEFAULT_DUE, dueShortcut, isTextEntry, resolveDue, toCustom, type DueChoice } from "./due-choice";
 import { DuePicker } from "./due-picker";
 import { mapFieldErrors, mapIssues, type MappedErrors } from "./form-errors";
@@ -94,16 +95,12 @@ function SnoozeForm({ org, action, onDone }: { org: OrgDisplay; action: ActionFo
     setDue(shortcut === "custom" ? toCustom(due, new Date(), org.timeZone) : { kind: "preset", preset: shortcut });
   }
 
-  const locked = pending || conflict !== null;
+  if (conflict) return <ConflictNotice title="Could not snooze this action" message={conflict} onClose={onDone} />;
+
+  const locked = pending;
   return (
     <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate className="space-y-4" aria-label="Snooze action">
-      {conflict ? (
-        <Alert tone="error" title="Could not snooze this action">
-          {conflict}
-        </Alert>
-      ) : errors.general.length ? (
-        <Alert tone="error">{errors.general.join(" ")}</Alert>
-      ) : null}
+      {errors.general.length ? <Alert tone="error">{errors.general.join(" ")}</Alert> : null}
       <DuePicker
         id={`${id}-due`}
         legend="New due time"
@@ -128,20 +125,12 @@ function SnoozeForm({ org, action, onDone }: { org: OrgDisplay; action: ActionFo
         )}
       </Field>
       <div className="flex flex-wrap justify-end gap-2 pt-1">
-        {conflict ? (
-          <Button variant="secondary" onClick={onDone} autoFocus>
-            Close
-          </Button>
-        ) : (
-          <>
-            <Button variant="secondary" onClick={onDone} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" pending={pending}>
-              Snooze
-            </Button>
-          </>
-        )}
+        <Button variant="secondary" onClick={onDone} disabled={pending}>
+          Cancel
+        </Button>
+        <Button type="submit" pending={pending}>
+          Snooze
+        </Button>
       </div>
     </form>
   );

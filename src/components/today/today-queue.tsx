@@ -38,12 +38,12 @@ export function TodayQueue({ org, sections, lossReasons, assignees, showOwner }:
   // When the row that had focus is gone (completed, snoozed into another bucket), keep the
   // keyboard user in place: focus the row that took its position, or the last one.
   useEffect(() => {
-    if (open) return;
+    if (open || !active) return; // only after a dialog was used: never steal focus on page load
     const focused = document.activeElement;
     if (focused && focused !== document.body && document.contains(focused)) return;
     const links = listRef.current?.querySelectorAll<HTMLElement>("[data-queue-row-link]");
     if (links?.length) links[Math.min(lastIndex.current, links.length - 1)]!.focus();
-  }, [sections, open]);
+  }, [sections, open, active]);
 
   let flatIndex = 0;
   return (

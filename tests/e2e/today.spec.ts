@@ -1,0 +1,157 @@
+import { expect, test, type Page } from "@playwright/test";
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("momentum-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+async function tabUntil(page: Page, matches: () => Promise<boolean>, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await matches()) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("never reached the element with Tab");
+}
+
+const rowsOf = (page: Page, section: string) => page.getByRole("region", { name: section }).getByRole("listitem");
+
+test("a rep completes an overdue action and plans the next one with the keyboard only", async ({ page }) => {
+  await signIn(page, "sofie@rendetalje.demo");
+  await page.goto("/rendetalje/today");
+  await expect(page.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  await expect(page.getByLabel("Show")).toHaveCount(0); // reps never see the rep filter
+
+  const overdue = page.getByRole("region", { name: "Overdue" });
+  const firstRow = rowsOf(page, "Overdue").first();
+  await expect(firstRow).toBeVisible();
+  const dealLink = firstRow.locator("[data-queue-row-link]");
+  const title = (await dealLink.textContent())!.trim();
+  const overdueBefore = await rowsOf(page, "Overdue").count();
+
+  // Tab to the overdue row's deal link and press C.
+  await tabUntil(page, () => dealLink.evaluate((el) => el === document.activeElement));
+  await page.keyboard.press("c");
+  const dialog = page.getByRole("dialog", { name: "Complete & plan next" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel("What happened?")).toBeFocused();
+  await page.keyboard.type("Spoke to the customer, they want a revised proposal");
+
+  // Tab on to the due presets, pick "In 3 days" with its shortcut, then Tab on to the details.
+  const laterToday = dialog.getByRole("button", { name: /Later today/ });
+  await tabUntil(page, () => laterToday.evaluate((el) => el === document.activeElement), 10);
+  await page.keyboard.press("3");
+  await expect(dialog.getByRole("button", { name: /In 3 days/ })).toHaveAttribute("aria-pressed", "true");
+  const details = dialog.getByLabel("Details");
+  await tabUntil(page, () => details.evaluate((el) => el === document.activeElement), 10);
+  await page.keyboard.type("Send the revised proposal");
+  await page.keyboard.press("Enter");
+
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/^Done\. Next: call /)).toBeVisible();
+  await expect(overdue.getByText(title, { exact: true })).toHaveCount(0);
+  await expect(rowsOf(page, "Overdue")).toHaveCount(Math.max(0, overdueBefore - 1));
+  // The planned step is now in the next 7 days.
+  const upcoming = page.getByRole("region", { name: "Next 7 days" });
+  await expect(upcoming.getByRole("listitem").filter({ hasText: "Send the revised proposal" }).filter({ hasText: title })).toHaveCount(1);
+});
+
+test("the dialog explains what is missing instead of saving", async ({ page }) => {
+  await signIn(page, "sofie@rendetalje.demo");
+  await page.goto("/rendetalje/today");
+  await page.getByRole("button", { name: /^Complete:/ }).last().click();
+  const dialog = page.getByRole("dialog", { name: "Complete & plan next" });
+  await dialog.getByRole("button", { name: "Complete & plan next" }).click();
+  await expect(dialog.getByText("Write down what happened")).toBeVisible();
+  await expect(dialog.getByLabel("What happened?")).toBeFocused();
+  await dialog.getByLabel("What happened?").fill("No answer");
+  await dialog.getByText("Close as lost").click();
+  await dialog.getByRole("button", { name: "Complete & close as lost" }).click();
+  await expect(dialog.getByText("Choose a loss reason")).toBeVisible();
+  await expect(dialog.getByLabel("Loss reason")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+});
+
+test("a rep snoozes an action with a reason", async ({ page }) => {
+  await signIn(page, "emil@rendetalje.demo");
+  await page.goto("/rendetalje/today");
+  const row = page.getByRole("region", { name: "Next 7 days" }).getByRole("listitem").first();
+  const title = (await row.locator("[data-queue-row-link]").textContent())!.trim();
+  const actionId = await row.getAttribute("data-action-id");
+  await row.getByRole("button", { name: /^Snooze:/ }).click();
+
+  const dialog = page.getByRole("dialog", { name: "Snooze" });
+  await expect(dialog.getByLabel("Reason")).toBeFocused();
+  await dialog.getByRole("button", { name: "Snooze" }).click();
+  await expect(dialog.getByText("Say why it moves")).toBeVisible();
+
+  await dialog.getByRole("button", { name: /Custom/ }).click();
+  const custom = dialog.getByLabel(/Custom due time/);
+  // A wall time in the org's zone (Copenhagen), two days from now at 14:30.
+  const target = new Date(Date.now() + 2 * 86_400_000);
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" }).format(target);
+  await custom.fill(`${day}T14:30`);
+  await dialog.getByLabel("Reason").fill("Customer is travelling");
+  await page.keyboard.press("Enter");
+
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/^Snoozed to /)).toBeVisible();
+  const moved = page.locator(`li[data-action-id="${actionId}"]`);
+  await expect(moved).toContainText(title);
+  await expect(moved.locator("time")).toHaveText(/14[.:]30/);
+});
+
+test("a manager sees the team and filters by rep", async ({ page }) => {
+  await signIn(page, "jonas@rendetalje.demo");
+  await page.goto("/rendetalje/today");
+  await expect(page.getByText(/everyone's next actions/)).toBeVisible();
+  const filter = page.getByLabel("Show");
+  await expect(filter).toHaveValue("");
+  // Everyone's rows name their owner; count Ida's (nobody else's test touches her actions).
+  const idaRows = await page.getByRole("listitem").filter({ hasText: "Ida Pedersen" }).count();
+  expect(idaRows).toBeGreaterThan(0);
+
+  await filter.selectOption({ label: "Ida Pedersen" });
+  await expect(page).toHaveURL(/\/rendetalje\/today\?rep=[0-9a-f-]{36}$/);
+  await expect(page.getByText(/Ida Pedersen's next actions/)).toBeVisible();
+  await expect(page.locator("li[data-action-id]")).toHaveCount(idaRows);
+
+  await page.getByLabel("Show").selectOption({ label: "Everyone" });
+  await expect(page).toHaveURL(/\/rendetalje\/today$/);
+  await expect(page.getByText(/everyone's next actions/)).toBeVisible();
+});
+
+test("two people complete the same action: one wins, the other is told who and sees the fresh queue", async ({ browser }) => {
+  const rep = await (await browser.newContext()).newPage();
+  const manager = await (await browser.newContext()).newPage();
+  await signIn(rep, "ida@rendetalje.demo");
+  await signIn(manager, "jonas@rendetalje.demo");
+  await rep.goto("/rendetalje/today");
+  const row = rep.locator("li[data-action-id]").first();
+  const actionId = await row.getAttribute("data-action-id");
+  await manager.goto("/rendetalje/today");
+
+  const open = async (page: Page, outcome: string) => {
+    await page.locator(`li[data-action-id="${actionId}"]`).getByRole("button", { name: /^Complete:/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Complete & plan next" });
+    await dialog.getByLabel("What happened?").fill(outcome);
+    await dialog.getByLabel("Details").fill(`Follow-up by ${outcome}`);
+    return dialog;
+  };
+  const repDialog = await open(rep, "Ida");
+  const managerDialog = await open(manager, "Jonas");
+
+  await managerDialog.getByRole("button", { name: "Complete & plan next" }).click();
+  await expect(managerDialog).toBeHidden();
+  await repDialog.getByRole("button", { name: "Complete & plan next" }).click();
+  await expect(repDialog.getByRole("alert")).toContainText(/Already completed by Jonas Nielsen at \d{2}[.:]\d{2}/);
+  await expect(repDialog.getByRole("button", { name: "Close", exact: true }).last()).toBeFocused();
+  // Behind the dialog the queue is already fresh: the completed action is gone.
+  await expect(rep.locator(`li[data-action-id="${actionId}"]`)).toHaveCount(0);
+  await repDialog.getByRole("button", { name: "Close", exact: true }).last().click();
+  await expect(repDialog).toBeHidden();
+});
