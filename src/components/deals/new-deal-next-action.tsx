@@ -53,7 +53,7 @@ export function NewDealNextAction({ value, onChange, errors, ownerLabel, timeZon
       <CardBody className="space-y-5" onKeyDown={shortcut}>
         {missing ? (
           <Alert tone="error" title="A deal can't be created without a next action.">
-            {errors.nextAction.length > 0 ? errors.nextAction.join(" ") : "Say what the next step is and when it is due."}
+            {errors.nextAction.length > 0 ? errors.nextAction.join(" ") : "Every open deal needs a planned next step. Describe it below and pick when it is due."}
           </Alert>
         ) : null}
 
