@@ -6,6 +6,8 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel("Password").fill("momentum-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/login/);
+  // Let the post-sign-in navigation finish, so the next goto does not abort it.
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */
