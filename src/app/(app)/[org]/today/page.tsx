@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/permissions";
+import { DEFAULT_DEAL_FILTERS, dealFiltersToQuery } from "@/lib/schemas/deal-filters";
 import { listMembers } from "@/server/data/members";
 import { listLossReasons } from "@/server/data/stages";
 import { listTodayQueue } from "@/server/data/today-queue";
@@ -31,8 +32,10 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
   const [queue, lossReasons] = await Promise.all([listTodayQueue(ctx, { ownerId: repFilter || null }), listLossReasons(ctx)]);
 
   const org = { slug: ctx.org.slug, locale: ctx.org.locale, timeZone: ctx.org.timeZone, currency: ctx.org.currency };
-  const ownerParam = queue.ownerId && isLead ? `&owner=${queue.ownerId}` : "";
-  const sections = buildQueueSections(queue, org, (bucket) => `/${slug}/deals?due=${bucket}${ownerParam}`);
+  // "And N more" opens the deals list sorted by due time (filtered to overdue for that bucket).
+  const moreHref = (bucket: string) =>
+    `/${slug}/deals?${dealFiltersToQuery(DEFAULT_DEAL_FILTERS, { overdue: bucket === "overdue", sort: "due", ownerId: isLead ? queue.ownerId : null })}`;
+  const sections = buildQueueSections(queue, org, moreHref);
   const total = queue.counts.overdue + queue.counts.today + queue.counts.upcoming;
   const filteredName = members.find((m) => m.userId === repFilter)?.name;
   const dateLine = new Intl.DateTimeFormat(ctx.org.locale, { weekday: "long", day: "numeric", month: "long", timeZone: ctx.org.timeZone }).format(queue.now);
