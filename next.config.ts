@@ -8,6 +8,10 @@ const nextConfig: NextConfig = {
   // Lets a benchmark or a second checkout build beside the main build without clobbering it.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  experimental: {
+    // CSV imports are uploaded through a server action; a 100 000-row spreadsheet is ~10 MB.
+    serverActions: { bodySizeLimit: "25mb" },
+  },
 };
 
 export default nextConfig;
