@@ -1,10 +1,9 @@
 "use client";
 
 import { clsx } from "clsx";
-import { AlarmClock, CircleCheck } from "lucide-react";
 import Link from "next/link";
 import type { KeyboardEvent } from "react";
-import { ACTION_TYPE_LABELS, ActionTypeIcon } from "@/components/actions/action-type";
+import { ACTION_TYPE_LABELS } from "@/components/actions/action-type";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { QueueRowView, TodayBucket } from "./types";
@@ -49,16 +48,6 @@ export function QueueRow({ orgSlug, bucket, row, showOwner, onComplete, onSnooze
       data-action-id={action.id}
       className="group relative flex flex-col gap-3 px-4 py-3.5 transition-colors focus-within:bg-zinc-50 hover:bg-zinc-50 sm:flex-row sm:items-center sm:gap-4 sm:px-5 dark:focus-within:bg-zinc-800/40 dark:hover:bg-zinc-800/40"
     >
-      <span
-        aria-hidden
-        className={clsx(
-          "hidden size-8 shrink-0 items-center justify-center rounded-full sm:inline-flex",
-          late ? "bg-red-50 text-red-600 dark:bg-red-950 dark:text-red-400" : "bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300",
-        )}
-      >
-        <ActionTypeIcon type={action.type} />
-      </span>
-
       <div className="min-w-0 flex-1 space-y-1">
         <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
           <Link
@@ -95,11 +84,12 @@ export function QueueRow({ orgSlug, bucket, row, showOwner, onComplete, onSnooze
       </div>
 
       <div className="flex shrink-0 gap-2">
-        <Button size="sm" onClick={onComplete} icon={<CircleCheck aria-hidden className="size-4" />} aria-label={`Complete: ${action.deal.title}`}>
+        {/* Text-only buttons: a queue can hold 150 rows, and every icon is markup sent per row. */}
+        <Button size="sm" onClick={onComplete} aria-label={`Complete: ${action.deal.title}`}>
           Complete
         </Button>
-        <Button size="sm" variant="ghost" onClick={onSnooze} icon={<AlarmClock aria-hidden className="size-4" />} aria-label={`Snooze: ${action.deal.title}`}>
-          <span className="sm:sr-only">Snooze</span>
+        <Button size="sm" variant="ghost" onClick={onSnooze} aria-label={`Snooze: ${action.deal.title}`}>
+          Snooze
         </Button>
       </div>
     </li>

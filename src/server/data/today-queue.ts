@@ -12,8 +12,11 @@ export type TodayBucket = (typeof TODAY_BUCKETS)[number];
 
 /** How far ahead "upcoming" reaches: the next 7 calendar days after today, in the org's zone. */
 export const UPCOMING_DAYS = 7;
-/** Rows per bucket: a rep with thousands of overdue actions still gets a fast page (the counts stay exact). */
-export const TODAY_BUCKET_LIMIT = 100;
+/**
+ * Rows per bucket: a rep with thousands of overdue actions still gets a fast, light page (the
+ * counts stay exact and "and N more" leads to the deals list). Every row costs ~2 kB of HTML.
+ */
+export const TODAY_BUCKET_LIMIT = 50;
 
 export type TodayRow = {
   actionId: string;

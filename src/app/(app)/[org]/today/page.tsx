@@ -34,7 +34,7 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
   const org = { slug: ctx.org.slug, locale: ctx.org.locale, timeZone: ctx.org.timeZone, currency: ctx.org.currency };
   // "And N more" opens the deals list sorted by due time (filtered to overdue for that bucket).
   const moreHref = (bucket: string) =>
-    `/${slug}/deals?${dealFiltersToQuery(DEFAULT_DEAL_FILTERS, { overdue: bucket === "overdue", sort: "due", ownerId: isLead ? queue.ownerId : null })}`;
+    `/${slug}/deals?${dealFiltersToQuery(DEFAULT_DEAL_FILTERS, { overdue: bucket === "overdue", sort: "due", dir: "asc", ownerId: isLead ? queue.ownerId : null })}`;
   const sections = buildQueueSections(queue, org, moreHref);
   const total = queue.counts.overdue + queue.counts.today + queue.counts.upcoming;
   const filteredName = members.find((m) => m.userId === repFilter)?.name;
