@@ -142,11 +142,13 @@ export function DealListFilters({ filters: current, stages, owners, sectors }: D
               </option>
             ))}
           </Select>
-          <DateInput label="From" value={filters.from} max={filters.to} onChange={(from) => apply({ from })} />
-          <span aria-hidden className="text-sm text-zinc-500">
-            –
-          </span>
-          <DateInput label="To" value={filters.to} min={filters.from} onChange={(to) => apply({ to })} />
+          <div className="grid w-full grid-cols-[1fr_auto_1fr] items-center gap-2 sm:flex sm:w-auto">
+            <DateInput label="From" value={filters.from} max={filters.to} onChange={(from) => apply({ from })} />
+            <span aria-hidden className="text-sm text-zinc-500">
+              –
+            </span>
+            <DateInput label="To" value={filters.to} min={filters.from} onChange={(to) => apply({ to })} />
+          </div>
         </fieldset>
 
         <label className="inline-flex h-9 items-center gap-2 rounded-md px-1 text-sm text-zinc-800 dark:text-zinc-200">
@@ -205,7 +207,7 @@ function DateInput({ label, value, min, max, onChange }: DateInputProps) {
         const v = e.target.value;
         if (v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v)) onChange(v || null);
       }}
-      className="w-[calc(50%-0.75rem)] sm:w-40"
+      className="sm:w-40"
     />
   );
 }
