@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./audit";
 export * from "./pipeline";
 export * from "./deals";
+export * from "./imports";
