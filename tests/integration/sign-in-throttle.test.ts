@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb, getSql } from "@/db/client";
 import { createUser } from "@/db/seed/factories";
 import { authenticate } from "@/server/auth/authenticate";
-import { THROTTLE, unsafePurgeOldSignInAttempts, unsafeRecordSignInAttempt } from "@/server/data/sign-in-throttle";
+import { THROTTLE, unsafeClaimSignInAttempt, unsafePurgeOldSignInAttempts } from "@/server/data/sign-in-throttle";
 import { newEmail } from "@tests/integration/support/org-state";
 
 const PASSWORD = "password123"; // the factories' default
@@ -67,9 +67,12 @@ describe("sign-in rate limiting", () => {
     const from = ip();
     const victim = await createUser(db);
     const bystander = await createUser(db);
-    // Spread over many (mostly unknown) emails so that no single account reaches its own limit;
-    // all but the last recorded with the same function authenticate() uses.
-    for (let i = 0; i < THROTTLE.maxFailuresPerIp - 1; i++) await unsafeRecordSignInAttempt(db, `spray-${i % 10}-${from}@example.test`, from, false);
+    // Spread over many (unknown) emails so that no single account reaches its own limit; all but
+    // the last claimed with the function authenticate() uses (a claim stays a failure unless the
+    // password turns out right), to spare 29 bcrypt comparisons.
+    for (let i = 0; i < THROTTLE.maxFailuresPerIp - 1; i++) {
+      expect(await unsafeClaimSignInAttempt(db, `spray-${i % 10}-${from}@example.test`, from)).toBeTypeOf("number");
+    }
     expect(await authenticate(bystander.email, PASSWORD, from)).toMatchObject({ ok: true }); // 29 < 30
     expect(await authenticate(newEmail("spray"), "guess", from)).toEqual({ ok: false, reason: "invalid" }); // the 30th
     expect(await authenticate(victim.email, PASSWORD, from)).toEqual({ ok: false, reason: "rate_limited" });
@@ -87,6 +90,18 @@ describe("sign-in rate limiting", () => {
       select ${user.email}, ${from}, false, now() - make_interval(mins => ${THROTTLE.windowMinutes + 1})
       from generate_series(1, 10)`;
     expect(await authenticate(user.email, PASSWORD, from)).toMatchObject({ ok: true });
+  });
+
+  it("counts parallel guesses before checking any: a burst gets no more tries than the limit", async () => {
+    const user = await createUser(getDb());
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => authenticate(user.email, "wrong password", ip())));
+    const checked = outcomes.filter((o) => !o.ok && o.reason === "invalid").length;
+    expect(checked).toBeLessThanOrEqual(THROTTLE.maxFailuresPerAccount);
+    expect(outcomes.filter((o) => !o.ok && o.reason === "rate_limited")).toHaveLength(20 - checked);
+    // Refused attempts are not kept, so the burst and what follows share one budget of guesses.
+    const more = await failTimes(user.email, ip(), THROTTLE.maxFailuresPerAccount + 2);
+    expect(checked + more.filter((o) => !o.ok && o.reason === "invalid").length).toBe(THROTTLE.maxFailuresPerAccount);
+    expect(await authenticate(user.email, PASSWORD, ip())).toEqual({ ok: false, reason: "rate_limited" });
   });
 
   it("does not record attempts while locked, so waiting is enough to unlock", async () => {

@@ -2,25 +2,29 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { normalizeEmail } from "@/lib/email";
-import { unsafeIsSignInThrottled, unsafeRecordSignInAttempt } from "@/server/data/sign-in-throttle";
+import { unsafeClaimSignInAttempt, unsafeSucceedSignInAttempt } from "@/server/data/sign-in-throttle";
 import { verifyPassword } from "./password";
 
 export type AuthOutcome =
   | { ok: true; user: { id: string; email: string; name: string } }
   | { ok: false; reason: "invalid" | "rate_limited" };
 
-/** Checks the throttle first, so a locked account cannot be probed even with the right password. */
+/**
+ * Claims the attempt against the throttle first, so a locked account cannot be probed even with
+ * the right password, and parallel guesses count against the limit before any is checked.
+ */
 export async function authenticate(rawEmail: string, password: string, ip: string): Promise<AuthOutcome> {
   const db = getDb();
   const email = normalizeEmail(rawEmail);
-  if (await unsafeIsSignInThrottled(db, email, ip)) return { ok: false, reason: "rate_limited" };
+  const attemptId = await unsafeClaimSignInAttempt(db, email, ip);
+  if (attemptId === undefined) return { ok: false, reason: "rate_limited" };
   const [user] = await db
     .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.email, email));
   const valid = await verifyPassword(password, user?.passwordHash);
-  await unsafeRecordSignInAttempt(db, email, ip, valid);
   if (!valid || !user) return { ok: false, reason: "invalid" };
+  await unsafeSucceedSignInAttempt(db, attemptId, email);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }
 

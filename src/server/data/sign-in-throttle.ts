@@ -12,7 +12,15 @@ export const THROTTLE = {
   maxFailuresPerIp: 30,
 } as const;
 
-export async function unsafeIsSignInThrottled(db: DbOrTx, email: string, ip: string): Promise<boolean> {
+/**
+ * Claims a sign-in attempt before the password is checked. The attempt is written as a failure
+ * first and the window counted afterwards (this attempt included), so concurrent attempts see
+ * each other: a burst of parallel guesses cannot all pass a check made before any of them was
+ * recorded. Returns the attempt's id, or undefined when the account or the IP is over its limit;
+ * a refused attempt is not kept, so hammering a locked account does not extend the lock.
+ */
+export async function unsafeClaimSignInAttempt(db: DbOrTx, email: string, ip: string): Promise<number | undefined> {
+  const [attempt] = await db.insert(signInAttempts).values({ email, ip, succeeded: false }).returning({ id: signInAttempts.id });
   const since = sql`now() - make_interval(mins => ${THROTTLE.windowMinutes})`;
   const [row] = await db
     .select({
@@ -27,15 +35,17 @@ export async function unsafeIsSignInThrottled(db: DbOrTx, email: string, ip: str
         sql`(${signInAttempts.email} = ${email} or ${signInAttempts.ip} = ${ip})`,
       ),
     );
-  return (row?.byAccount ?? 0) >= THROTTLE.maxFailuresPerAccount || (row?.byIp ?? 0) >= THROTTLE.maxFailuresPerIp;
+  if ((row?.byAccount ?? 0) > THROTTLE.maxFailuresPerAccount || (row?.byIp ?? 0) > THROTTLE.maxFailuresPerIp) {
+    await db.delete(signInAttempts).where(eq(signInAttempts.id, attempt!.id));
+    return undefined;
+  }
+  return attempt!.id;
 }
 
-export async function unsafeRecordSignInAttempt(db: DbOrTx, email: string, ip: string, succeeded: boolean) {
-  await db.insert(signInAttempts).values({ email, ip, succeeded });
-  // A success forgives the account's earlier failures (but not the IP's).
-  if (succeeded) {
-    await db.delete(signInAttempts).where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false)));
-  }
+/** The password was right: the claimed attempt becomes a success and forgives the account's failures (not the IP's). */
+export async function unsafeSucceedSignInAttempt(db: DbOrTx, attemptId: number, email: string) {
+  await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
+  await db.delete(signInAttempts).where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false)));
 }
 
 /** Housekeeping job: attempts older than a day no longer matter. */
