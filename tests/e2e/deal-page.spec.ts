@@ -43,6 +43,9 @@ async function signIn(browser: Browser, email: string): Promise<Page> {
   await page.getByLabel("Password").fill("momentum-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/login/);
+  // Let the post-sign-in navigation (and its redirects) finish, so the next goto does not abort it.
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForLoadState("load");
   return page;
 }
 
@@ -172,6 +175,7 @@ test.describe("deal page", () => {
     await rep.keyboard.press("Enter");
     await expect(rep.getByRole("alert").filter({ hasText: "This deal is won. Reopen it to make changes." })).toBeVisible();
     await expect(rep.getByText("Quelqu'un d'autre")).toHaveCount(0);
+    await expect(rep.getByRole("region", { name: /this deal is locked/ })).toBeVisible();
     await rep.context().close();
   });
 

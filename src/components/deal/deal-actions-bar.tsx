@@ -33,17 +33,18 @@ type DealActionsBarProps = {
 export function DealActionsBar({ org, deal, stages, lossReasons, canDelete }: DealActionsBarProps) {
   const [closing, setClosing] = useState<"won" | "lost" | null>(null);
   const [pending, startTransition] = useTransition();
-  // Set when a menu pick opens a dialog: the menu must then not pull focus back to its trigger,
-  // or the dialog's focus trap would land on its close button instead of the first field.
-  const openingDialog = useRef(false);
+  // A menu pick of Won/Lost opens its dialog only once the menu has closed and handed focus back to
+  // its trigger: opened any earlier, the menu's focus trap steals the dialog's first field's focus
+  // (and closing the dialog then has nowhere sensible to return focus to).
+  const closeAfterMenu = useRef<"won" | "lost" | null>(null);
   const openStages = stages.filter((s) => s.kind === "open");
 
   function moveTo(stageId: string) {
     const stage = stages.find((s) => s.id === stageId);
     if (!stage || stageId === deal.stageId) return;
     if (stage.kind !== "open") {
-      openingDialog.current = true;
-      return setClosing(stage.kind);
+      closeAfterMenu.current = stage.kind;
+      return;
     }
     startTransition(async () => {
       const result = await moveDealAction(org.slug, { dealId: deal.id, stageId });
@@ -67,9 +68,9 @@ export function DealActionsBar({ org, deal, stages, lossReasons, canDelete }: De
             </DropdownMenuTrigger>
             <DropdownMenuContent
               align="end"
-              onCloseAutoFocus={(e) => {
-                if (openingDialog.current) e.preventDefault();
-                openingDialog.current = false;
+              onCloseAutoFocus={() => {
+                if (closeAfterMenu.current) setClosing(closeAfterMenu.current);
+                closeAfterMenu.current = null;
               }}
             >
               <DropdownMenuLabel>Stage</DropdownMenuLabel>

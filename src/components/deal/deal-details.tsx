@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useOptimistic, useState, useTransition } from "react";
 import { updateDealAction } from "@/actions/deals";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -28,6 +29,7 @@ export function DealDetails({ org, deal, editable, canReassign, people }: DealDe
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [saving, setSaving] = useState<Partial<Record<Key, number>>>({});
   const [, startTransition] = useTransition();
+  const router = useRouter();
 
   function save(key: Key, patch: Record<string, unknown>, optimistic: Partial<DealEditable>) {
     setErrors((e) => ({ ...e, [key]: undefined }));
@@ -36,7 +38,10 @@ export function DealDetails({ org, deal, editable, canReassign, people }: DealDe
       applyOptimistic(optimistic);
       const result = await updateDealAction(org.slug, { dealId: deal.id, patch });
       setSaving((s) => ({ ...s, [key]: (s[key] ?? 1) - 1 }));
-      if (!result.ok) setErrors((e) => ({ ...e, [key]: result.fieldErrors?.patch?.[0] ?? result.message }));
+      if (result.ok) return;
+      setErrors((e) => ({ ...e, [key]: result.fieldErrors?.patch?.[0] ?? result.message }));
+      // Someone else changed the deal (closed, reassigned, deleted): show its current state.
+      if (result.code === "CONFLICT" || result.code === "NOT_FOUND") router.refresh();
     });
   }
 
