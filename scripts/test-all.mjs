@@ -9,8 +9,9 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = fileURLToPath(new URL("..", import.meta.url));
 const skipE2E = ["1", "true", "yes"].includes(String(process.env.SKIP_E2E ?? "").toLowerCase());
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "momentum-test-"));
 const report = (name) => path.join(reportDir, `${name}.json`);
