@@ -1,3 +1,8 @@
+/**
+ * Momentum's lint rules (DESIGN.md §4.7, §4.9): the Next rules, no UPDATE/DELETE without WHERE,
+ * and src/env.ts as the only reader of process.env.
+ */
+
 import Module, { createRequire } from "node:module";
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
@@ -5,11 +10,6 @@ import nextTs from "eslint-config-next/typescript";
 
 const require = createRequire(import.meta.url);
 const drizzle = withUpdateFromSupport(loadDrizzlePlugin());
-
-/**
- * Momentum's lint rules (DESIGN.md §4.7, §4.9): the Next rules, no UPDATE/DELETE without WHERE,
- * and src/env.ts as the only reader of process.env.
- */
 
 // Names our code gives a drizzle database or transaction handle. The drizzle plugin matches the
 // object's last name segment, so "db" also covers `ctx.db.delete(...)` and `getDb().delete(...)`
