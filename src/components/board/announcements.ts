@@ -27,10 +27,17 @@ export function boardAnnouncements({ titleOf, stageNameOf, won, lost, wonZone, l
     return stageNameOf(String(target.id)) ?? "a stage";
   };
   const zone = (over: Over | null) => (over?.id === wonZone ? won : over?.id === lostZone ? lost : null);
+  // The first "over" of a drag is the card's own place: stay quiet so the pick-up message is heard.
+  let lastOver: string | null = null;
   return {
-    onDragStart: ({ active }) => `Picked up ${titleOf(String(active.id))}. It is in ${where(active)}.`,
+    onDragStart: ({ active }) => {
+      lastOver = String(active.id);
+      return `Picked up ${titleOf(String(active.id))}. It is in ${where(active)}.`;
+    },
     onDragOver: ({ active, over }) => {
       const title = titleOf(String(active.id));
+      if (over && String(over.id) === lastOver) return undefined;
+      lastOver = over ? String(over.id) : null;
       if (!over) return `${title} is not over a stage.`;
       const closing = zone(over);
       if (closing) return `${title} is over ${closing.name}. Drop it to ${closing === won ? "mark it as won" : "mark it as lost and give the reason"}.`;

@@ -47,11 +47,13 @@ export function SortableDealCard({ card, showOwner }: SortableDealCardProps) {
 export function DealCardBody({ card, showOwner, lifted = false }: { card: CardView; showOwner: boolean; lifted?: boolean }) {
   const ActionIcon = card.action ? ACTION_ICONS[card.action.type] : CalendarClock;
   return (
+    // Lifted: a shadow and ring only. A tilt or scale would widen the overlay's bounding box, and
+    // the keyboard sensor, which compares boxes, would then find its own column "to the right".
     <article
       className={clsx(
         "space-y-2 rounded-lg border bg-white p-3 text-left transition-shadow dark:bg-zinc-900",
         card.due === "overdue" ? "border-red-200 dark:border-red-900/70" : "border-zinc-200 dark:border-zinc-800",
-        lifted ? "rotate-1 shadow-lg ring-2 ring-brand-500/40" : "shadow-xs hover:border-zinc-300 hover:shadow-sm dark:hover:border-zinc-700",
+        lifted ? "shadow-lg ring-2 ring-brand-500/40" : "shadow-xs hover:border-zinc-300 hover:shadow-sm dark:hover:border-zinc-700",
       )}
     >
       <div className="flex items-start justify-between gap-2">

@@ -1,27 +1,23 @@
 "use client";
 
 import {
-  closestCorners,
   DndContext,
   DragOverlay,
   KeyboardSensor,
   MeasuringStrategy,
   MouseSensor,
-  pointerWithin,
-  rectIntersection,
   TouchSensor,
   useSensor,
   useSensors,
-  type CollisionDetection,
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
 } from "@dnd-kit/core";
-import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { moveDealAction } from "@/actions/deals";
 import { boardAnnouncements, screenReaderInstructions } from "./announcements";
+import { createBoardCollisions } from "./board-collisions";
 import { BoardColumn } from "./board-column";
 import { applyChange, cardLocation, dropInto, itemsOf, moveAcross, neighboursOf, type BoardChange } from "./board-state";
 import type { CardView, ClosingStage, ColumnView, Items } from "./board-types";
@@ -40,14 +36,6 @@ type PipelineBoardProps = {
   showOwner: boolean;
 };
 
-/** The Won/Lost bar wins when the pointer (or, with the keyboard, the card) is over it; otherwise the nearest card or column. */
-const collisionDetection: CollisionDetection = (args) => {
-  const zones = args.droppableContainers.filter((c) => isZone(c.id));
-  const others = args.droppableContainers.filter((c) => !isZone(c.id));
-  const zoneHits = args.pointerCoordinates ? pointerWithin({ ...args, droppableContainers: zones }) : rectIntersection({ ...args, droppableContainers: zones });
-  return zoneHits.length ? zoneHits.slice(0, 1) : closestCorners({ ...args, droppableContainers: others });
-};
-
 export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons, showOwner }: PipelineBoardProps) {
   // Moves show at once; when the action's transition ends the server's board (revalidated by the
   // action) replaces them, and a failed action simply leaves the old board: the rollback.
@@ -58,13 +46,14 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
   const [activeId, setActiveId] = useState<string | null>(null);
   const [pendingClose, setPendingClose] = useState<PendingClose | null>(null);
 
+  const [collisions] = useState(createBoardCollisions);
   const cardsById = useMemo(() => new Map(board.flatMap((c) => c.cards.map((card) => [card.id, card] as const))), [board]);
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
     // Touch: press and hold to pick up, so that swiping still scrolls the board.
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
     // Space only: Enter keeps opening the deal, as on any link.
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space", "Enter"] } }),
+    useSensor(KeyboardSensor, { coordinateGetter: collisions.coordinateGetter, keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space", "Enter"] } }),
   );
 
   const announcements = useMemo(() => {
@@ -80,6 +69,7 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
   }, [board, cardsById, won, lost]);
 
   function handleDragStart({ active }: DragStartEvent) {
+    collisions.reset();
     const snapshot = itemsOf(board);
     itemsRef.current = snapshot;
     setItems(snapshot);
@@ -102,6 +92,7 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
     const dealId = String(active.id);
     const current = itemsRef.current;
     const card = cardsById.get(dealId);
+    collisions.reset();
     setActiveId(null);
     setItems(null);
     itemsRef.current = null;
@@ -118,6 +109,7 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
   }
 
   function handleDragCancel() {
+    collisions.reset();
     itemsRef.current = null;
     setActiveId(null);
     setItems(null);
@@ -152,7 +144,7 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
     <DndContext
       id="pipeline-board"
       sensors={sensors}
-      collisionDetection={collisionDetection}
+      collisionDetection={collisions.collisionDetection}
       measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
       accessibility={{ announcements, screenReaderInstructions }}
       onDragStart={handleDragStart}
@@ -161,7 +153,7 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
       onDragCancel={handleDragCancel}
     >
       <div className="-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6 lg:mx-0 lg:px-0">
-        <div className="grid auto-cols-[minmax(15rem,1fr)] grid-flow-col gap-3">
+        <div className="grid auto-cols-[minmax(15rem,1fr)] grid-flow-col items-start gap-3 lg:items-stretch">
           {board.map((column) => (
             <BoardColumn
               key={column.id}

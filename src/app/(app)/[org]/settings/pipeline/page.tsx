@@ -9,7 +9,7 @@ import { countDealsPerStage } from "@/server/data/board";
 import { listStages } from "@/server/data/stages";
 import { getPageTenant } from "@/server/page-context";
 
-export const metadata: Metadata = { title: "Pipeline settings" };
+export const metadata: Metadata = { title: "Pipeline stages" };
 
 type PipelineSettingsPageProps = { params: Promise<{ org: string }> };
 
@@ -30,7 +30,7 @@ export default async function PipelineSettingsPage({ params }: PipelineSettingsP
   return (
     <>
       <PageHeader
-        title="Pipeline"
+        title="Pipeline stages"
         description="The stages every deal moves through, their win probability, and after how many quiet days a deal is flagged as stale."
       />
       {canConfigure ? (
