@@ -5,7 +5,7 @@ import { actions, deals, organizations, pipelineStages, users } from "@/db/schem
 import { createOrgWithTeam } from "@/db/seed/factories";
 import { DEFAULT_DEAL_FILTERS, DEAL_SORT_KEYS, type DealFilters } from "@/lib/schemas/deal-filters";
 import { closeDeal } from "@/server/data/deal-transitions";
-import { listDeals, listSectors, type DealListRow } from "@/server/data/deal-list";
+import { hasAnyDeal, listDeals, listSectors, type DealListRow } from "@/server/data/deal-list";
 import { createDeal, deleteDeal } from "@/server/data/deals";
 import { listLossReasons, listStages, type Stage } from "@/server/data/stages";
 import type { TenantContext } from "@/server/tenant";
@@ -372,5 +372,26 @@ describe("listSectors", () => {
     const rep = await ctxFor(w.team.rep.id, w.team.org.slug);
     const expected = [...new Set((await everyDeal(w.team.org.id)).filter((d) => d.ownerId === w.team.rep.id && d.sector).map((d) => d.sector!))].sort();
     expect(await listSectors(rep)).toEqual(expected);
+  });
+});
+
+describe("hasAnyDeal", () => {
+  it("tells an empty org (or a rep without deals) apart from one with deals, scoped like the list", async () => {
+    const team = await createOrgWithTeam(getDb());
+    const admin = await ctxFor(team.admin.id, team.org.slug);
+    expect(await hasAnyDeal(admin)).toBe(false);
+    const [stage] = await listStages(admin);
+    await createDeal(admin, {
+      title: "First deal",
+      contactName: "Someone",
+      value: 100,
+      stageId: stage!.id,
+      ownerId: team.rep.id,
+      firstAction: { type: "task", dueAt: new Date(Date.now() + DAY), details: "x" },
+    });
+    expect(await hasAnyDeal(admin)).toBe(true);
+    expect(await hasAnyDeal(await ctxFor(team.rep.id, team.org.slug))).toBe(true);
+    expect(await hasAnyDeal(await ctxFor(team.rep2.id, team.org.slug))).toBe(false);
+    expect(await hasAnyDeal(await ctxFor(w.other.admin.id, w.other.org.slug))).toBe(true); // its own deals only
   });
 });
