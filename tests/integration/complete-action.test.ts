@@ -114,13 +114,20 @@ describe("completeActionAction", () => {
     expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
   });
 
-  it("lets a manager complete a rep's action and assign the next one to another rep", async () => {
+  it("lets a manager complete a rep's action and take the next step on themselves", async () => {
     const { a, rita } = await setup();
-    const res = await asUser(a.manager.id, () => completeActionAction(a.org.slug, planNext(rita.actionId, "Visit", { ownerId: a.rep2.id })));
+    const res = await asUser(a.manager.id, () => completeActionAction(a.org.slug, planNext(rita.actionId, "Visit", { ownerId: a.manager.id })));
     expect(res).toMatchObject({ ok: true });
     const rows = await actionsOf(rita.dealId);
     expect(rows[0]!.completed_by).toBe(a.manager.id);
-    expect(rows[1]!.owner_id).toBe(a.rep2.id);
+    expect(rows[1]!.owner_id).toBe(a.manager.id);
+  });
+
+  it("refuses to give the next step to a rep who does not own the deal (it would vanish from every rep's queue)", async () => {
+    const { a, rita } = await setup();
+    const res = await asUser(a.manager.id, () => completeActionAction(a.org.slug, planNext(rita.actionId, "Visit", { ownerId: a.rep2.id })));
+    expect(res).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "next.ownerId": ["Not this deal's owner"] } });
+    expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
   });
 
   it("treats another org's action id as not found, for every role", async () => {

@@ -108,8 +108,8 @@ describe("listTodayQueue: who sees what", () => {
     const managerCtx = await ctxFor(a.manager.id, a.org.slug);
     await addDeal(repCtx, soon, { title: "Rita's deal" });
     await addDeal(rep2Ctx, soon, { title: "Ravi's deal" });
-    // Rita's deal whose next step the manager gave to Ravi: Ravi cannot see the deal, so neither rep's queue shows it.
-    await addDeal(managerCtx, soon, { title: "Rita's deal, Ravi's step", ownerId: a.rep.id, actionOwnerId: a.rep2.id });
+    // Rita's deal whose next step the manager took on: it is the manager's to do, not Rita's.
+    await addDeal(managerCtx, soon, { title: "Rita's deal, manager's step", ownerId: a.rep.id, actionOwnerId: a.manager.id });
     await addDeal(await ctxFor(b.rep.id, b.org.slug), soon, { title: "Other org's deal" });
     return { a, b, repCtx, rep2Ctx, managerCtx };
   }
@@ -130,11 +130,18 @@ describe("listTodayQueue: who sees what", () => {
     const { a, managerCtx } = await teamWithDeals();
     const everyone = await listTodayQueue(managerCtx, { now: NOW });
     expect(everyone.ownerId).toBeNull();
-    expect(ids(everyone).today.sort()).toEqual(["Ravi's deal", "Rita's deal", "Rita's deal, Ravi's step"]);
+    expect(ids(everyone).today.sort()).toEqual(["Ravi's deal", "Rita's deal", "Rita's deal, manager's step"]);
     expect(ids(await listTodayQueue(managerCtx, { ownerId: a.rep.id, now: NOW })).today).toEqual(["Rita's deal"]);
-    expect(ids(await listTodayQueue(managerCtx, { ownerId: a.rep2.id, now: NOW })).today.sort()).toEqual(["Ravi's deal", "Rita's deal, Ravi's step"]);
+    expect(ids(await listTodayQueue(managerCtx, { ownerId: a.rep2.id, now: NOW })).today).toEqual(["Ravi's deal"]);
+    expect(ids(await listTodayQueue(managerCtx, { ownerId: a.manager.id, now: NOW })).today).toEqual(["Rita's deal, manager's step"]);
     const adminCtx = await ctxFor(a.admin.id, a.org.slug);
     expect((await listTodayQueue(adminCtx, { now: NOW })).counts.today).toBe(3);
+  });
+
+  it("refuses to give a rep the next step of a deal they cannot see", async () => {
+    const { a, managerCtx } = await teamWithDeals();
+    const attempt = addDeal(managerCtx, new Date(NOW.getTime() + HOUR), { title: "x", ownerId: a.rep.id, actionOwnerId: a.rep2.id });
+    await expect(attempt).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { "firstAction.ownerId": ["Not this deal's owner"] } });
   });
 
   it("treats another org's rep id as a filter as not found", async () => {

@@ -3,7 +3,7 @@
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { ACTION_TYPE_LABELS } from "./action-type";
 import { CompleteActionForm } from "./complete-action-form";
-import type { ActionForCompletion, OrgDisplay } from "./types";
+import type { Assignee, ActionForCompletion, OrgDisplay } from "./types";
 
 export type { ActionForCompletion, OrgDisplay } from "./types";
 
@@ -12,7 +12,7 @@ type CompleteActionDialogProps = {
   action: ActionForCompletion;
   lossReasons: { id: string; label: string }[];
   /** Members the next action may be assigned to; [] (reps) means it goes to the deal's owner. */
-  assignees: { id: string; name: string }[];
+  assignees: Assignee[];
   open: boolean;
   onOpenChange: (open: boolean) => void;
 };

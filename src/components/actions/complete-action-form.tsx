@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
+import { eligibleNextStepOwners } from "@/lib/deals/rules";
+import { useId, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { toast } from "sonner";
 import { completeActionAction } from "@/actions/next-actions";
 import { Alert } from "@/components/ui/alert";
@@ -18,13 +19,13 @@ import { DuePicker } from "./due-picker";
 import { hasErrors, mapFieldErrors, mapIssues, type CompleteField, type MappedErrors } from "./form-errors";
 import { ConflictNotice } from "./conflict-notice";
 import { ThenChoice, type Then } from "./then-choice";
-import type { ActionForCompletion, OrgDisplay } from "./types";
+import type { Assignee, ActionForCompletion, OrgDisplay } from "./types";
 
 type CompleteActionFormProps = {
   org: OrgDisplay;
   action: ActionForCompletion;
   lossReasons: { id: string; label: string }[];
-  assignees: { id: string; name: string }[];
+  assignees: Assignee[];
   onDone: () => void;
 };
 
@@ -32,7 +33,8 @@ const NO_ERRORS: MappedErrors = { fields: {}, general: [] };
 // Focus goes to the first invalid field in the order the form shows them.
 const FIELD_ORDER: CompleteField[] = ["outcome", "type", "ownerId", "dueAt", "details", "lossReasonId", "lossNote"];
 
-export function CompleteActionForm({ org, action, lossReasons, assignees, onDone }: CompleteActionFormProps) {
+export function CompleteActionForm({ org, action, lossReasons, assignees: members, onDone }: CompleteActionFormProps) {
+  const assignees = useMemo(() => eligibleNextStepOwners(members, action.ownerId), [members, action.ownerId]);
   const router = useRouter();
   const ids = useId();
   const formRef = useRef<HTMLFormElement>(null);

@@ -12,14 +12,14 @@ import { CompleteActionDialog } from "./complete-action-dialog";
 import { DueStateBadge } from "./due-state-badge";
 import { dueDistance } from "./due-text";
 import { SnoozeActionDialog } from "./snooze-action-dialog";
-import type { ActionForCompletion, OrgDisplay } from "./types";
+import type { Assignee, ActionForCompletion, OrgDisplay } from "./types";
 
 type PendingActionPanelProps = {
   org: OrgDisplay;
   action: ActionForCompletion;
   lossReasons: { id: string; label: string }[];
   /** Members for "assign next action to"; pass [] for reps (the next action then goes to the deal owner). */
-  assignees: { id: string; name: string }[];
+  assignees: Assignee[];
 };
 
 /**

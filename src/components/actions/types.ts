@@ -15,3 +15,6 @@ export type ActionForCompletion = {
 
 /** The org's display settings: money and dates are shown in its locale, currency and time zone. */
 export type OrgDisplay = { slug: string; locale: string; timeZone: string; currency: string };
+
+/** A member who may be given a next step; the role decides on which deals (see eligibleNextStepOwners). */
+export type Assignee = { id: string; name: string; role: "admin" | "manager" | "rep" };

@@ -6,13 +6,14 @@ import { SnoozeActionDialog } from "@/components/actions/snooze-action-dialog";
 import type { ActionForCompletion, OrgDisplay } from "@/components/actions/types";
 import { QueueRow } from "./queue-row";
 import { QueueSection } from "./queue-section";
+import type { Assignee } from "@/components/actions/types";
 import type { QueueSectionView } from "./types";
 
 type TodayQueueProps = {
   org: OrgDisplay;
   sections: QueueSectionView[];
   lossReasons: { id: string; label: string }[];
-  assignees: { id: string; name: string }[];
+  assignees: Assignee[];
   showOwner: boolean;
 };
 

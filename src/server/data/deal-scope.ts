@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { deals, memberships } from "@/db/schema";
-import { can } from "@/lib/permissions";
+import { can, type Role } from "@/lib/permissions";
 import { NotFoundError, ValidationError } from "@/server/errors";
 import type { TenantContext } from "@/server/tenant";
 
@@ -32,14 +32,30 @@ export async function lockDeal(tx: DbOrTx, ctx: TenantContext, dealId: string): 
 }
 
 /** Owners and action owners must be members of the org; reps may only assign to themselves. */
-export async function assertAssignable(tx: DbOrTx, ctx: TenantContext, userId: string, field: string) {
+export async function assertAssignable(tx: DbOrTx, ctx: TenantContext, userId: string, field: string): Promise<Role> {
   if (!can(ctx.role, "deals.viewAll") && userId !== ctx.userId) {
     throw new ValidationError("Sales reps can only assign deals and actions to themselves.", { [field]: ["Only yourself"] });
   }
-  if (userId === ctx.userId) return;
+  if (userId === ctx.userId) return ctx.role;
   const [member] = await tx
-    .select({ userId: memberships.userId })
+    .select({ role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, userId)));
   if (!member) throw new ValidationError("That person is not a member of this organization.", { [field]: ["Not a member"] });
+  return member.role;
+}
+
+/**
+ * A deal's next step belongs to its owner, or to a manager/admin (who see every deal). A rep who
+ * does not own the deal could not see it — the step would vanish from every rep's queue — so
+ * that assignment is refused: reassign the deal instead.
+ */
+export async function assertActionOwner(tx: DbOrTx, ctx: TenantContext, userId: string, dealOwnerId: string, field: string) {
+  if (userId === dealOwnerId) return;
+  const role = await assertAssignable(tx, ctx, userId, field);
+  if (!can(role, "deals.viewAll")) {
+    throw new ValidationError("A rep can only hold next steps on their own deals. Reassign the deal instead.", {
+      [field]: ["Not this deal's owner"],
+    });
+  }
 }

@@ -5,7 +5,7 @@ import type { NextActionInput } from "@/lib/schemas/deals";
 import { ConflictError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 import { recordAudit } from "./audit";
-import { assertAssignable, lockDeal, setActor, type LockedDeal } from "./deal-scope";
+import { assertActionOwner, lockDeal, setActor, type LockedDeal } from "./deal-scope";
 import { findStageOfKind } from "./deals";
 import { getStage } from "./stages";
 
@@ -123,7 +123,7 @@ export async function reopenDeal(ctx: TenantContext, dealId: string, input: { st
     const stage = await getStage(ctx, input.stageId, tx);
     if (stage.kind !== "open") throw new ValidationError("Reopen into an open stage.", { stageId: ["Choose an open stage"] });
     const actionOwner = input.nextAction.ownerId ?? deal.ownerId;
-    await assertAssignable(tx, ctx, actionOwner, "nextAction.ownerId");
+    await assertActionOwner(tx, ctx, actionOwner, deal.ownerId, "nextAction.ownerId");
     await tx
       .update(deals)
       .set({ stageId: stage.id, probability: stage.probability })

@@ -6,7 +6,7 @@ import type { NextActionInput } from "@/lib/schemas/deals";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 import { recordAudit } from "./audit";
-import { assertAssignable, lockDeal, setActor, visibleDeals } from "./deal-scope";
+import { assertActionOwner, assertAssignable, lockDeal, setActor, visibleDeals } from "./deal-scope";
 import { getStage } from "./stages";
 
 export type DealFields = {
@@ -32,7 +32,7 @@ export async function createDeal(ctx: TenantContext, input: DealFields & { stage
     const ownerId = input.ownerId ?? ctx.userId;
     await assertAssignable(tx, ctx, ownerId, "ownerId");
     const actionOwner = input.firstAction.ownerId ?? ownerId;
-    if (actionOwner !== ownerId) await assertAssignable(tx, ctx, actionOwner, "firstAction.ownerId");
+    await assertActionOwner(tx, ctx, actionOwner, ownerId, "firstAction.ownerId");
     const [top] = await tx
       .select({ min: sql<number | null>`min(${deals.position})` })
       .from(deals)

@@ -5,7 +5,7 @@ import type { NextActionInput } from "@/lib/schemas/deals";
 import { ConflictError, NotFoundError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 import { recordAudit } from "./audit";
-import { assertAssignable, setActor, type LockedDeal } from "./deal-scope";
+import { assertActionOwner, setActor, type LockedDeal } from "./deal-scope";
 import { closeDealInTx, type CloseInput } from "./deal-transitions";
 
 export type FollowUp = { then: "next"; next: NextActionInput } | ({ then: "won" } | { then: "lost"; lossReasonId: string; lossNote?: string | null });
@@ -53,7 +53,7 @@ export async function completeAction(ctx: TenantContext, input: { actionId: stri
     if (input.followUp.then === "next") {
       const next = input.followUp.next;
       const ownerId = next.ownerId ?? deal!.ownerId;
-      if (ownerId !== deal!.ownerId) await assertAssignable(tx, ctx, ownerId, "next.ownerId");
+      await assertActionOwner(tx, ctx, ownerId, deal!.ownerId, "next.ownerId");
       const [created] = await tx
         .insert(actions)
         .values({ orgId: ctx.orgId, dealId: deal!.id, ownerId, type: next.type, dueAt: next.dueAt, details: next.details, createdBy: ctx.userId })

@@ -86,7 +86,7 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
             org={org}
             sections={sections}
             lossReasons={lossReasons.filter((r) => r.active).map((r) => ({ id: r.id, label: r.label }))}
-            assignees={isLead ? members.map((m) => ({ id: m.userId, name: m.name })) : []}
+            assignees={isLead ? members.map((m) => ({ id: m.userId, name: m.name, role: m.role })) : []}
             showOwner={isLead && !repFilter}
           />
         </>

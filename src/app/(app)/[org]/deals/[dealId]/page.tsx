@@ -62,7 +62,7 @@ export default async function DealPage({ params, searchParams }: DealPageProps) 
   ]);
 
   const org: DealOrg = { slug: ctx.org.slug, locale: ctx.org.locale, timeZone: ctx.org.timeZone, currency: ctx.org.currency };
-  const people = members.map((m) => ({ id: m.userId, name: m.name }));
+  const people = members.map((m) => ({ id: m.userId, name: m.name, role: m.role }));
   const activeReasons = lossReasons.filter((r) => r.active).map((r) => ({ id: r.id, label: r.label }));
   const stageOptions = stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind, probability: s.probability }));
   const openStages = stageOptions.filter((s) => s.kind === "open");
