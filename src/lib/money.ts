@@ -15,6 +15,7 @@ export function parseMoneyToMinor(input: string | number, currency = "EUR"): num
   const digits = minorDigits(currency);
   if (typeof input === "number") return Number.isFinite(input) ? Math.round(input * 10 ** digits) : null;
   let s = input.replace(/[\s\u00a0\u202f']/g, "").replace(/[^\d.,\-]/g, (ch) => (/\p{Sc}|[A-Za-z]/u.test(ch) ? "" : ch));
+  s = s.replace(/^[.,]+|[.,]+$/g, ""); // the dot of "kr." or a trailing separator
   if (!s || !/^-?[\d.,]+$/.test(s)) return null;
   const negative = s.startsWith("-");
   s = s.replace(/^-/, "");

@@ -45,14 +45,19 @@ function offsetAt(instant: Date, timeZone: string): number {
 }
 
 /**
- * The instant at which the zone's clocks show `wall`. In a DST gap the later valid time is used;
- * in an overlap, the earlier instant.
+ * The instant at which the zone's clocks show `wall`. In a DST gap (the wall time does not exist)
+ * the time is read with the offset from before the jump, i.e. it lands just after it; in an
+ * overlap (the wall time happens twice), the earlier instant.
  */
 export function zonedTimeToUtc(wall: WallTime, timeZone: string): Date {
   const guess = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  const first = guess - offsetAt(new Date(guess), timeZone);
-  const second = guess - offsetAt(new Date(first), timeZone);
-  return new Date(Math.min(first, second));
+  const before = offsetAt(new Date(guess - 12 * 3_600_000), timeZone);
+  const after = offsetAt(new Date(guess + 12 * 3_600_000), timeZone);
+  const matches = [guess - before, guess - after].filter((t) => {
+    const w = wallTimeIn(new Date(t), timeZone);
+    return w.hour === wall.hour && w.minute === wall.minute && w.day === wall.day;
+  });
+  return new Date(matches.length ? Math.min(...matches) : guess - before);
 }
 
 /** Adds calendar days to a wall date (month/year roll-over handled by Date.UTC). */

@@ -1,0 +1,141 @@
+import { parseImportAmount } from "./amount";
+import { parseImportDate, type DateReading } from "./dates";
+import { columnsByField, type ImportField, type ImportMapping, type UnknownOwnerPolicy } from "./fields";
+import { ownerMatcher, type ImportMember } from "./owners";
+import { stageMatcher, type ImportStage } from "./stages";
+
+/** A record read into deal fields, ready to write. */
+export type ImportRow = {
+  line: number;
+  contact: string;
+  title: string;
+  /** False when the title is the default "<contact> – imported". */
+  titleGiven: boolean;
+  stage: ImportStage;
+  /** False when the status cell is blank or unmapped: new deals start in the first open stage, updates keep theirs. */
+  stageGiven: boolean;
+  /** Minor units; null when no column is mapped to the value. */
+  valueMinor: number | null;
+  sector: string | null;
+  source: string | null;
+  expectedCloseDate: string | null;
+  dateReading: DateReading | null;
+  /** null: nobody named (new deals go to the importer, updates keep their owner). */
+  owner: ImportMember | null;
+  notes: string | null;
+};
+
+export type RowIssue = { line: number; column: string | null; value: string | null; message: string };
+export type RowResult = { ok: true; row: ImportRow } | { ok: false; issues: RowIssue[] };
+
+export type RowReaderContext = {
+  headers: string[];
+  mapping: ImportMapping;
+  stages: ImportStage[];
+  members: ImportMember[];
+  currency: string;
+  locale: string;
+  unknownOwner: UnknownOwnerPolicy;
+  /** Lost deals need a reason; imports use the org's "Other" one (null if the org has none). */
+  lossReasonId: string | null;
+};
+
+const LIMITS = { contact: 200, title: 200, sector: 80, source: 80 } as const;
+
+export function defaultTitle(contact: string): string {
+  return `${contact} – imported`.slice(0, LIMITS.title);
+}
+
+/**
+ * Builds the per-row reader once (stage and owner lookups are prepared up front) and returns a
+ * function that turns one record into an ImportRow, or into every issue it has, each naming the
+ * file's line and column.
+ */
+export function rowReader(ctx: RowReaderContext): (cells: string[], line: number) => RowResult {
+  const cols = columnsByField(ctx.mapping);
+  const matchStage = stageMatcher(ctx.stages);
+  const matchOwner = ownerMatcher(ctx.members);
+  const firstOpen = ctx.stages.find((s) => s.kind === "open") ?? null;
+
+  return (cells, line) => {
+    const issues: RowIssue[] = [];
+    const cell = (field: ImportField) => {
+      const i = cols[field];
+      return i === undefined ? null : (cells[i] ?? "").trim();
+    };
+    const fail = (field: ImportField, message: string) => {
+      const i = cols[field]!;
+      issues.push({ line, column: ctx.headers[i] ?? null, value: cells[i]?.trim() || null, message });
+    };
+    const text = (field: "sector" | "source", label: string) => {
+      const v = cell(field);
+      if (v && v.length > LIMITS[field]) fail(field, `${label} is longer than ${LIMITS[field]} characters`);
+      return v || null;
+    };
+
+    const contact = cell("contact");
+    if (cols.contact === undefined) issues.push({ line, column: null, value: null, message: "No column is mapped to the contact (client)" });
+    else if (!contact) fail("contact", "Client is required");
+    else if (contact.length > LIMITS.contact) fail("contact", `Client is longer than ${LIMITS.contact} characters`);
+
+    const givenTitle = cell("title");
+    if (givenTitle && givenTitle.length > LIMITS.title) fail("title", `Title is longer than ${LIMITS.title} characters`);
+
+    let stage = firstOpen;
+    const status = cell("stage");
+    if (status) {
+      stage = matchStage(status);
+      if (!stage) fail("stage", `Unknown status “${status}”: use one of ${ctx.stages.map((s) => s.name).join(", ")}`);
+    }
+    if (stage?.kind === "lost" && !ctx.lossReasonId) fail("stage", "Lost deals need a loss reason, and this organization has no “Other” reason");
+
+    let valueMinor: number | null = null;
+    const rawValue = cell("value");
+    if (rawValue !== null) {
+      const amount = parseImportAmount(rawValue, ctx.currency);
+      if (amount.ok) valueMinor = amount.minor;
+      else fail("value", amount.message);
+    }
+
+    let expectedCloseDate: string | null = null;
+    let dateReading: DateReading | null = null;
+    const rawDate = cell("expectedCloseDate");
+    if (rawDate) {
+      const date = parseImportDate(rawDate, ctx.locale);
+      if (date.ok) {
+        expectedCloseDate = date.iso;
+        dateReading = date.reading;
+      } else fail("expectedCloseDate", date.message);
+    }
+
+    let owner: ImportMember | null = null;
+    const rawOwner = cell("owner");
+    if (rawOwner) {
+      const match = matchOwner(rawOwner);
+      if (match.ok) owner = match.member;
+      else if (ctx.unknownOwner === "error") fail("owner", match.message);
+    }
+
+    const sector = text("sector", "Sector");
+    const source = text("source", "Source");
+    if (issues.length > 0 || !contact || !stage) return { ok: false, issues };
+    return {
+      ok: true,
+      row: {
+        line,
+        contact,
+        title: givenTitle || defaultTitle(contact),
+        titleGiven: !!givenTitle,
+        stage,
+        stageGiven: !!status,
+        valueMinor,
+        sector,
+        source,
+        expectedCloseDate,
+        dateReading,
+        owner,
+        notes: cell("notes") || null,
+      },
+    };
+  };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { formatMoney, minorToInput, parseMoneyToMinor } from "./money";
+
+describe("parseMoneyToMinor", () => {
+  it.each([
+    ["12 500,50 €", 1_250_050],
+    ["12,500.50", 1_250_050],
+    ["€12500", 1_250_000],
+    ["12.500,5", 1_250_050],
+    ["1 234", 123_400],
+    ["1\u00a0234,99 kr.", 123_499],
+    ["₹1,25,000", null], // Indian grouping is not a thousands pattern we accept blindly
+    ["0,5", 50],
+    ["1,234,567.89", 123_456_789],
+    ["-40", -4_000],
+  ])("reads %s", (input, expected) => {
+    expect(parseMoneyToMinor(input)).toBe(expected);
+  });
+
+  it.each(["", "abc", "12,34,5", "1.2.3", "--5"])("refuses %j", (input) => {
+    expect(parseMoneyToMinor(input)).toBeNull();
+  });
+
+  it("accepts numbers", () => {
+    expect(parseMoneyToMinor(99.99)).toBe(9_999);
+    expect(parseMoneyToMinor(Number.NaN)).toBeNull();
+  });
+});
+
+describe("formatMoney", () => {
+  it("formats in the org's locale and currency", () => {
+    expect(formatMoney(1_250_050, "EUR", "fr-FR").replace(/\s/g, " ")).toBe("12 501 €");
+    expect(formatMoney(1_250_000, "DKK", "da-DK").replace(/\s/g, " ")).toBe("12.500 kr.");
+    expect(formatMoney(12_500_000, "INR", "en-IN")).toBe("₹1,25,000");
+  });
+  it("round-trips through the form field format", () => {
+    expect(minorToInput(1_250_050, "EUR")).toBe("12500.5");
+    expect(minorToInput(1_250_000, "EUR")).toBe("12500");
+  });
+});

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import type { DuePreset } from "@/lib/dates/due-presets";
+import { IMPORT_FIELDS, IMPORT_MODES, UNKNOWN_OWNER_POLICIES } from "@/lib/import/fields";
+import { ACTION_TYPES } from "./deals";
+
+/** 25 MB is the server-action body limit (next.config.ts); a 100 000-row file is about 10 MB. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 200_000;
+
+const uuid = (what: string) => z.uuid({ error: `Choose ${what}` });
+
+/** The upload: a FormData with one "file". */
+export const uploadImportSchema = z.instanceof(FormData, { error: "Choose a CSV file to upload" }).transform((form, ctx) => {
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) {
+    ctx.addIssue({ code: "custom", message: file instanceof File ? "That file is empty" : "Choose a CSV file to upload", path: ["file"] });
+    return z.NEVER;
+  }
+  if (file.size > MAX_IMPORT_BYTES) {
+    ctx.addIssue({ code: "custom", message: `That file is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`, path: ["file"] });
+    return z.NEVER;
+  }
+  return file;
+});
+
+const DUE_PRESET_VALUES = ["later-today", "tomorrow-9", "in-3-days", "next-week"] as const satisfies readonly DuePreset[];
+
+export const importOptionsSchema = z.object({
+  mapping: z.array(z.enum(IMPORT_FIELDS).nullable()).min(1).max(200),
+  mode: z.enum(IMPORT_MODES, { error: "Choose what happens to existing deals" }),
+  unknownOwner: z.enum(UNKNOWN_OWNER_POLICIES, { error: "Choose what happens when the owner is unknown" }),
+  firstAction: z.object({
+    type: z.enum(ACTION_TYPES, { error: "Choose what kind of action" }),
+    details: z.string().trim().min(1, "Say what the first step is").max(200, "Keep it under 200 characters"),
+    due: z.enum(DUE_PRESET_VALUES, { error: "Choose when it is due" }),
+  }),
+});
+export type ImportOptions = z.output<typeof importOptionsSchema>;
+
+export const DEFAULT_IMPORT_OPTIONS: Omit<ImportOptions, "mapping"> = {
+  mode: "create",
+  unknownOwner: "error",
+  firstAction: { type: "task", details: "Qualify", due: "tomorrow-9" },
+};
+
+export const validateImportSchema = importOptionsSchema.extend({ importId: uuid("an import") });
+export type ValidateImportInput = z.input<typeof validateImportSchema>;
+
+export const startImportSchema = validateImportSchema.extend({
+  /** Required to be true when some rows are invalid: the user chose "import the valid rows". */
+  skipInvalid: z.boolean().default(false),
+});
+export type StartImportInput = z.input<typeof startImportSchema>;
+
+export const importIdSchema = z.object({ importId: uuid("an import") });
