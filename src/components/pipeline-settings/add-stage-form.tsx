@@ -49,7 +49,7 @@ export function AddStageForm({ orgSlug }: { orgSlug: string }) {
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label="Add a stage" className="flex flex-col gap-3 px-5 py-4 lg:flex-row lg:items-start">
       <p className="text-xs font-medium text-zinc-500 lg:w-28 lg:shrink-0 lg:pt-7 dark:text-zinc-400">New stage</p>
-      <fieldset disabled={pending} className="min-w-0 flex-1">
+      <fieldset className="min-w-0 flex-1">
         <legend className="sr-only">New stage</legend>
         <StageFormFields values={values} errors={errors} onChange={change} labelPrefix="New stage" />
       </fieldset>

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import type { StageView } from "./types";
 
-type RemoveStageDialogProps = { orgSlug: string; stage: StageView | null; onClose: () => void };
+type RemoveStageDialogProps = { orgSlug: string; stage: StageView | null; onClose: (removed: boolean) => void };
 
 /**
  * Confirms removing an open stage. The server refuses when deals are in it or have passed through
@@ -16,13 +16,13 @@ type RemoveStageDialogProps = { orgSlug: string; stage: StageView | null; onClos
  */
 export function RemoveStageDialog({ orgSlug, stage, onClose }: RemoveStageDialogProps) {
   return (
-    <Dialog open={stage !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
+    <Dialog open={stage !== null} onOpenChange={(open) => (open ? undefined : onClose(false))}>
       {stage ? <RemoveStageContent key={stage.id} orgSlug={orgSlug} stage={stage} onClose={onClose} /> : null}
     </Dialog>
   );
 }
 
-function RemoveStageContent({ orgSlug, stage, onClose }: { orgSlug: string; stage: StageView; onClose: () => void }) {
+function RemoveStageContent({ orgSlug, stage, onClose }: { orgSlug: string; stage: StageView; onClose: (removed: boolean) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -34,7 +34,7 @@ function RemoveStageContent({ orgSlug, stage, onClose }: { orgSlug: string; stag
         return;
       }
       toast.success(`Removed “${stage.name}”`);
-      onClose();
+      onClose(true);
     });
   }
 
@@ -45,7 +45,7 @@ function RemoveStageContent({ orgSlug, stage, onClose }: { orgSlug: string; stag
       footer={
         <>
           {/* Remounted with focus when the refusal replaces the Remove button, so focus is not lost. */}
-          <Button key={error ? "close" : "cancel"} autoFocus={error !== null} variant="secondary" onClick={onClose}>
+          <Button key={error ? "close" : "cancel"} autoFocus={error !== null} variant="secondary" onClick={() => onClose(false)}>
             {error ? "Close" : "Cancel"}
           </Button>
           {error ? null : (

@@ -87,7 +87,15 @@ export function StageEditor({ orgSlug, openStages, closingStages }: StageEditorP
           ))}
         </ul>
       </Card>
-      <RemoveStageDialog orgSlug={orgSlug} stage={removing} onClose={() => setRemoving(null)} />
+      <RemoveStageDialog
+        orgSlug={orgSlug}
+        stage={removing}
+        onClose={(removed) => {
+          setRemoving(null);
+          // The row and its Remove button are gone, so the dialog cannot return focus there.
+          if (removed) window.setTimeout(() => document.querySelector<HTMLElement>('[aria-label="Open stages"] input[name="name"]')?.focus(), 50);
+        }}
+      />
     </div>
   );
 }

@@ -41,8 +41,13 @@ export function StageRow({ orgSlug, stage, order, onRemove }: StageRowProps) {
       requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
+    // The Save button is disabled while saving, which takes focus away from it: hand focus back after.
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     startTransition(async () => {
       const result = await updateStageAction(orgSlug, { stageId: stage.id, ...values });
+      requestAnimationFrame(() => {
+        if (document.activeElement === document.body && focused?.isConnected) focused.focus();
+      });
       if (!result.ok) {
         setErrors((result.fieldErrors ?? {}) as StageErrors);
         toast.error(result.message);
@@ -65,7 +70,7 @@ export function StageRow({ orgSlug, stage, order, onRemove }: StageRowProps) {
             {stage.dealCount} {stage.dealCount === 1 ? "deal" : "deals"}
           </span>
         </div>
-        <fieldset disabled={pending} className="min-w-0 flex-1">
+        <fieldset className="min-w-0 flex-1">
           <legend className="sr-only">{saved.name}</legend>
           <StageFormFields values={values} errors={errors} onChange={change} probabilityFixed={fixed} labelPrefix={saved.name} />
         </fieldset>
