@@ -20,6 +20,8 @@ function settingsOf(org: TenantContext["org"]) {
 export async function updateOrganizationSettings(ctx: TenantContext, input: OrgSettings) {
   requirePermission(ctx, "org.settings.update");
   return ctx.db.transaction(async (tx) => {
+    // The before image is read under the row lock, so concurrent edits each log what they replaced.
+    const [before] = await tx.select().from(organizations).where(eq(organizations.id, ctx.orgId)).for("update");
     const [updated] = await tx
       .update(organizations)
       .set({
@@ -33,7 +35,7 @@ export async function updateOrganizationSettings(ctx: TenantContext, input: OrgS
       .where(eq(organizations.id, ctx.orgId))
       .returning();
     // Both images in the same shape and units (input.defaultTaxRate is already basis points).
-    await recordAudit(tx, ctx, { entity: "organization", entityId: ctx.orgId, action: "update", before: settingsOf(ctx.org), after: settingsOf(updated!) });
+    await recordAudit(tx, ctx, { entity: "organization", entityId: ctx.orgId, action: "update", before: settingsOf(before!), after: settingsOf(updated!) });
     return updated!;
   });
 }

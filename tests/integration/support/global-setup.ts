@@ -25,6 +25,7 @@ export async function setup(project: TestProject) {
   if (external) {
     adminUrl = external;
   } else {
+    removeAbandonedClusters();
     dataDir = path.resolve(".test-data", `pg-${process.pid}`);
     fs.rmSync(dataDir, { recursive: true, force: true });
     server = await startEmbeddedPostgres({
@@ -47,6 +48,26 @@ export async function setup(project: TestProject) {
 export async function teardown() {
   await server?.stop();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** A run that was killed never reaches teardown: drop clusters whose runner process is gone. */
+function removeAbandonedClusters() {
+  const root = path.resolve(".test-data");
+  if (!fs.existsSync(root)) return;
+  for (const entry of fs.readdirSync(root)) {
+    const pid = Number(/^pg-(\d+)$/.exec(entry)?.[1]);
+    if (!pid || isAlive(pid)) continue;
+    fs.rmSync(path.join(root, entry), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 export function withDatabase(url: string, database: string): string {
