@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { BENCH_DATA_DIR, BENCH_DIST_DIR, BENCH_HOST, BENCH_PORT, ROOT } from "./config";
+import { sleep } from "./util";
+
+const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
+export const BASE_URL = `http://${BENCH_HOST}:${BENCH_PORT}`;
+
+/**
+ * `next build` into .next-bench. Next rewrites next-env.d.ts (and may add the dist dir's types to
+ * tsconfig.json) for whichever dist dir it builds; those files belong to the main build, so when
+ * our build changed them to point at .next-bench they are put back as they were.
+ */
+export async function buildApp(log: (m: string) => void): Promise<number> {
+  const guarded = ["next-env.d.ts", "tsconfig.json"].map((f) => path.join(ROOT, f));
+  const before = new Map(guarded.map((f) => [f, fs.existsSync(f) ? fs.readFileSync(f, "utf8") : null]));
+  const started = performance.now();
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(NEXT_BIN, ["build"], {
+      cwd: ROOT,
+      env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.on("exit", (c) => resolve(c ?? 1));
+  });
+  for (const [file, content] of before) {
+    const now = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
+    if (content !== null && now !== content && now?.includes(BENCH_DIST_DIR) && !content.includes(BENCH_DIST_DIR)) {
+      fs.writeFileSync(file, content);
+      log(`Restored ${path.basename(file)} (the bench build had pointed it at ${BENCH_DIST_DIR}).`);
+    }
+  }
+  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+  const seconds = (performance.now() - started) / 1000;
+  log(`Built into ${BENCH_DIST_DIR} in ${seconds.toFixed(0)} s.`);
+  return seconds;
+}
+
+export function hasBuild(): boolean {
+  return fs.existsSync(path.join(ROOT, BENCH_DIST_DIR, "BUILD_ID"));
+}
+
+export type AppServer = {
+  pid: number;
+  /** Everything the server printed since start (stdout and stderr interleaved). */
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+/**
+ * `next start` on 127.0.0.1:3240 with DATA_DIR=.bench-data, so the app boots against (and reuses)
+ * the bench cluster. The next-server binary is spawned directly, so its pid is the server's and
+ * SIGTERM to it stops it cleanly (and the PostgreSQL it started, if it started one).
+ */
+export async function startApp(options: { logSql?: boolean } = {}): Promise<AppServer> {
+  if (!(await portIsFree(BENCH_PORT))) {
+    throw new Error(`Port ${BENCH_PORT} is in use: is another bench server still running? Stop it by its pid first.`);
+  }
+  const child = spawn(NEXT_BIN, ["start", "-H", BENCH_HOST, "-p", String(BENCH_PORT)], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: BENCH_DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATA_DIR: BENCH_DATA_DIR,
+      DATABASE_URL: "",
+      JOBS_WORKER: "off",
+      SEED_DEMO: "off",
+      LOG_SQL: options.logSql ? "on" : "off",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const append = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout!.on("data", append);
+  child.stderr!.on("data", append);
+  const server: AppServer = { pid: child.pid!, output: () => output, stop: () => stopChild(child) };
+  try {
+    await waitHealthy(child, () => output);
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  return server;
+}
+
+async function waitHealthy(child: ChildProcess, output: () => string, timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output().slice(-3000)}`);
+    try {
+      const res = await fetch(`${BASE_URL}/api/health`, { signal: AbortSignal.timeout(5000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(500);
+  }
+  throw new Error(`next start did not become healthy within ${timeoutMs / 1000} s:\n${output().slice(-3000)}`);
+}
+
+async function stopChild(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timeout = sleep(20_000).then(() => "timeout");
+  if ((await Promise.race([exited.then(() => "exited"), timeout])) === "timeout") {
+    child.kill("SIGKILL");
+    await exited;
+  }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, BENCH_HOST, () => srv.close(() => resolve(true)));
+  });
+}

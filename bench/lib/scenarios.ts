@@ -1,0 +1,139 @@
+import type postgres from "postgres";
+import type { Database } from "@/db/client";
+import { LOAD, TARGETS, type Target } from "./config";
+import { probe, runLoad, warmUp, type LoadResult } from "./http-load";
+import { runCompleteActionInProcess } from "./in-process-action";
+import { loadAverageNow } from "./machine";
+import { actionHeaders, completeActionRequests, findServerAction, postActionOnce, type ActionPool } from "./server-action";
+import type { Session } from "./sign-in";
+import { summarize, type Summary } from "./stats";
+
+export type ScenarioId = "today" | "deals" | "deals-rep" | "pipeline" | "complete-action" | "dashboard";
+
+export type ScenarioDef = {
+  id: ScenarioId;
+  title: string;
+  as: "rep" | "manager";
+  path: (orgSlug: string) => string;
+  kind: "page" | "action";
+  /** Raw-SQL floor (bench/lib/floors.ts) doing the same database work. */
+  floorId: string | null;
+  target: Target | null;
+};
+
+export const SCENARIOS: ScenarioDef[] = [
+  { id: "today", title: "Today page (rep)", as: "rep", path: (o) => `/${o}/today`, kind: "page", floorId: "today", target: TARGETS.today! },
+  { id: "deals", title: "Deals list, first page (manager: all open deals)", as: "manager", path: (o) => `/${o}/deals`, kind: "page", floorId: "deals", target: TARGETS.deals! },
+  { id: "deals-rep", title: "Deals list, first page (rep: own open deals)", as: "rep", path: (o) => `/${o}/deals`, kind: "page", floorId: "deals-rep", target: TARGETS.deals! },
+  { id: "pipeline", title: "Pipeline board (rep: own open deals)", as: "rep", path: (o) => `/${o}/pipeline`, kind: "page", floorId: "pipeline", target: TARGETS.pipeline! },
+  { id: "complete-action", title: "Complete & plan next (server action, rep)", as: "rep", path: (o) => `/${o}/today`, kind: "action", floorId: "complete-action", target: TARGETS.completeAction! },
+  { id: "dashboard", title: "Dashboard (manager)", as: "manager", path: (o) => `/${o}/dashboard`, kind: "page", floorId: null, target: TARGETS.dashboard! },
+];
+
+export type ScenarioResult = {
+  id: ScenarioId;
+  title: string;
+  method: "GET" | "POST";
+  path: string;
+  user: string;
+  /** measured over HTTP; in-process = the action's data function (fallback); not-available = 404. */
+  status: "measured" | "in-process" | "not-available" | "error";
+  note: string | null;
+  responseBytes: number | null;
+  /** One request at a time (no concurrency): the latency a single user sees on an idle server. */
+  unloaded: Summary | null;
+  load: LoadResult | null;
+  loadAverageAtStart: number;
+  action: { ok: number; failed: number; failures: Record<string, number> } | null;
+};
+
+export type ScenarioContext = {
+  orgSlug: string;
+  sessions: Record<"rep" | "manager", Session>;
+  sql: postgres.Sql;
+  db: Database;
+  log: (m: string) => void;
+};
+
+const UNLOADED_SAMPLES = 10;
+
+export async function runScenario(def: ScenarioDef, ctx: ScenarioContext): Promise<ScenarioResult> {
+  const session = ctx.sessions[def.as];
+  const path = def.path(ctx.orgSlug);
+  const base: ScenarioResult = {
+    id: def.id,
+    title: def.title,
+    method: def.kind === "action" ? "POST" : "GET",
+    path,
+    user: session.email,
+    status: "measured",
+    note: null,
+    responseBytes: null,
+    unloaded: null,
+    load: null,
+    loadAverageAtStart: loadAverageNow(),
+    action: null,
+  };
+  try {
+    return def.kind === "action" ? await runAction(def, ctx, session, base) : await runPage(ctx, session, base);
+  } catch (err) {
+    return { ...base, status: "error", note: (err as Error).message };
+  }
+}
+
+async function runPage(ctx: ScenarioContext, session: Session, base: ScenarioResult): Promise<ScenarioResult> {
+  const headers = { Cookie: session.cookie, Accept: "text/html" };
+  const first = await probe(base.path, headers);
+  if (first.status === 404) return { ...base, status: "not-available", note: "not available (404): the page is not built yet", responseBytes: first.bytes };
+  if (first.status !== 200) {
+    return { ...base, status: "error", note: `HTTP ${first.status}${first.location ? ` → ${first.location}` : ""} on the first request` };
+  }
+  ctx.log(`  ${base.id}: warming up ${LOAD.warmupSeconds} s, then ${LOAD.durationSeconds} s at ${LOAD.connections} connections…`);
+  await warmUp({ path: base.path, headers });
+  const unloaded: number[] = [];
+  for (let i = 0; i < UNLOADED_SAMPLES; i++) unloaded.push((await probe(base.path, headers)).ms);
+  const loadAverageAtStart = loadAverageNow();
+  const load = await runLoad({ path: base.path, headers });
+  return { ...base, responseBytes: first.bytes, unloaded: summarize(unloaded), load, loadAverageAtStart, note: failureNote(load) };
+}
+
+/**
+ * The server action over HTTP when the build has it (a POST to a page that imports it, with the
+ * Next-Action header), else the data function in-process. Each request completes a different
+ * pending action of the rep; see completeActionRequests.
+ */
+async function runAction(def: ScenarioDef, ctx: ScenarioContext, session: Session, base: ScenarioResult): Promise<ScenarioResult> {
+  const ids = (await ctx.sql`select a.id from actions a join organizations o on o.id = a.org_id
+    where o.slug = ${ctx.orgSlug} and a.owner_id = ${session.userId} and a.completed_at is null order by a.due_at`).map((r) => r.id as string);
+  const ref = findServerAction("src/actions/next-actions.ts", "completeActionAction");
+  const pageOk = ref ? (await probe(base.path, { Cookie: session.cookie })).status === 200 : false;
+  if (!ref || !pageOk) {
+    ctx.log(`  ${def.id}: ${ref ? `${base.path} is not available` : "completeActionAction is not in the build's manifest"}; measuring completeAction(ctx, …) in-process instead`);
+    const load = await runCompleteActionInProcess(ctx.db, ctx.orgSlug, session.userId, ids);
+    return {
+      ...base,
+      status: "in-process",
+      method: "POST",
+      load,
+      note: "Measured in-process (data function only: no HTTP, session, RSC encoding or page re-render), because the server action could not be invoked over HTTP.",
+    };
+  }
+  const pool: ActionPool = { ids, used: 0, ok: 0, failed: 0, failures: {} };
+  const headers = actionHeaders(ref.id, session.cookie);
+  const request = completeActionRequests(ctx.orgSlug, pool);
+  ctx.log(`  ${def.id}: action ${ref.id.slice(0, 10)}… on ${base.path}; pool of ${ids.length} pending actions; warming up…`);
+  await warmUp({ path: base.path, headers, method: "POST", request });
+  const unloaded: number[] = [];
+  for (let i = 0; i < UNLOADED_SAMPLES; i++) unloaded.push(await postActionOnce(base.path, headers, ctx.orgSlug, pool));
+  Object.assign(pool, { ok: 0, failed: 0, failures: {} });
+  const loadAverageAtStart = loadAverageNow();
+  const load = await runLoad({ path: base.path, headers, method: "POST", request });
+  const action = { ok: pool.ok, failed: pool.failed, failures: pool.failures };
+  const note = pool.failed > 0 ? `${pool.failed} action call(s) did not return ok: ${JSON.stringify(pool.failures)}` : failureNote(load);
+  return { ...base, unloaded: summarize(unloaded), load, loadAverageAtStart, action, note };
+}
+
+function failureNote(load: LoadResult): string | null {
+  if (load.non2xx === 0 && load.errors === 0) return null;
+  return `${load.non2xx} non-2xx responses, ${load.errors} errors (${load.timeouts} timeouts): ${JSON.stringify(load.statusCodes)}`;
+}

@@ -1,0 +1,130 @@
+// npm run bench — the scale benchmark (DESIGN §6). Loads the scale profile if needed, measures the
+// raw-SQL floors, builds the app into .next-bench (unless --no-build), serves it with `next start`
+// on 127.0.0.1:3240, measures each page and the complete-and-plan-next action with autocannon, then
+// profiles the app's own SQL, and writes bench/results.json and BENCHMARKS.md.
+//
+//   --no-build       reuse the last .next-bench build
+//   --skip-floors    skip the raw-SQL floors and COPY (their last figures are not kept)
+//   --skip-profile   skip the LOG_SQL pass
+//   --only=a,b       scenario ids: today, deals, deals-rep, pipeline, complete-action, dashboard
+import os from "node:os";
+import path from "node:path";
+import { buildApp, hasBuild, startApp, type AppServer } from "./lib/app-server";
+import { openBenchDatabase } from "./lib/cluster";
+import { BENCH_DIST_DIR, DESIGN_FLOORS_MS, emailOf, FLOOR_REP, LOAD, MEASURED_MANAGER, MEASURED_ORG, MEASURED_REP, PASSWORD, repEmail, ROOT, SCALE } from "./lib/config";
+import { copyFloor } from "./lib/copy-floor";
+import { lookupPeople, runFloors, type FloorSet } from "./lib/floors";
+import { describeMachine } from "./lib/machine";
+import { writeReports } from "./lib/report";
+import { toRow, type BenchResults } from "./lib/results";
+import { ensureScaleData } from "./lib/scale-seed";
+import { runScenario, SCENARIOS, type ScenarioResult } from "./lib/scenarios";
+import { signIn } from "./lib/sign-in";
+import { profileAppSql } from "./lib/app-profile";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const log = (m: string) => console.log(`[bench] ${m}`);
+const plansDir = path.join(ROOT, "bench", "plans");
+const notes: string[] = [];
+
+const bench = await openBenchDatabase(log);
+let app: AppServer | undefined;
+// Stop what we started, by pid, even on Ctrl-C.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void (async () => {
+      await app?.stop();
+      if (bench.startedHere) await bench.close();
+      process.exit(130);
+    })();
+  });
+}
+
+try {
+  const machine = await describeMachine(bench.sql);
+  const marker = await ensureScaleData(bench.db, log);
+  const [orgA, orgB] = SCALE.orgs;
+  const people = await lookupPeople(bench.sql, orgA, MEASURED_REP, MEASURED_MANAGER, FLOOR_REP);
+
+  let floors: FloorSet | null = null;
+  let copy: BenchResults["copy"] = null;
+  if (!flag("skip-floors")) {
+    log("Raw-SQL floors (before the app starts, so nothing competes with them)…");
+    const other = await lookupPeople(bench.sql, orgB, repEmail(orgB.slug, 1), emailOf(orgB.slug, "manager"), repEmail(orgB.slug, 2));
+    floors = await runFloors(bench.sql, plansDir, people, other, log);
+    copy = await copyFloor(bench.url, people.orgId);
+    log(`  COPY of ${copy.rows} deal rows: ${copy.seconds.p50.toFixed(2)} s`);
+  }
+
+  let buildSeconds: number | null = null;
+  if (!flag("no-build")) buildSeconds = await buildApp(log);
+  else if (!hasBuild()) throw new Error(`--no-build, but there is no build in ${BENCH_DIST_DIR}: run npm run bench once without it.`);
+
+  app = await startApp();
+  log(`next start is serving on 127.0.0.1:3240 (pid ${app.pid}).`);
+  const sessions = { rep: await signIn(MEASURED_REP, PASSWORD), manager: await signIn(MEASURED_MANAGER, PASSWORD) };
+  log(`Signed in as ${sessions.rep.email} and ${sessions.manager.email}.`);
+
+  const chosen = SCENARIOS.filter((s) => !only || only.includes(s.id));
+  const results: ScenarioResult[] = [];
+  for (const def of chosen) {
+    const result = await runScenario(def, { orgSlug: MEASURED_ORG, sessions, sql: bench.sql, db: bench.db, log });
+    results.push(result);
+    const l = result.load?.latency;
+    log(`${def.id}: ${l ? `p50 ${l.p50} ms, p95 ${l.p95} ms, ${result.load!.requestsPerSecond} req/s` : result.note}`);
+  }
+  await app.stop();
+  app = undefined;
+
+  const available = results.filter((r) => r.status === "measured");
+  const sqlProfiles = flag("skip-profile") || available.length === 0 ? [] : await profileAppSql(bench.sql, plansDir, available, sessions, log);
+
+  notes.push(...standingNotes(results, buildSeconds));
+  const rows = chosen.map((def, i) => toRow(def, results[i]!, floors));
+  const report: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    command: `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`,
+    machine,
+    loadAverageAtEnd: os.loadavg().map((n) => Math.round(n * 100) / 100),
+    profile: { version: marker.version, loadedAt: marker.loadedAt, seconds: marker.seconds, steps: marker.steps, counts: marker.counts, loadedThisRun: marker.loadedNow },
+    build: { seconds: buildSeconds, skipped: flag("no-build") },
+    load: { connections: LOAD.connections, durationSeconds: LOAD.durationSeconds, warmupSeconds: LOAD.warmupSeconds },
+    scenarios: rows,
+    floors,
+    copy,
+    designFloorsMs: DESIGN_FLOORS_MS,
+    sqlProfiles,
+    notes,
+  };
+  const written = writeReports(ROOT, report);
+  log(`Wrote ${path.relative(ROOT, written.json)} and ${path.relative(ROOT, written.markdown)}.`);
+  for (const row of rows) log(`  ${row.id.padEnd(16)} ${row.verdict.padEnd(4)} ${row.load ? `p50 ${row.load.latency.p50} ms` : row.status}`);
+} finally {
+  await app?.stop();
+  // The cluster is stopped only if this run started it; a reused one keeps running for its owner.
+  await bench.close();
+}
+process.exit(0);
+
+function standingNotes(results: ScenarioResult[], buildSeconds: number | null): string[] {
+  const n: string[] = [];
+  n.push(
+    `The app runs with JOBS_WORKER=off and SEED_DEMO=off, DATA_DIR=.bench-data (the bench cluster), its default pool of 10 connections, ${buildSeconds === null ? "on the existing build" : `built in ${buildSeconds.toFixed(0)} s`}.`,
+  );
+  n.push(`Sessions come from the real sign-in flow (next-auth credentials endpoint): ${MEASURED_REP} (rep) and ${MEASURED_MANAGER} (manager) in ${MEASURED_ORG}.`);
+  const action = results.find((r) => r.id === "complete-action");
+  if (action?.status === "measured") {
+    n.push(
+      "Complete & plan next is the real server action, invoked as the browser does: a POST to the Today page with the Next-Action header (id from the build's server-reference manifest) and the RSC-encoded arguments `[orgSlug, input]`. " +
+        "Each request completes a different pending action of the rep and plans the next one; the response includes the re-rendered Today page (the action revalidates it), as in the browser.",
+    );
+  }
+  for (const r of results.filter((x) => x.status === "not-available")) n.push(`${r.title}: ${r.path} is not available (404) yet; it is skipped until the page exists.`);
+  n.push("Times in the scale profile are relative to when it was loaded: after a few days more actions are overdue. Reload (`npx tsx bench/seed-scale.mts --reset`) for the intended mix.");
+  n.push(
+    "The action benchmark completes real actions: each run moves about (req/s × duration) of the rep's pending actions forward. The pool refills itself with the newly planned ones, so runs can repeat indefinitely.",
+  );
+  return n;
+}
