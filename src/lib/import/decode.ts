@@ -20,11 +20,24 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
     encoding = hasBom ? "utf-8-bom" : "utf-8";
   } catch {
-    text = new TextDecoder("windows-1252").decode(body);
+    text = fixC1(new TextDecoder("windows-1252").decode(body));
     encoding = "windows-1252";
   }
   // One line-ending convention from here on: the parser and the line numbers both rely on it.
   return { text: text.replace(/\r\n?/g, "\n"), encoding };
+}
+
+/** Windows-1252's printable characters at 0x80–0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ). */
+const CP1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/**
+ * Node's TextDecoder (v20) decodes "windows-1252" as Latin-1, turning €, ’, œ, “ ” and – into
+ * invisible C1 control characters; browsers follow the WHATWG table. Mapping U+0080–U+009F back
+ * through the Windows-1252 table gives the same text on both.
+ */
+function fixC1(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80]!);
 }
 
 export const DELIMITERS = [",", ";", "\t"] as const;

@@ -1,5 +1,6 @@
 import { PgBoss } from "pg-boss";
 import { getDb } from "@/db/client";
+import { IMPORT_QUEUE, processImportJob, type ImportJobData } from "@/server/data/imports/run";
 import { unsafePurgeOldSignInAttempts } from "@/server/data/sign-in-throttle";
 
 const g = globalThis as typeof globalThis & { __momentumBoss?: Promise<PgBoss> };
@@ -7,6 +8,15 @@ const g = globalThis as typeof globalThis & { __momentumBoss?: Promise<PgBoss> }
 /** Queues with their cron schedule (UTC) and handler. Each capability adds its own here. */
 const SCHEDULED_JOBS: { name: string; cron: string; run: () => Promise<unknown> }[] = [
   { name: "purge-sign-in-attempts", cron: "17 3 * * *", run: () => unsafePurgeOldSignInAttempts(getDb()) },
+];
+
+/**
+ * On-demand queues: work that an action enqueues (`enqueue(name, data)`) instead of doing inside
+ * the request. Handlers must be idempotent: pg-boss may deliver a job twice.
+ */
+const QUEUES: { name: string; run: (data: never) => Promise<unknown>; options?: { retryLimit?: number } }[] = [
+  // A failed import is marked failed with its reason (nothing written); the user retries it, not pg-boss.
+  { name: IMPORT_QUEUE, run: (data: ImportJobData) => processImportJob(getDb(), data), options: { retryLimit: 0 } },
 ];
 
 /** Starts pg-boss on the app's database; `work` false makes this process only a producer. */
@@ -20,9 +30,24 @@ export function startJobs(url: string, options: { work: boolean }): Promise<PgBo
       await boss.schedule(job.name, job.cron);
       if (options.work) await boss.work(job.name, async () => void (await job.run()));
     }
+    for (const queue of QUEUES) {
+      await boss.createQueue(queue.name, queue.options);
+      if (options.work) {
+        await boss.work(queue.name, { pollingIntervalSeconds: 1 }, async (jobs) => {
+          for (const job of jobs) await queue.run(job.data as never);
+        });
+      }
+    }
     return boss;
   })();
   return g.__momentumBoss;
+}
+
+/** Hands work to the job worker (this process's or another's). Throws when jobs were never started. */
+export async function enqueue<T extends object>(name: string, data: T): Promise<string | null> {
+  if (!g.__momentumBoss) throw new Error("Jobs are not started in this process");
+  const boss = await g.__momentumBoss;
+  return boss.send(name, data);
 }
 
 export async function stopJobs() {

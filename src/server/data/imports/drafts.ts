@@ -1,0 +1,106 @@
+import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { imports, users } from "@/db/schema";
+import { CsvFormatError, parseCsv } from "@/lib/import/csv";
+import { decodeCsvBytes, detectDelimiter } from "@/lib/import/decode";
+import { suggestMapping } from "@/lib/import/headers";
+import { MAX_IMPORT_ROWS } from "@/lib/schemas/imports";
+import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
+import { requirePermission, type TenantContext } from "@/server/tenant";
+
+const SAMPLE_ROWS = 10;
+
+/**
+ * Step 1: the uploaded bytes are decoded, parsed once (so a broken file is refused at once, with
+ * the line) and kept as a draft with its header, first rows and a suggested mapping.
+ */
+export async function createImportDraft(ctx: TenantContext, file: { name: string; bytes: Uint8Array }) {
+  requirePermission(ctx, "import.run");
+  const { text, encoding } = decodeCsvBytes(file.bytes);
+  const delimiter = detectDelimiter(text);
+  let parsed;
+  try {
+    parsed = parseCsv(text, delimiter);
+  } catch (err) {
+    if (err instanceof CsvFormatError) throw new ValidationError(err.message, { file: [err.message] });
+    throw err;
+  }
+  if (parsed.records.length === 0) throw new ValidationError("The file has a header but no rows.", { file: ["No rows under the header"] });
+  if (parsed.records.length > MAX_IMPORT_ROWS) {
+    throw new ValidationError(`The file has ${parsed.records.length} rows; split it into files of at most ${MAX_IMPORT_ROWS}.`, { file: ["Too many rows"] });
+  }
+  const [row] = await ctx.db
+    .insert(imports)
+    .values({
+      orgId: ctx.orgId,
+      createdBy: ctx.userId,
+      fileName: file.name.slice(0, 255) || "import.csv",
+      fileSize: file.bytes.byteLength,
+      encoding,
+      delimiter,
+      headers: parsed.headers,
+      sample: parsed.records.slice(0, SAMPLE_ROWS),
+      source: text,
+      mapping: suggestMapping(parsed.headers),
+      totalRows: parsed.records.length,
+    })
+    .returning({ id: imports.id });
+  return { importId: row!.id };
+}
+
+const { source: _source, ...withoutSource } = getTableColumns(imports);
+void _source;
+
+/** One import of the org, without the file itself (it can be 10 MB). */
+export async function getImport(ctx: TenantContext, importId: string) {
+  requirePermission(ctx, "import.run");
+  const [row] = await ctx.db
+    .select({ ...withoutSource, createdByName: users.name, hasSource: sql<boolean>`${imports.source} is not null` })
+    .from(imports)
+    .leftJoin(users, eq(users.id, imports.createdBy))
+    .where(and(eq(imports.orgId, ctx.orgId), eq(imports.id, importId)));
+  if (!row) throw new NotFoundError("Import");
+  return row;
+}
+export type ImportView = Awaited<ReturnType<typeof getImport>>;
+
+/** The history page: newest first, served by imports_org_created_idx. */
+export async function listImports(ctx: TenantContext, page: { limit: number; offset: number }) {
+  requirePermission(ctx, "import.run");
+  return ctx.db
+    .select({
+      id: imports.id,
+      fileName: imports.fileName,
+      mode: imports.mode,
+      status: imports.status,
+      totalRows: imports.totalRows,
+      createdCount: imports.createdCount,
+      updatedCount: imports.updatedCount,
+      skippedCount: imports.skippedCount,
+      failedCount: imports.failedCount,
+      createdAt: imports.createdAt,
+      finishedAt: imports.finishedAt,
+      revertedAt: imports.revertedAt,
+      createdByName: users.name,
+    })
+    .from(imports)
+    .leftJoin(users, eq(users.id, imports.createdBy))
+    .where(eq(imports.orgId, ctx.orgId))
+    .orderBy(desc(imports.createdAt))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+export type ImportHistoryRow = Awaited<ReturnType<typeof listImports>>[number];
+
+/** A draft that will not be imported (wrong file): removed with its report. Started imports stay in the history. */
+export async function discardImportDraft(ctx: TenantContext, importId: string) {
+  requirePermission(ctx, "import.run");
+  const [gone] = await ctx.db
+    .delete(imports)
+    .where(and(eq(imports.orgId, ctx.orgId), eq(imports.id, importId), sql`${imports.status} in ('draft', 'failed')`))
+    .returning({ id: imports.id });
+  if (!gone) {
+    await getImport(ctx, importId); // not found → NOT_FOUND; otherwise it is running or done
+    throw new ConflictError("Only an import that has not run can be discarded.");
+  }
+  return { importId };
+}

@@ -1,0 +1,65 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import type { ImportRow } from "@/lib/import/rows";
+import type { TenantContext } from "@/server/tenant";
+import { visibleDeals } from "../deal-scope";
+import { numberArray, textArray } from "./sql-arrays";
+
+export type ExistingDeal = {
+  id: string;
+  title: string;
+  ownerId: string;
+  valueMinor: number;
+  stageId: string;
+  probability: number;
+  status: "open" | "won" | "lost";
+  sector: string | null;
+  source: string | null;
+  expectedCloseDate: string | null;
+};
+
+/**
+ * The existing deal each row duplicates, by index in `rows`: same client (case-insensitive) and
+ * the same title (case-insensitive) or the same amount. When several deals match, a title match
+ * wins, then the newest. One set-based query per batch, served by deals_org_contact_lower_idx.
+ */
+export async function findExistingDeals(tx: DbOrTx, ctx: TenantContext, rows: ImportRow[]): Promise<Map<number, ExistingDeal>> {
+  if (rows.length === 0) return new Map();
+  const result = await tx.execute<{
+    ord: number;
+    id: string;
+    title: string;
+    owner_id: string;
+    value_minor: string;
+    stage_id: string;
+    probability: number;
+    status: "open" | "won" | "lost";
+    sector: string | null;
+    source: string | null;
+    expected_close_date: string | null;
+  }>(sql`
+    select distinct on (k.ord) k.ord, deals.id, deals.title, deals.owner_id, deals.value_minor, deals.stage_id, deals.probability,
+           deals.status, deals.sector, deals.source, deals.expected_close_date::text as expected_close_date
+      from unnest(${textArray(rows.map((r) => r.contact))}::text[], ${textArray(rows.map((r) => r.title))}::text[],
+                  ${numberArray(rows.map((r) => r.valueMinor))}::bigint[]) with ordinality as k(contact, title, value, ord)
+      join deals on ${visibleDeals(ctx)}
+                and lower(deals.contact_name) = lower(k.contact)
+                and (lower(deals.title) = lower(k.title) or deals.value_minor = k.value)
+     order by k.ord, (lower(deals.title) = lower(k.title)) desc, deals.created_at desc`);
+  const out = new Map<number, ExistingDeal>();
+  for (const r of result) {
+    out.set(Number(r.ord) - 1, {
+      id: r.id,
+      title: r.title,
+      ownerId: r.owner_id,
+      valueMinor: Number(r.value_minor),
+      stageId: r.stage_id,
+      probability: r.probability,
+      status: r.status,
+      sector: r.sector,
+      source: r.source,
+      expectedCloseDate: r.expected_close_date,
+    });
+  }
+  return out;
+}
