@@ -57,6 +57,7 @@ const bodyRows = (page: Page) => page.locator("tbody tr");
 test.describe.configure({ mode: "serial" });
 
 test("a deal cannot be created without a next action; with one it is created and listed", async ({ page }) => {
+  test.slow(); // the longest journey: sign in, refuse, create, land on the deal page, find it in the list
   const title = `Kiosk pilot ${Date.now().toString(36)}`;
   await signIn(page, REP);
   await page.goto(`/${ORG}/deals`);
