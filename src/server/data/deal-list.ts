@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import { actions, deals, pipelineStages, users } from "@/db/schema";
 import { addDays, dayBounds, zonedTimeToUtc } from "@/lib/dates/zoned";
 import { dueState, type DueState } from "@/lib/deals/rules";
@@ -109,12 +110,27 @@ function orderBy(f: DealFilters): SQL[] {
   return [...columns.map((c) => sql`${c} ${direction}${nulls}`), f.dir === "asc" ? asc(deals.id) : desc(deals.id)];
 }
 
-function selectPage(ctx: TenantContext, where: SQL, f: DealFilters, page: number) {
+/**
+ * The list's joins, WHERE and ORDER BY on a dynamic `select(…).from(deals)`, without paging. The
+ * page reads one slice of it and the exports stream all of it (src/server/exports), so both agree
+ * on scope, filters and order. Columns of the left-joined action are null for won/lost deals.
+ */
+export function withDealListQuery<T extends PgSelect>(qb: T, ctx: TenantContext, filters: DealFilters, now: Date) {
+  const where = filterCondition(ctx, filters, now);
   // Every open deal has exactly one pending action (the database guarantees it), so for open deals
   // the left join may as well be inner. Saying so lets PostgreSQL turn it into an inner join and,
   // for "next action due" order, walk actions_org_pending_due_idx instead of sorting every deal.
-  const withAction = f.status === "open" ? and(where, isNotNull(actions.id))! : where;
-  return ctx.db
+  const withAction = filters.status === "open" ? and(where, isNotNull(actions.id))! : where;
+  return qb
+    .innerJoin(pipelineStages, and(eq(pipelineStages.orgId, deals.orgId), eq(pipelineStages.id, deals.stageId)))
+    .innerJoin(users, eq(users.id, deals.ownerId))
+    .leftJoin(actions, and(eq(actions.orgId, deals.orgId), eq(actions.dealId, deals.id), sql`${actions.completedAt} is null`))
+    .where(withAction)
+    .orderBy(...orderBy(filters));
+}
+
+function selectPage(ctx: TenantContext, f: DealFilters, now: Date, page: number) {
+  const qb = ctx.db
     .select({
       id: deals.id,
       title: deals.title,
@@ -135,11 +151,8 @@ function selectPage(ctx: TenantContext, where: SQL, f: DealFilters, page: number
       actionDueAt: actions.dueAt,
     })
     .from(deals)
-    .innerJoin(pipelineStages, and(eq(pipelineStages.orgId, deals.orgId), eq(pipelineStages.id, deals.stageId)))
-    .innerJoin(users, eq(users.id, deals.ownerId))
-    .leftJoin(actions, and(eq(actions.orgId, deals.orgId), eq(actions.dealId, deals.id), sql`${actions.completedAt} is null`))
-    .where(withAction)
-    .orderBy(...orderBy(f))
+    .$dynamic();
+  return withDealListQuery(qb, ctx, f, now)
     .limit(f.pageSize)
     .offset((page - 1) * f.pageSize);
 }
@@ -162,7 +175,7 @@ function selectTotals(ctx: TenantContext, where: SQL) {
 export async function listDeals(ctx: TenantContext, filters: DealFilters, now: Date = new Date()): Promise<DealListResult> {
   const where = filterCondition(ctx, filters, now);
   // The page and the totals are independent reads: run them side by side.
-  const [firstTry, totals] = await Promise.all([selectPage(ctx, where, filters, filters.page), selectTotals(ctx, where)]);
+  const [firstTry, totals] = await Promise.all([selectPage(ctx, filters, now, filters.page), selectTotals(ctx, where)]);
   const total = totals.reduce((n, t) => n + t.count, 0);
   const pageCount = Math.max(1, Math.ceil(total / filters.pageSize));
   let rows = firstTry;
@@ -170,7 +183,7 @@ export async function listDeals(ctx: TenantContext, filters: DealFilters, now: D
   if (page > pageCount) {
     // A stale link past the end (deals were closed or deleted since): show the last page instead.
     page = pageCount;
-    if (total > 0) rows = await selectPage(ctx, where, filters, page);
+    if (total > 0) rows = await selectPage(ctx, filters, now, page);
   }
   const dayEnd = dayBounds(now, ctx.org.timeZone).end;
   totals.sort((a, b) => Number(b.currency === ctx.org.currency) - Number(a.currency === ctx.org.currency) || a.currency.localeCompare(b.currency));
