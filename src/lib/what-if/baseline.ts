@@ -96,7 +96,7 @@ export type StageBaseline = StageInput & {
   winProbability: number;
 };
 
-export type WhatIfBaseline = ModelBaseline & {
+export type WhatIfBaseline = Omit<ModelBaseline, "stages"> & {
   stages: StageBaseline[];
   /** Months of history the lead volume is averaged over. */
   months: number;
