@@ -62,7 +62,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     authMethod: "scram-sha-256",
     persistent: true,
     createPostgresUser: isRoot,
-    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    // The builtin C.UTF-8 provider: byte-order collation (fast, stable) with Unicode-aware lower()/upper(),
+    // so searching "østerbro" finds "Østerbro". (Plain --locale=C only lower-cases ASCII.)
+    initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
     postgresFlags: flags,
     onLog: (m) => log(String(m).trim()),
     onError: (e) => log(`[postgres] ${e instanceof Error ? e.message : String(e)}`),

@@ -17,7 +17,7 @@ export default async function LandingPage() {
   const orgs = await listMyOrganizations(actor.userId);
   const last = (await cookies()).get(LAST_ORG_COOKIE)?.value;
   const landing = orgs.find((o) => o.slug === last) ?? orgs[0];
-  if (landing) redirect(`/${landing.slug}`);
+  if (landing) redirect(`/${landing.slug}/today`);
 
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center bg-zinc-50 px-4 py-12 dark:bg-zinc-950">

@@ -29,7 +29,7 @@ export function OrgSwitcher({ orgs, current, onNavigate }: OrgSwitcherProps) {
   function switchTo(slug: string) {
     if (slug === current.slug) return;
     onNavigate?.();
-    router.push(`/${slug}`);
+    router.push(`/${slug}/today`);
   }
 
   return (
