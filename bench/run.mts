@@ -6,7 +6,8 @@
 //   --no-build       reuse the last .next-bench build
 //   --skip-floors    skip the raw-SQL floors and COPY (their last figures are not kept)
 //   --skip-profile   skip the LOG_SQL pass
-//   --only=a,b       scenario ids: today, deals, deals-rep, pipeline, complete-action, dashboard
+//   --only=a,b       scenario ids: shell, today, deals, deals-rep, pipeline, complete-action, dashboard
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildApp, hasBuild, startApp, type AppServer } from "./lib/app-server";
@@ -50,10 +51,21 @@ try {
 
   let floors: FloorSet | null = null;
   let copy: BenchResults["copy"] = null;
-  if (!flag("skip-floors")) {
+  let floorsMeasuredAt: string | null = null;
+  if (flag("skip-floors")) {
+    // Keep the ratios meaningful: reuse the floors of the last run that measured them.
+    const previous = readPreviousResults();
+    if (previous?.floors) {
+      floors = previous.floors;
+      copy = previous.copy;
+      floorsMeasuredAt = previous.floorsMeasuredAt ?? previous.generatedAt;
+      notes.push(`Raw-SQL floors were not re-measured (--skip-floors): they are those of the run of ${floorsMeasuredAt}.`);
+    }
+  } else {
     log("Raw-SQL floors (before the app starts, so nothing competes with them)…");
     const other = await lookupPeople(bench.sql, orgB, repEmail(orgB.slug, 1), emailOf(orgB.slug, "manager"), repEmail(orgB.slug, 2));
     floors = await runFloors(bench.sql, plansDir, people, other, log);
+    floorsMeasuredAt = new Date().toISOString();
     copy = await copyFloor(bench.url, people.orgId);
     log(`  COPY of ${copy.rows} deal rows: ${copy.seconds.p50.toFixed(2)} s`);
   }
@@ -70,10 +82,11 @@ try {
   const chosen = SCENARIOS.filter((s) => !only || only.includes(s.id));
   const results: ScenarioResult[] = [];
   for (const def of chosen) {
-    const result = await runScenario(def, { orgSlug: MEASURED_ORG, sessions, sql: bench.sql, db: bench.db, log });
+    const result = await runScenario(def, { orgSlug: MEASURED_ORG, sessions, sql: bench.sql, db: bench.db, appPid: app.pid, log });
     results.push(result);
     const l = result.load?.latency;
-    log(`${def.id}: ${l ? `p50 ${l.p50} ms, p95 ${l.p95} ms, ${result.load!.requestsPerSecond} req/s` : result.note}`);
+    const cpu = result.cpu ? `; CPU per request: app ${result.cpu.appMsPerRequest} ms, PostgreSQL ${result.cpu.postgresMsPerRequest} ms` : "";
+    log(`${def.id}: ${l ? `p50 ${l.p50} ms, p95 ${l.p95} ms, ${result.load!.requestsPerSecond} req/s${cpu}` : result.note}`);
   }
   await app.stop();
   app = undefined;
@@ -93,6 +106,7 @@ try {
     load: { connections: LOAD.connections, durationSeconds: LOAD.durationSeconds, warmupSeconds: LOAD.warmupSeconds },
     scenarios: rows,
     floors,
+    floorsMeasuredAt,
     copy,
     designFloorsMs: DESIGN_FLOORS_MS,
     sqlProfiles,
@@ -107,6 +121,14 @@ try {
   await bench.close();
 }
 process.exit(0);
+
+function readPreviousResults(): BenchResults | null {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(ROOT, "bench", "results.json"), "utf8")) as BenchResults;
+  } catch {
+    return null;
+  }
+}
 
 function standingNotes(results: ScenarioResult[], buildSeconds: number | null): string[] {
   const n: string[] = [];

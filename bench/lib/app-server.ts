@@ -54,11 +54,15 @@ export type AppServer = {
  * the bench cluster. The next-server binary is spawned directly, so its pid is the server's and
  * SIGTERM to it stops it cleanly (and the PostgreSQL it started, if it started one).
  */
-export async function startApp(options: { logSql?: boolean } = {}): Promise<AppServer> {
+export async function startApp(options: { logSql?: boolean; nodeArgs?: string[] } = {}): Promise<AppServer> {
   if (!(await portIsFree(BENCH_PORT))) {
     throw new Error(`Port ${BENCH_PORT} is in use: is another bench server still running? Stop it by its pid first.`);
   }
-  const child = spawn(NEXT_BIN, ["start", "-H", BENCH_HOST, "-p", String(BENCH_PORT)], {
+  // Node flags such as --cpu-prof are refused in NODE_OPTIONS: run Next's entry with them directly.
+  const [command, argv] = options.nodeArgs?.length
+    ? [process.execPath, [...options.nodeArgs, path.join(ROOT, "node_modules", "next", "dist", "bin", "next")]]
+    : [NEXT_BIN, []];
+  const child = spawn(command, [...argv, "start", "-H", BENCH_HOST, "-p", String(BENCH_PORT)], {
     cwd: ROOT,
     env: {
       ...process.env,

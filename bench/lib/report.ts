@@ -36,14 +36,16 @@ function renderMarkdown(r: BenchResults): string {
 
   out.push(...profileSection(r), "");
   out.push(`## Results (${r.load.connections} concurrent connections, ${r.load.durationSeconds} s after a ${r.load.warmupSeconds} s warm-up, \`next start\`)`, "");
-  out.push("| Scenario | p50 | p95 | p99 | mean | req/s | 1 user p50 | Target | Raw-SQL floor p50 | Ratio | Verdict |");
-  out.push("|---|---|---|---|---|---|---|---|---|---|---|");
-  for (const s of r.scenarios) out.push(scenarioLine(s));
+  out.push("| Scenario | p50 | p95 | p99 | mean | req/s | 1 user p50 | CPU/request: app + PostgreSQL | Target | Raw-SQL floor p50 | Ratio | Verdict |");
+  out.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const s of r.scenarios) out.push(scenarioLine(s, r.load.connections, r.machine.cpus));
   out.push("");
   out.push(
     "p50/p95/p99/mean: latency of every request in the measured window. *1 user p50*: the same request sent alone, one at a time, on the idle server. " +
       "*Ratio*: page p50 ÷ floor p50, i.e. what the app (auth, ORM, React rendering, HTML/RSC payload) adds over the database work done by hand. " +
-      "The floor is measured one query at a time, without concurrency, so on 2 CPUs shared by 10 connections a ratio well above 1 is expected even for a lean page.",
+      "The floor is measured one query at a time, without concurrency, so on 2 CPUs shared by 10 connections a ratio well above 1 is expected even for a lean page. " +
+      "*CPU/request*: CPU time the Node server and the PostgreSQL processes really spent per request during the window (from /proc), which, unlike latency, does not grow when other programs compete for the machine. " +
+      `*≈ quiet p50*: what that CPU implies at ${r.load.connections} connections on ${r.machine.cpus} CPUs once saturated — ${r.load.connections} × max(app, (app + PostgreSQL) ÷ ${r.machine.cpus}), since Node renders on one thread — an estimate, not a measurement.`,
     "",
   );
   const notes = r.scenarios.filter((s) => s.note).map((s) => `- **${s.title}**: ${s.note}`);
@@ -68,18 +70,26 @@ function renderMarkdown(r: BenchResults): string {
   return out.join("\n");
 }
 
-function scenarioLine(s: ScenarioRow): string {
+/** Closed-loop saturation estimate: N clients × the demand on the busiest resource (Node's one thread, or all CPUs). */
+export function quietEstimate(s: ScenarioRow, connections: number, cpus: number): number | null {
+  if (!s.cpu) return null;
+  return connections * Math.max(s.cpu.appMsPerRequest, (s.cpu.appMsPerRequest + s.cpu.postgresMsPerRequest) / cpus);
+}
+
+function scenarioLine(s: ScenarioRow, connections: number, cpus: number): string {
   const target = s.target ? `p50 ≤ ${s.target.p50} ms${s.target.p95 ? `, p95 ≤ ${s.target.p95} ms` : ""}` : "—";
   const floor = s.floor ? ms(s.floor.p50) : "—";
   const ratio = s.ratio === null ? "—" : `${s.ratio}×`;
   const name = s.status === "in-process" ? `${s.title} *(in-process)*` : s.title;
   if (!s.load) {
     const what = s.status === "not-available" ? "not available (404)" : `error: ${s.note ?? "?"}`;
-    return `| ${name} | ${what} | | | | | | ${target} | ${floor} | — | n/a |`;
+    return `| ${name} | ${what} | | | | | | | ${target} | ${floor} | — | n/a |`;
   }
   const l = s.load.latency;
   const verdict = s.verdict === "pass" ? "✅ pass" : s.verdict === "fail" ? "❌ miss" : "n/a";
-  return `| ${name} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.mean)} | ${s.load.requestsPerSecond} | ${ms(s.unloaded?.p50)} | ${target} | ${floor} | ${ratio} | ${verdict} |`;
+  const est = quietEstimate(s, connections, cpus);
+  const cpu = s.cpu ? `${ms(s.cpu.appMsPerRequest)} + ${ms(s.cpu.postgresMsPerRequest)} (≈ quiet p50 ${ms(est)})` : "—";
+  return `| ${name} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.mean)} | ${s.load.requestsPerSecond} | ${ms(s.unloaded?.p50)} | ${cpu} | ${target} | ${floor} | ${ratio} | ${verdict} |`;
 }
 
 function profileSection(r: BenchResults): string[] {

@@ -27,6 +27,8 @@ export type BenchResults = {
   load: { connections: number; durationSeconds: number; warmupSeconds: number };
   scenarios: ScenarioRow[];
   floors: FloorSet | null;
+  /** When the floors were measured (an earlier run's when this one used --skip-floors). */
+  floorsMeasuredAt: string | null;
   copy: { rows: number; bytes: number; seconds: Summary } | null;
   designFloorsMs: Record<string, number>;
   sqlProfiles: SqlProfile[];

@@ -1,6 +1,7 @@
 import type postgres from "postgres";
 import type { Database } from "@/db/client";
 import { LOAD, TARGETS, type Target } from "./config";
+import { cpuPerRequest, cpuSnapshot, type CpuPerRequest } from "./cpu-usage";
 import { probe, runLoad, warmUp, type LoadResult } from "./http-load";
 import { runCompleteActionInProcess } from "./in-process-action";
 import { loadAverageNow } from "./machine";
@@ -8,7 +9,7 @@ import { actionHeaders, completeActionRequests, findServerAction, postActionOnce
 import type { Session } from "./sign-in";
 import { summarize, type Summary } from "./stats";
 
-export type ScenarioId = "today" | "deals" | "deals-rep" | "pipeline" | "complete-action" | "dashboard";
+export type ScenarioId = "shell" | "today" | "deals" | "deals-rep" | "pipeline" | "complete-action" | "dashboard";
 
 export type ScenarioDef = {
   id: ScenarioId;
@@ -22,6 +23,9 @@ export type ScenarioDef = {
 };
 
 export const SCENARIOS: ScenarioDef[] = [
+  // Not a target: the org settings page (session, tenant, app shell and a small card) is the fixed
+  // cost every page pays, so the other rows can be read as "shell + their own work".
+  { id: "shell", title: "App shell baseline: org settings page (rep)", as: "rep", path: (o) => `/${o}/settings`, kind: "page", floorId: null, target: null },
   { id: "today", title: "Today page (rep)", as: "rep", path: (o) => `/${o}/today`, kind: "page", floorId: "today", target: TARGETS.today! },
   { id: "deals", title: "Deals list, first page (manager: all open deals)", as: "manager", path: (o) => `/${o}/deals`, kind: "page", floorId: "deals", target: TARGETS.deals! },
   { id: "deals-rep", title: "Deals list, first page (rep: own open deals)", as: "rep", path: (o) => `/${o}/deals`, kind: "page", floorId: "deals-rep", target: TARGETS.deals! },
@@ -44,6 +48,8 @@ export type ScenarioResult = {
   unloaded: Summary | null;
   load: LoadResult | null;
   loadAverageAtStart: number;
+  /** CPU actually spent per request by the app server and by PostgreSQL (robust to a busy machine). */
+  cpu: CpuPerRequest | null;
   action: { ok: number; failed: number; failures: Record<string, number> } | null;
 };
 
@@ -52,6 +58,7 @@ export type ScenarioContext = {
   sessions: Record<"rep" | "manager", Session>;
   sql: postgres.Sql;
   db: Database;
+  appPid: number;
   log: (m: string) => void;
 };
 
@@ -72,6 +79,7 @@ export async function runScenario(def: ScenarioDef, ctx: ScenarioContext): Promi
     unloaded: null,
     load: null,
     loadAverageAtStart: loadAverageNow(),
+    cpu: null,
     action: null,
   };
   try {
@@ -93,8 +101,10 @@ async function runPage(ctx: ScenarioContext, session: Session, base: ScenarioRes
   const unloaded: number[] = [];
   for (let i = 0; i < UNLOADED_SAMPLES; i++) unloaded.push((await probe(base.path, headers)).ms);
   const loadAverageAtStart = loadAverageNow();
+  const before = cpuSnapshot(ctx.appPid);
   const load = await runLoad({ path: base.path, headers });
-  return { ...base, responseBytes: first.bytes, unloaded: summarize(unloaded), load, loadAverageAtStart, note: failureNote(load) };
+  const cpu = cpuPerRequest(before, cpuSnapshot(ctx.appPid), load.requests);
+  return { ...base, responseBytes: first.bytes, unloaded: summarize(unloaded), load, loadAverageAtStart, cpu, note: failureNote(load) };
 }
 
 /**
@@ -127,10 +137,12 @@ async function runAction(def: ScenarioDef, ctx: ScenarioContext, session: Sessio
   for (let i = 0; i < UNLOADED_SAMPLES; i++) unloaded.push(await postActionOnce(base.path, headers, ctx.orgSlug, pool));
   Object.assign(pool, { ok: 0, failed: 0, failures: {} });
   const loadAverageAtStart = loadAverageNow();
+  const before = cpuSnapshot(ctx.appPid);
   const load = await runLoad({ path: base.path, headers, method: "POST", request });
+  const cpu = cpuPerRequest(before, cpuSnapshot(ctx.appPid), load.requests);
   const action = { ok: pool.ok, failed: pool.failed, failures: pool.failures };
   const note = pool.failed > 0 ? `${pool.failed} action call(s) did not return ok: ${JSON.stringify(pool.failures)}` : failureNote(load);
-  return { ...base, unloaded: summarize(unloaded), load, loadAverageAtStart, action, note };
+  return { ...base, unloaded: summarize(unloaded), load, loadAverageAtStart, cpu, action, note };
 }
 
 function failureNote(load: LoadResult): string | null {
