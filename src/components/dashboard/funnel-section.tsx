@@ -1,0 +1,79 @@
+import { Card, CardHeader } from "@/components/ui/card";
+import { InfoTip } from "@/components/ui/info-tip";
+import { FUNNEL_DEFINITION } from "@/lib/kpi/definitions";
+import type { FunnelStage } from "@/server/data/dashboard/funnel";
+import { FunnelChart } from "./funnel-chart";
+import { formatAmount, formatCount, formatPercent } from "./format";
+import { OtherCurrencies } from "./kpi-card";
+
+type FunnelSectionProps = { stages: FunnelStage[]; won: { count: number; valueMinor: number | null }; currency: string; locale: string };
+
+/** Weighted funnel: the chart of value vs weighted value per stage, and the same stages as a table with conversion. */
+export function FunnelSection({ stages, won, currency, locale }: FunnelSectionProps) {
+  const others = stages.flatMap((s) => s.others);
+  const empty = stages.every((s) => s.count === 0 && s.entered === 0);
+  return (
+    <Card className="min-w-0" data-testid="funnel">
+      <CardHeader
+        title={
+          <span className="inline-flex items-center gap-1">
+            Weighted funnel
+            <InfoTip label="About the weighted funnel">{FUNNEL_DEFINITION}</InfoTip>
+          </span>
+        }
+        description="Open deals per stage now; conversion of the deals that entered each stage in the period."
+      />
+      <div className="space-y-4 px-3 py-4 sm:px-5">
+        {empty ? (
+          <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">No open deals match these filters.</p>
+        ) : (
+          <div aria-hidden>
+            <FunnelChart stages={stages.map((s) => ({ name: s.name, valueMinor: s.valueMinor, weightedMinor: s.weightedMinor }))} currency={currency} locale={locale} />
+          </div>
+        )}
+        <div className="-mx-3 overflow-x-auto sm:mx-0">
+          <table className="w-full min-w-[34rem] text-sm">
+            <caption className="sr-only">Funnel by stage</caption>
+            <thead>
+              <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+                <th scope="col" className="py-2 pr-3 pl-3 font-medium sm:pl-0">Stage</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">Deals</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">Value</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">Weighted</th>
+                <th scope="col" className="py-2 pr-3 pl-3 text-right font-medium sm:pr-0">Moved on</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {stages.map((s) => (
+                <tr key={s.stageId}>
+                  <th scope="row" className="py-2 pr-3 pl-3 text-left font-medium text-zinc-900 sm:pl-0 dark:text-zinc-100">
+                    {s.name} <span className="font-normal text-zinc-500 dark:text-zinc-400">{s.probability} %</span>
+                  </th>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatCount(s.count, locale)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatAmount(s.valueMinor, currency, locale)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatAmount(s.weightedMinor, currency, locale)}</td>
+                  <td className="py-2 pr-3 pl-3 text-right tabular-nums sm:pr-0">
+                    {formatPercent(s.conversion, locale)}
+                    <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                      {formatCount(s.advanced, locale)} of {formatCount(s.entered, locale)}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row" className="py-2 pr-3 pl-3 text-left font-medium text-emerald-700 sm:pl-0 dark:text-emerald-400">
+                  Won in the period
+                </th>
+                <td className="px-3 py-2 text-right tabular-nums">{formatCount(won.count, locale)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatAmount(won.valueMinor, currency, locale)}</td>
+                <td className="px-3 py-2" />
+                <td className="py-2 pr-3 pl-3 sm:pr-0" />
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <OtherCurrencies others={others} locale={locale} />
+      </div>
+    </Card>
+  );
+}
