@@ -1,0 +1,13 @@
+import { parseDealFilters } from "@/lib/schemas/deal-filters";
+import { dealExportTable } from "@/server/exports/deal-rows";
+import { exportRoute, tableFile, type OrgRouteParams } from "@/server/exports/respond";
+
+export const dynamic = "force-dynamic";
+
+/** GET /<org>/exports/deals?format=csv|xlsx&<the deals list's filters and sort>: every matching deal, not one page. */
+export function GET(request: Request, route: OrgRouteParams) {
+  return exportRoute(request, route, async (ctx, url) => {
+    const filters = parseDealFilters(url.searchParams);
+    return tableFile(ctx, url, "deals", dealExportTable(ctx, filters), "Deals");
+  });
+}
