@@ -1,0 +1,13 @@
+import { parseActionExportFilters } from "@/lib/schemas/export-params";
+import { actionExportTable } from "@/server/exports/action-rows";
+import { exportRoute, tableFile, type OrgRouteParams } from "@/server/exports/respond";
+
+export const dynamic = "force-dynamic";
+
+/** GET /<org>/exports/actions?format=csv|xlsx&status=all|pending|completed&from=&to=&owner=: next steps of the visible deals. */
+export function GET(request: Request, route: OrgRouteParams) {
+  return exportRoute(request, route, async (ctx, url) => {
+    const filters = parseActionExportFilters(url.searchParams);
+    return tableFile(ctx, url, "actions", actionExportTable(ctx, filters), "Actions");
+  });
+}
