@@ -10,8 +10,8 @@ import { visibleDeals } from "./deal-scope";
  * says what each number means and how it falls back). Scoped like the dashboard: the actor's visible
  * deals — the whole org for managers and admins, their own deals for reps.
  *
- * Two grouped queries in parallel, plus the stage list: SQL returns sums and counts only, the pure
- * builder turns them into rates and averages.
+ * Three aggregate queries and the stage list, in parallel: SQL returns sums and counts only, the
+ * pure builder turns them into rates and averages.
  */
 export async function getWhatIfBaseline(ctx: TenantContext, options: { now?: Date } = {}): Promise<WhatIfBaseline> {
   return buildBaseline(await getWhatIfAggregates(ctx, options));
@@ -22,14 +22,16 @@ export async function getWhatIfAggregates(ctx: TenantContext, options: { now?: D
   requirePermission(ctx, "dashboard.view");
   const now = options.now ?? new Date();
   const since = lookbackStart(now);
-  const [stages, dealSums, stageSums] = await Promise.all([listOpenStages(ctx), dealAggregates(ctx, now, since), stageAggregates(ctx, since)]);
+  const [stages, totals, cohorts, stageSums] = await Promise.all([
+    listOpenStages(ctx),
+    dealTotals(ctx, since),
+    openCohorts(ctx, now),
+    stageAggregates(ctx, since),
+  ]);
   const stageIds = new Set(stages.map((s) => s.id));
   return {
     now,
-    firstCreatedAt: dealSums.firstCreatedAt,
-    created: dealSums.created,
-    won: dealSums.won,
-    cycle: dealSums.cycle,
+    ...totals,
     stages: stages.map(
       (s): StageAggregate => ({
         stageId: s.id,
@@ -38,8 +40,7 @@ export async function getWhatIfAggregates(ctx: TenantContext, options: { now?: D
         ...(stageSums.get(s.id) ?? { resolved: 0, advanced: 0, entries: 0 }),
       }),
     ),
-    openPipeline: dealSums.cohorts.filter((c) => stageIds.has(c.stageId)),
-    otherCurrencyDeals: dealSums.otherCurrencyDeals,
+    openPipeline: cohorts.filter((c) => stageIds.has(c.stageId)),
   };
 }
 
@@ -61,60 +62,62 @@ async function listOpenStages(ctx: TenantContext) {
 }
 
 /**
- * ONE pass over the visible deals. GROUPING SETS gives two kinds of rows from the same scan:
- * the `()` row carries the org-wide sums (leads, won deals, cycle, other currencies), and the
- * `(open_stage, age_band)` rows are the open pipeline in cohorts by stage and age in one-month bands
- * (the model lands each cohort around cycle − age). Money is the org currency's only.
+ * The org-wide sums in one pass over the visible deals (filtered aggregates, no grouping): leads,
+ * won deals, cycle, other currencies. Money is the org currency's only.
  */
-async function dealAggregates(ctx: TenantContext, now: Date, since: Date) {
+async function dealTotals(ctx: TenantContext, since: Date) {
   const orgCurrency = sql`${deals.currency} = ${ctx.org.currency}`;
+  const createdRecently = sql`${deals.createdAt} >= ${at(since)}`;
+  const wonRecently = sql`(${deals.status} = 'won' and ${deals.closedAt} >= ${at(since)})`;
   // date_part gives float8: numeric arithmetic over 100 000 rows is several times slower.
-  const ageDays = sql`date_part('epoch', ${at(now)} - ${deals.createdAt}) / 86400.0`;
-  const openHere = sql`(${deals.status} = 'open' and ${orgCurrency})`;
-  const rows = (await ctx.db.execute(sql`
-    select grouping(open_stage, age_band) as overall, open_stage, age_band,
-      count(*) as n, sum(value_minor) as value, avg(age_days) as age_days,
-      count(*) filter (where org_currency and created_at >= ${at(since)}) as leads,
-      sum(value_minor) filter (where org_currency and created_at >= ${at(since)}) as leads_value,
-      count(*) filter (where org_currency and won_recently) as won,
-      sum(value_minor) filter (where org_currency and won_recently) as won_value,
-      count(*) filter (where won_recently) as cycle_n,
-      sum(cycle_days) filter (where won_recently) as cycle_days,
-      count(*) filter (where not org_currency and (status = 'open' or created_at >= ${at(since)})) as other_currency,
-      date_part('epoch', min(created_at) filter (where org_currency)) as first_created
-    from (
-      select ${deals.valueMinor} as value_minor, ${deals.createdAt} as created_at, ${deals.status} as status,
-        ${orgCurrency} as org_currency,
-        (${deals.status} = 'won' and ${deals.closedAt} >= ${at(since)}) as won_recently,
-        date_part('epoch', ${deals.closedAt} - ${deals.createdAt}) / 86400.0 as cycle_days,
-        case when ${openHere} then ${ageDays} end as age_days,
-        case when ${openHere} then ${deals.stageId} end as open_stage,
-        case when ${openHere} then least(greatest(floor(${ageDays} / ${DAYS_PER_MONTH}), 0), ${HORIZON_MONTHS})::int end as age_band
-      from ${deals}
-      where ${visibleDeals(ctx)}
-    ) d
-    group by grouping sets ((), (open_stage, age_band))`)) as unknown as Record<string, unknown>[];
-
-  const total = rows.find((r) => num(r.overall) !== 0) ?? {};
-  const cohorts: OpenCohort[] = rows
-    .filter((r) => num(r.overall) === 0 && r.open_stage !== null)
-    .map((r) => ({ stageId: String(r.open_stage), count: num(r.n), valueMinor: num(r.value), ageDays: num(r.age_days) }));
+  const cycleDays = sql`date_part('epoch', ${deals.closedAt} - ${deals.createdAt}) / 86400.0`;
+  const [row = {}] = (await ctx.db.execute(sql`
+    select
+      count(*) filter (where ${orgCurrency} and ${createdRecently}) as leads,
+      sum(${deals.valueMinor}) filter (where ${orgCurrency} and ${createdRecently}) as leads_value,
+      count(*) filter (where ${orgCurrency} and ${wonRecently}) as won,
+      sum(${deals.valueMinor}) filter (where ${orgCurrency} and ${wonRecently}) as won_value,
+      count(*) filter (where ${wonRecently}) as cycle_n,
+      sum(${cycleDays}) filter (where ${wonRecently}) as cycle_days,
+      count(*) filter (where not ${orgCurrency} and (${deals.status} = 'open' or ${createdRecently})) as other_currency,
+      date_part('epoch', min(${deals.createdAt}) filter (where ${orgCurrency})) as first_created
+    from ${deals}
+    where ${visibleDeals(ctx)}`)) as unknown as Record<string, unknown>[];
   return {
-    firstCreatedAt: total.first_created == null ? null : new Date(num(total.first_created) * 1000),
-    created: { count: num(total.leads), valueMinor: num(total.leads_value) },
-    won: { count: num(total.won), valueMinor: num(total.won_value) },
-    cycle: { count: num(total.cycle_n), totalDays: num(total.cycle_days) },
-    otherCurrencyDeals: num(total.other_currency),
-    cohorts,
+    firstCreatedAt: row.first_created == null ? null : new Date(num(row.first_created) * 1000),
+    created: { count: num(row.leads), valueMinor: num(row.leads_value) },
+    won: { count: num(row.won), valueMinor: num(row.won_value) },
+    cycle: { count: num(row.cycle_n), totalDays: num(row.cycle_days) },
+    otherCurrencyDeals: num(row.other_currency),
   };
+}
+
+/**
+ * The open pipeline (org currency) in cohorts by stage and age, in one-month bands: the model lands
+ * each cohort around cycle − age, so the bands keep young and old deals apart.
+ */
+async function openCohorts(ctx: TenantContext, now: Date): Promise<OpenCohort[]> {
+  const ageDays = sql`date_part('epoch', ${at(now)} - ${deals.createdAt}) / 86400.0`;
+  const rows = (await ctx.db.execute(sql`
+    select ${deals.stageId} as stage_id, least(greatest(floor(${ageDays} / ${DAYS_PER_MONTH}), 0), ${HORIZON_MONTHS})::int as band,
+      count(*) as n, sum(${deals.valueMinor}) as value, avg(${ageDays}) as age_days
+    from ${deals}
+    where ${visibleDeals(ctx)} and ${deals.status} = 'open' and ${deals.currency} = ${ctx.org.currency}
+    group by 1, 2`)) as unknown as Record<string, unknown>[];
+  return rows.map((r) => ({ stageId: String(r.stage_id), count: num(r.n), valueMinor: num(r.value), ageDays: num(r.age_days) }));
 }
 
 /**
  * Per open stage, over the stays entered in the lookback (visible deals): how many deals have since
  * moved on or been lost (resolved), how many of those moved forward (advanced: a later stay in a
  * further open stage, or won — skipped stages count), and how many deals created in the lookback
- * started there (entries). A window per deal gives each stay the furthest stage entered after it,
- * in one sort (or an index walk of deal_stage_history_org_deal_idx) instead of a probe per stay.
+ * started there (entries).
+ *
+ * A window per deal gives each stay the furthest stage entered after it (one sort instead of a probe
+ * per stay). Its output is already in deal order, so folding each deal into one row (the stages it
+ * entered, those it advanced from, its entry stage) streams without another sort; unnesting those
+ * few stage ids and counting per stage is then cheap. (Counting distinct deals per stage directly
+ * would sort every stay again.)
  */
 async function stageAggregates(ctx: TenantContext, since: Date) {
   const rows = (await ctx.db.execute(sql`
@@ -122,20 +125,28 @@ async function stageAggregates(ctx: TenantContext, since: Date) {
       select h.deal_id, h.stage_id, s.kind, s.position, ${deals.status} as status,
         ${deals.createdAt} >= ${at(since)} as created_recently,
         max(case when s.kind = 'won' then 2147483647 when s.kind = 'open' then s.position end)
-          over (partition by h.deal_id order by h.entered_at, h.id rows between 1 following and unbounded following) as furthest_after,
-        row_number() over (partition by h.deal_id order by h.entered_at, h.id) as nth
+          over (w rows between 1 following and unbounded following) as furthest_after,
+        row_number() over w as nth
       from ${dealStageHistory} h
       join ${pipelineStages} s on s.org_id = h.org_id and s.id = h.stage_id
       join ${deals} on ${deals.orgId} = h.org_id and ${deals.id} = h.deal_id
       where h.org_id = ${ctx.orgId} and h.entered_at >= ${at(since)} and ${visibleDeals(ctx)}
+      window w as (partition by h.deal_id order by h.entered_at, h.id)
+    ), per_deal as (
+      select bool_or(status = 'lost') as lost,
+        array_agg(distinct stage_id) filter (where kind = 'open') as entered,
+        array_agg(distinct stage_id) filter (where kind = 'open' and furthest_after > position) as advanced,
+        (array_agg(stage_id) filter (where nth = 1 and kind = 'open' and created_recently))[1] as entry
+      from stays
+      group by deal_id
     )
-    select stage_id,
-      count(distinct deal_id) filter (where furthest_after > position or status = 'lost') as resolved,
-      count(distinct deal_id) filter (where furthest_after > position) as advanced,
-      count(*) filter (where nth = 1 and created_recently) as entries
-    from stays
-    where kind = 'open'
-    group by stage_id`)) as unknown as Record<string, unknown>[];
+    select e.stage_id,
+      count(*) filter (where e.stage_id = any(p.advanced) or p.lost) as resolved,
+      count(*) filter (where e.stage_id = any(p.advanced)) as advanced,
+      count(*) filter (where e.stage_id = p.entry) as entries
+    from per_deal p
+    cross join lateral unnest(p.entered) as e(stage_id)
+    group by e.stage_id`)) as unknown as Record<string, unknown>[];
   return new Map(
     rows.map((r) => [String(r.stage_id), { resolved: num(r.resolved), advanced: num(r.advanced), entries: num(r.entries) }]),
   );
