@@ -57,7 +57,7 @@ export function DashboardFilters({ filters: current, options, period }: Dashboar
   const sectors = [...new Set([...options.sectors, ...filters.sectors])].sort((a, b) => a.localeCompare(b));
 
   return (
-    <div className="flex flex-wrap items-center gap-2" aria-busy={pending || undefined} data-testid="dashboard-filters">
+    <div className="grid w-full grid-cols-2 items-center gap-2 sm:flex sm:w-auto sm:flex-wrap" aria-busy={pending || undefined} data-testid="dashboard-filters">
       <Select aria-label="Period" value={filters.range} onChange={(e) => applyRange(e.target.value as DashboardRange)} className="w-full sm:w-44">
         {RANGE_PRESETS.map((r) => (
           <option key={r} value={r}>
@@ -67,7 +67,7 @@ export function DashboardFilters({ filters: current, options, period }: Dashboar
         <option value="custom">{RANGE_LABELS.custom}</option>
       </Select>
       {custom ? (
-        <fieldset className="flex w-full items-center gap-2 sm:w-auto">
+        <fieldset className="col-span-2 flex w-full items-center gap-2 sm:w-auto">
           <legend className="sr-only">Custom period</legend>
           <DateInput label="From" value={filters.from ?? period.from} max={filters.to ?? period.to} onChange={(from) => apply({ from })} />
           <span aria-hidden className="text-sm text-zinc-500">
@@ -112,7 +112,7 @@ export function DashboardFilters({ filters: current, options, period }: Dashboar
               router.replace(pathname, { scroll: false });
             });
           }}
-          className="inline-flex h-9 items-center rounded-md px-2 text-sm font-medium text-brand-700 hover:text-brand-800 hover:underline dark:text-brand-300 dark:hover:text-brand-200"
+          className="col-span-2 inline-flex h-9 items-center rounded-md px-2 text-sm font-medium text-brand-700 hover:text-brand-800 hover:underline dark:text-brand-300 dark:hover:text-brand-200"
         >
           Reset filters
         </button>

@@ -19,6 +19,8 @@ type KpiCardProps = {
   comparedWith?: string;
   locale: string;
   others?: OtherCurrency[];
+  /** Unit after the value, in small type ("/ day"). */
+  suffix?: string;
   children?: ReactNode;
 };
 
@@ -29,19 +31,20 @@ const TONE_CLASSES = {
 } as const;
 
 /** One KPI: label with its definition, the value, and the change with an arrow and words for screen readers. */
-export function KpiCard({ kpi, value, change, unit, comparedWith, locale, others, children }: KpiCardProps) {
+export function KpiCard({ kpi, value, change, unit, comparedWith, locale, others, suffix, children }: KpiCardProps) {
   const def = KPI_DEFINITIONS[kpi];
   const text = change && unit ? formatChange(change, unit, locale) : null;
   const tone = change ? changeTone(change, def.better) : "neutral";
   const Arrow = change?.direction === "up" ? ArrowUpRight : change?.direction === "down" ? ArrowDownRight : ArrowRight;
   return (
     <Card className="flex min-w-0 flex-col gap-1.5 p-4" data-testid={`kpi-${kpi}`}>
-      <div className="flex items-center gap-1">
-        <h3 className="truncate text-sm font-medium text-zinc-600 dark:text-zinc-400">{def.label}</h3>
+      <div className="flex items-start gap-1">
+        <h3 className="text-sm leading-5 font-medium text-zinc-600 dark:text-zinc-400">{def.label}</h3>
         <InfoTip label={`How “${def.label}” is calculated`}>{def.definition}</InfoTip>
       </div>
-      <p className="truncate text-2xl font-semibold tracking-tight text-zinc-900 tabular-nums dark:text-zinc-50" data-testid="kpi-value">
-        {value}
+      <p className="text-2xl font-semibold tracking-tight break-words text-zinc-900 tabular-nums dark:text-zinc-50">
+        <span data-testid="kpi-value">{value}</span>
+        {suffix ? <span className="ml-1 text-sm font-normal text-zinc-500 dark:text-zinc-400">{suffix}</span> : null}
       </p>
       {text ? (
         <p className={clsx("flex flex-wrap items-center gap-x-1 text-xs font-medium", TONE_CLASSES[tone])}>

@@ -32,7 +32,7 @@ export function KpiGrid({ kpis, health, locale, periodDays, monthName, dealsHref
         </KpiCard>
         <KpiCard kpi="revenueThisMonth" value={formatAmount(kpis.revenueThisMonth.change.current, cur, locale)} change={kpis.revenueThisMonth.change} unit={money} comparedWith={`vs ${monthName} to the same day`} locale={locale} others={kpis.revenueThisMonth.others} />
       </div>
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-3 xl:grid-cols-5">
         <KpiCard kpi="conversionRate" value={formatPercent(kpis.conversionRate.current, locale)} change={kpis.conversionRate} unit={{ kind: "ratio" }} comparedWith={prev} locale={locale}>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
             {formatCount(kpis.counts.createdWon, locale)} won of {formatCount(kpis.counts.created, locale)} created
@@ -45,7 +45,7 @@ export function KpiGrid({ kpis, health, locale, periodDays, monthName, dealsHref
         </KpiCard>
         <KpiCard kpi="averageBasket" value={formatAmount(kpis.averageBasket.change.current, cur, locale)} change={kpis.averageBasket.change} unit={money} comparedWith={prev} locale={locale} others={kpis.averageBasket.others} />
         <KpiCard kpi="salesCycle" value={formatDays(kpis.salesCycleDays.current, locale)} change={kpis.salesCycleDays} unit={{ kind: "days" }} comparedWith={prev} locale={locale} />
-        <KpiCard kpi="salesVelocity" value={kpis.salesVelocity.current === null ? "—" : `${formatAmount(kpis.salesVelocity.current, cur, locale)} / day`} change={kpis.salesVelocity} unit={money} comparedWith={prev} locale={locale} />
+        <KpiCard kpi="salesVelocity" value={formatAmount(kpis.salesVelocity.current, cur, locale)} suffix={kpis.salesVelocity.current === null ? undefined : "/ day"} change={kpis.salesVelocity} unit={money} comparedWith={prev} locale={locale} />
       </div>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <HealthCard

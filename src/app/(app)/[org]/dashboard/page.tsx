@@ -76,11 +76,11 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
           listHref={deadlineList}
         />
       </div>
-      <div className="mb-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <SectorSection sectors={d.sectors} currency={currency} locale={locale} />
+      <div className="mb-6">
         <LeaderboardTable rows={d.leaderboard} currency={currency} locale={locale} />
       </div>
-      <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
+      <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-2 2xl:grid-cols-3">
+        <SectorSection sectors={d.sectors} currency={currency} locale={locale} />
         <BreakdownSection kind="sources" rows={d.sources} currency={currency} locale={locale} />
         <BreakdownSection kind="lossReasons" rows={d.lossReasons} currency={currency} locale={locale} />
       </div>
