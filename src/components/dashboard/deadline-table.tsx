@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { Deadlines } from "@/server/data/dashboard/deadlines";
 import { formatAmount, formatCount, formatDay } from "./format";
+import { DATA_TABLE } from "./table-classes";
 
 type DeadlineTableProps = {
   deadlines: Deadlines;
@@ -32,21 +33,29 @@ export function DeadlineTable({ deadlines, counts, orgSlug, locale, listHref }: 
         <p className="px-5 py-10 text-center text-sm text-zinc-500 dark:text-zinc-400">No open deal is due to close in the next 30 days.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-sm">
+          <table className={`${DATA_TABLE} min-w-[40rem]`}>
             <caption className="sr-only">Open deals by expected close date</caption>
             <thead>
-              <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
-                <th scope="col" className="px-5 py-2 font-medium">Expected close</th>
-                <th scope="col" className="px-3 py-2 font-medium">Deal</th>
-                <th scope="col" className="px-3 py-2 font-medium">Stage</th>
-                <th scope="col" className="px-3 py-2 font-medium">Owner</th>
-                <th scope="col" className="px-5 py-2 text-right font-medium">Value</th>
+              <tr>
+                <th scope="col" className="!text-left">
+                  Expected close
+                </th>
+                <th scope="col" className="!text-left">
+                  Deal
+                </th>
+                <th scope="col" className="!text-left">
+                  Stage
+                </th>
+                <th scope="col" className="!text-left">
+                  Owner
+                </th>
+                <th scope="col">Value</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            <tbody className="[&_td]:!text-left [&_td:last-child]:!text-right">
               {deadlines.rows.map((d) => (
                 <tr key={d.id} className={clsx(d.overdue && "bg-red-50/70 dark:bg-red-950/30")}>
-                  <td className={clsx("px-5 py-2 whitespace-nowrap tabular-nums", d.overdue ? "font-medium text-red-700 dark:text-red-400" : "text-zinc-700 dark:text-zinc-300")}>
+                  <td className={d.overdue ? "font-medium text-red-700 dark:text-red-400" : undefined}>
                     {formatDay(d.expectedCloseDate, locale, true)}
                     {d.overdue ? (
                       <Badge tone="red" className="ml-2">
@@ -54,15 +63,15 @@ export function DeadlineTable({ deadlines, counts, orgSlug, locale, listHref }: 
                       </Badge>
                     ) : null}
                   </td>
-                  <td className="max-w-64 px-3 py-2">
+                  <td className="max-w-64 !whitespace-normal">
                     <Link href={`/${orgSlug}/deals/${d.id}`} className="block truncate font-medium text-zinc-900 hover:underline dark:text-zinc-100">
                       {d.title}
                     </Link>
                     <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{d.contactName}</span>
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap text-zinc-700 dark:text-zinc-300">{d.stageName}</td>
-                  <td className="px-3 py-2 whitespace-nowrap text-zinc-700 dark:text-zinc-300">{d.ownerName}</td>
-                  <td className="px-5 py-2 text-right whitespace-nowrap tabular-nums">{formatAmount(d.valueMinor, d.currency, locale)}</td>
+                  <td>{d.stageName}</td>
+                  <td>{d.ownerName}</td>
+                  <td>{formatAmount(d.valueMinor, d.currency, locale)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import type { FunnelStage } from "@/server/data/dashboard/funnel";
 import { FunnelChart } from "./funnel-chart";
 import { formatAmount, formatCount, formatPercent } from "./format";
 import { OtherCurrencies } from "./kpi-card";
+import { DATA_TABLE } from "./table-classes";
 
 type FunnelSectionProps = { stages: FunnelStage[]; won: { count: number; valueMinor: number | null }; currency: string; locale: string };
 
@@ -31,28 +32,28 @@ export function FunnelSection({ stages, won, currency, locale }: FunnelSectionPr
             <FunnelChart stages={stages.map((s) => ({ name: s.name, valueMinor: s.valueMinor, weightedMinor: s.weightedMinor }))} currency={currency} locale={locale} />
           </div>
         )}
-        <div className="-mx-3 overflow-x-auto sm:mx-0">
-          <table className="w-full min-w-[34rem] text-sm">
+        <div className="-mx-3 overflow-x-auto sm:-mx-5">
+          <table className={`${DATA_TABLE} min-w-[32rem]`}>
             <caption className="sr-only">Funnel by stage</caption>
             <thead>
-              <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
-                <th scope="col" className="py-2 pr-3 pl-3 font-medium sm:pl-0">Stage</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Deals</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Value</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Weighted</th>
-                <th scope="col" className="py-2 pr-3 pl-3 text-right font-medium sm:pr-0">Moved on</th>
+              <tr>
+                <th scope="col">Stage</th>
+                <th scope="col">Deals</th>
+                <th scope="col">Value</th>
+                <th scope="col">Weighted</th>
+                <th scope="col">Moved on</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            <tbody>
               {stages.map((s) => (
                 <tr key={s.stageId}>
-                  <th scope="row" className="py-2 pr-3 pl-3 text-left font-medium text-zinc-900 sm:pl-0 dark:text-zinc-100">
+                  <th scope="row">
                     {s.name} <span className="font-normal text-zinc-500 dark:text-zinc-400">{s.probability} %</span>
                   </th>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatCount(s.count, locale)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatAmount(s.valueMinor, currency, locale)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatAmount(s.weightedMinor, currency, locale)}</td>
-                  <td className="py-2 pr-3 pl-3 text-right tabular-nums sm:pr-0">
+                  <td>{formatCount(s.count, locale)}</td>
+                  <td>{formatAmount(s.valueMinor, currency, locale)}</td>
+                  <td>{formatAmount(s.weightedMinor, currency, locale)}</td>
+                  <td>
                     {formatPercent(s.conversion, locale)}
                     <span className="block text-xs text-zinc-500 dark:text-zinc-400">
                       {formatCount(s.advanced, locale)} of {formatCount(s.entered, locale)}
@@ -61,13 +62,13 @@ export function FunnelSection({ stages, won, currency, locale }: FunnelSectionPr
                 </tr>
               ))}
               <tr>
-                <th scope="row" className="py-2 pr-3 pl-3 text-left font-medium text-emerald-700 sm:pl-0 dark:text-emerald-400">
-                  Won in the period
+                <th scope="row">
+                  <span className="text-emerald-700 dark:text-emerald-400">Won in the period</span>
                 </th>
-                <td className="px-3 py-2 text-right tabular-nums">{formatCount(won.count, locale)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatAmount(won.valueMinor, currency, locale)}</td>
-                <td className="px-3 py-2" />
-                <td className="py-2 pr-3 pl-3 sm:pr-0" />
+                <td>{formatCount(won.count, locale)}</td>
+                <td>{formatAmount(won.valueMinor, currency, locale)}</td>
+                <td />
+                <td />
               </tr>
             </tbody>
           </table>

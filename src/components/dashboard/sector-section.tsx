@@ -2,6 +2,7 @@ import type { SectorAnalysis } from "@/server/data/dashboard/sectors";
 import { ChartFigure } from "./chart-figure";
 import { formatAmount, formatCount } from "./format";
 import { HorizontalBars } from "./horizontal-bars";
+import { DATA_TABLE } from "./table-classes";
 
 const NO_SECTOR = "No sector";
 
@@ -25,21 +26,21 @@ export function SectorSection({ sectors, currency, locale }: { sectors: SectorAn
         rows.length > 0 ? (
           <div className="mt-4">
             <h3 className="mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Top {sectors.topByAverage.length} by average basket</h3>
-            <table className="w-full text-sm">
+            <table className={`${DATA_TABLE} [&_tr>:first-child]:!pl-0 [&_tr>:last-child]:!pr-0`}>
               <caption className="sr-only">Sectors with the highest average basket</caption>
               <thead>
-                <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
-                  <th scope="col" className="py-1.5 pr-3 font-medium">Sector</th>
-                  <th scope="col" className="px-3 py-1.5 text-right font-medium">Average basket</th>
-                  <th scope="col" className="py-1.5 pl-3 text-right font-medium">Deals</th>
+                <tr>
+                  <th scope="col">Sector</th>
+                  <th scope="col">Average basket</th>
+                  <th scope="col">Deals</th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              <tbody>
                 {sectors.topByAverage.map((r) => (
                   <tr key={r.sector ?? ""}>
-                    <th scope="row" className="py-1.5 pr-3 text-left font-medium text-zinc-800 dark:text-zinc-200">{r.sector ?? NO_SECTOR}</th>
-                    <td className="px-3 py-1.5 text-right tabular-nums">{formatAmount(r.averageMinor, currency, locale)}</td>
-                    <td className="py-1.5 pl-3 text-right tabular-nums">{formatCount(r.count, locale)}</td>
+                    <th scope="row">{r.sector ?? NO_SECTOR}</th>
+                    <td>{formatAmount(r.averageMinor, currency, locale)}</td>
+                    <td>{formatCount(r.count, locale)}</td>
                   </tr>
                 ))}
               </tbody>

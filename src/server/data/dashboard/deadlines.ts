@@ -19,7 +19,7 @@ export type DeadlineRow = {
 /** The first rows only; the counts of the whole range come with the pipeline health (getPipelineHealth). */
 export type Deadlines = { rows: DeadlineRow[]; limit: number };
 
-export const DEADLINE_LIMIT = 50;
+export const DEADLINE_LIMIT = 25;
 
 /**
  * Open deals by expected close date, soonest (most overdue) first, up to 30 days ahead, capped.
