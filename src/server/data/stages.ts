@@ -8,6 +8,15 @@ import { recordAudit } from "./audit";
 
 export type Stage = { id: string; name: string; position: number; probability: number; kind: StageKind; staleAfterDays: number };
 
+const STAGE_COLUMNS = {
+  id: pipelineStages.id,
+  name: pipelineStages.name,
+  position: pipelineStages.position,
+  probability: pipelineStages.probability,
+  kind: pipelineStages.kind,
+  staleAfterDays: pipelineStages.staleAfterDays,
+};
+
 /** Called when an organization is created (seed, tests, future sign-up). */
 export async function insertDefaultPipeline(db: DbOrTx, orgId: string, locale: string) {
   await db.insert(pipelineStages).values(defaultStages(locale).map((s, i) => ({ orgId, position: i, ...s })));
@@ -16,14 +25,7 @@ export async function insertDefaultPipeline(db: DbOrTx, orgId: string, locale: s
 
 export async function listStages(ctx: TenantContext): Promise<Stage[]> {
   return ctx.db
-    .select({
-      id: pipelineStages.id,
-      name: pipelineStages.name,
-      position: pipelineStages.position,
-      probability: pipelineStages.probability,
-      kind: pipelineStages.kind,
-      staleAfterDays: pipelineStages.staleAfterDays,
-    })
+    .select(STAGE_COLUMNS)
     .from(pipelineStages)
     .where(eq(pipelineStages.orgId, ctx.orgId))
     .orderBy(sql`case ${pipelineStages.kind} when 'open' then 0 when 'won' then 1 else 2 end`, asc(pipelineStages.position));
@@ -31,14 +33,7 @@ export async function listStages(ctx: TenantContext): Promise<Stage[]> {
 
 export async function getStage(ctx: TenantContext, stageId: string, db: DbOrTx = ctx.db): Promise<Stage> {
   const [stage] = await db
-    .select({
-      id: pipelineStages.id,
-      name: pipelineStages.name,
-      position: pipelineStages.position,
-      probability: pipelineStages.probability,
-      kind: pipelineStages.kind,
-      staleAfterDays: pipelineStages.staleAfterDays,
-    })
+    .select(STAGE_COLUMNS)
     .from(pipelineStages)
     .where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.id, stageId)));
   if (!stage) throw new NotFoundError("Stage");
