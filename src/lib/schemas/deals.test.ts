@@ -7,7 +7,7 @@ const ACTION = "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
 const REASON = "1e2d3c4b-5a69-4788-9a6b-5c4d3e2f1a0b";
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();
 
-function errorsOf<T extends z.ZodType>(schema: T, input: unknown) {
+function errorsOf<T extends z.ZodType>(schema: T, input: unknown): Record<string, string[] | undefined> {
   const parsed = schema.safeParse(input);
   return parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
 }
