@@ -1,7 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
-import { deals, lossReasons } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { deals } from "@/db/schema";
 import type { TenantContext } from "@/server/tenant";
-import { dashboardDeals, isLost, num, within, type DashboardQuery } from "./scope";
+import { getActivity, type ActivityRow } from "./activity";
+import { dashboardDeals, num, within, type DashboardQuery } from "./scope";
 
 export type BreakdownRow = {
   /** Null: deals with no source / no reason recorded. */
@@ -32,19 +33,14 @@ export async function getSourceBreakdown(ctx: TenantContext, q: DashboardQuery):
   return rows.map((r) => ({ ...r, valueMinor: num(r.valueMinor) }));
 }
 
-/** Why deals were lost: deals lost in the period, per loss reason. */
+/** Why deals were lost: deals lost in the period, per loss reason (the loss grouping set of getActivity). */
 export async function getLossReasonBreakdown(ctx: TenantContext, q: DashboardQuery): Promise<BreakdownRow[]> {
-  const rows = await ctx.db
-    .select({
-      label: lossReasons.label,
-      count: sql<number>`count(*)`.mapWith(Number),
-      valueMinor: sql<number>`coalesce(sum(${deals.valueMinor}) filter (where ${deals.currency} = ${ctx.org.currency}), 0)`.mapWith(Number),
-    })
-    .from(deals)
-    .leftJoin(lossReasons, and(eq(lossReasons.orgId, deals.orgId), eq(lossReasons.id, deals.lossReasonId)))
-    .where(sql`${dashboardDeals(ctx, q.filters)} and ${isLost} and ${within(sql`${deals.closedAt}`, q.window.period)}`)
-    .groupBy(lossReasons.id, lossReasons.label)
-    .orderBy(sql`count(*) desc`, sql`${lossReasons.label} asc nulls last`)
-    .limit(BREAKDOWN_LIMIT);
-  return rows.map((r) => ({ ...r, valueMinor: num(r.valueMinor), wonCount: 0 }));
+  return lossReasonsFromActivity(await getActivity(ctx, q));
+}
+
+export function lossReasonsFromActivity(rows: ActivityRow[]): BreakdownRow[] {
+  return rows
+    .flatMap((r) => (r.part === "loss" ? [{ label: r.label, count: r.count, valueMinor: r.value, wonCount: 0 }] : []))
+    .sort((a, b) => b.count - a.count || (a.label ?? "").localeCompare(b.label ?? ""))
+    .slice(0, BREAKDOWN_LIMIT);
 }

@@ -2,7 +2,7 @@ import { todayIn } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
 import type { DashboardFilters } from "@/lib/schemas/dashboard-filters";
 import type { TenantContext } from "@/server/tenant";
-import { getDashboard, type Dashboard } from "./get-dashboard";
+import { getDashboard, getDashboardOptions, type Dashboard, type DashboardOptions } from "./get-dashboard";
 
 /**
  * A short-lived, per-process cache in front of getDashboard, for the page only (exports and tests
@@ -21,8 +21,26 @@ const MAX_ENTRIES = 500;
 
 type Entry = { at: number; value?: Dashboard; pending?: Promise<Dashboard> };
 
-const g = globalThis as typeof globalThis & { __momentumDashboardCache?: Map<string, Entry> };
+/** The filter menus' options change rarely and cost a scan (distinct sectors): kept longer, per org and scope. */
+export const OPTIONS_TTL_MS = 120_000;
+
+const g = globalThis as typeof globalThis & {
+  __momentumDashboardCache?: Map<string, Entry>;
+  __momentumDashboardOptions?: Map<string, { at: number; value: Promise<DashboardOptions> }>;
+};
 const entries = (g.__momentumDashboardCache ??= new Map<string, Entry>());
+const optionEntries = (g.__momentumDashboardOptions ??= new Map());
+
+function filterOptions(ctx: TenantContext): Promise<DashboardOptions> {
+  const key = JSON.stringify([ctx.orgId, can(ctx.role, "deals.viewAll") ? "all" : `rep:${ctx.userId}`]);
+  const hit = optionEntries.get(key);
+  if (hit && Date.now() - hit.at < OPTIONS_TTL_MS) return hit.value;
+  const value = getDashboardOptions(ctx);
+  value.catch(() => optionEntries.delete(key));
+  optionEntries.set(key, { at: Date.now(), value });
+  if (optionEntries.size > MAX_ENTRIES) optionEntries.delete(optionEntries.keys().next().value!);
+  return value;
+}
 
 export function dashboardCacheKey(ctx: TenantContext, filters: DashboardFilters): string {
   const scope = can(ctx.role, "deals.viewAll") ? "all" : `rep:${ctx.userId}`;
@@ -33,7 +51,7 @@ export function dashboardCacheKey(ctx: TenantContext, filters: DashboardFilters)
 
 function compute(key: string, ctx: TenantContext, filters: DashboardFilters): Promise<Dashboard> {
   const entry = entries.get(key) ?? { at: 0 };
-  const pending = getDashboard(ctx, filters).then(
+  const pending = getDashboard(ctx, filters, new Date(), { filterOptions: filterOptions(ctx) }).then(
     (value) => {
       entries.delete(key); // re-insert: Map order is the eviction order (oldest first)
       entries.set(key, { at: Date.now(), value });
@@ -73,4 +91,5 @@ function sameDay(value: Dashboard, ctx: TenantContext): boolean {
 /** Tests only: forget everything. */
 export function clearDashboardCache(): void {
   entries.clear();
+  optionEntries.clear();
 }

@@ -6,14 +6,15 @@ import type { TenantContext } from "@/server/tenant";
 import { listSectors } from "../deal-list";
 import { listMembers } from "../members";
 import { listStages, type Stage } from "../stages";
-import { getLossReasonBreakdown, getSourceBreakdown, type BreakdownRow } from "./breakdowns";
+import { getActivity } from "./activity";
+import { getSourceBreakdown, lossReasonsFromActivity, type BreakdownRow } from "./breakdowns";
 import { getDeadlines, type Deadlines } from "./deadlines";
 import { getFunnel, type FunnelStage } from "./funnel";
 import { getDealKpis, getPipelineHealth, type PipelineHealth } from "./kpis";
-import { getLeaderboard, type LeaderboardRow } from "./leaderboard";
+import { leaderboardFromActivity, type LeaderboardRow } from "./leaderboard";
 import { dashboardQuery } from "./scope";
 import { getSectorAnalysis, type SectorAnalysis } from "./sectors";
-import { getRevenueTrend, type TrendWeek } from "./trend";
+import { trendFromActivity, type TrendWeek } from "./trend";
 
 export type DashboardOptions = {
   stages: Pick<Stage, "id" | "name" | "kind">[];
@@ -39,25 +40,26 @@ export type Dashboard = {
 };
 
 /**
- * The whole founder dashboard: each group is one aggregate query (two for the funnel), all run side
- * by side on the pool. Reps get their own deals only (visibleDeals); managers and admins the org.
+ * The whole founder dashboard in seven aggregate queries run side by side on the pool: KPIs (plus a
+ * small history probe), health, funnel (snapshot + conversion), sectors, activity (trend, loss
+ * reasons and leaderboard from one scan), deadlines and sources. Reps get their own deals only (visibleDeals); managers and admins the org.
  */
-export async function getDashboard(ctx: TenantContext, filters: DashboardFilters, now: Date = new Date()): Promise<Dashboard> {
+export async function getDashboard(
+  ctx: TenantContext,
+  filters: DashboardFilters,
+  now: Date = new Date(),
+  options: { filterOptions?: Promise<DashboardOptions> } = {},
+): Promise<Dashboard> {
   const q = dashboardQuery(ctx, filters, now);
-  const viewAll = can(ctx.role, "deals.viewAll");
-  const [aggregates, health, funnel, sectors, trend, leaderboard, deadlines, sources, lossReasons, stages, members, sectorOptions] = await Promise.all([
+  const [aggregates, health, funnel, sectors, activity, deadlines, sources, filterOptions] = await Promise.all([
     getDealKpis(ctx, q),
     getPipelineHealth(ctx, q),
     getFunnel(ctx, q),
     getSectorAnalysis(ctx, q),
-    getRevenueTrend(ctx, q),
-    getLeaderboard(ctx, q),
+    getActivity(ctx, q),
     getDeadlines(ctx, q),
     getSourceBreakdown(ctx, q),
-    getLossReasonBreakdown(ctx, q),
-    listStages(ctx),
-    viewAll ? listMembers(ctx) : Promise.resolve(null),
-    listSectors(ctx),
+    options.filterOptions ?? getDashboardOptions(ctx),
   ]);
   return {
     generatedAt: now,
@@ -67,15 +69,25 @@ export async function getDashboard(ctx: TenantContext, filters: DashboardFilters
     health,
     funnel,
     sectors,
-    trend,
-    leaderboard,
+    trend: trendFromActivity(activity, q, ctx.org.currency),
+    leaderboard: leaderboardFromActivity(activity, ctx.org.currency),
     deadlines,
     sources,
-    lossReasons,
-    options: {
-      stages: stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
-      owners: members?.map((m) => ({ id: m.userId, name: m.name })) ?? null,
-      sectors: sectorOptions,
-    },
+    lossReasons: lossReasonsFromActivity(activity),
+    options: filterOptions,
+  };
+}
+
+/** What the filter menus offer: the org's stages, its members (managers and admins only) and the sectors in use. */
+export async function getDashboardOptions(ctx: TenantContext): Promise<DashboardOptions> {
+  const [stages, members, sectors] = await Promise.all([
+    listStages(ctx),
+    can(ctx.role, "deals.viewAll") ? listMembers(ctx) : Promise.resolve(null),
+    listSectors(ctx),
+  ]);
+  return {
+    stages: stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
+    owners: members?.map((m) => ({ id: m.userId, name: m.name })) ?? null,
+    sectors,
   };
 }
