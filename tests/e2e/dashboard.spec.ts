@@ -91,7 +91,7 @@ test("the founder reads the KPIs, filters by sector through the URL and resets",
   await expectOpenPipelineCard(page);
 });
 
-test("a period and a stage from a shared link are applied; a rep sees only their own deals", async ({ page }) => {
+test("a period from a shared link is applied and presets change the URL; a rep sees only their own deals", async ({ page }) => {
   await signIn(page, REP);
   await page.goto(`/${ORG}/dashboard?range=90d`);
   await expect(page.getByLabel("Period")).toHaveValue("90d");
