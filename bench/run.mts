@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildApp, hasBuild, startApp, type AppServer } from "./lib/app-server";
+import { buildApp, hasBuild, startApp, type AppServer, type BuildOutcome } from "./lib/app-server";
 import { openBenchDatabase } from "./lib/cluster";
 import { BENCH_DIST_DIR, DESIGN_FLOORS_MS, emailOf, FLOOR_REP, LOAD, MEASURED_MANAGER, MEASURED_ORG, MEASURED_REP, PASSWORD, repEmail, ROOT, SCALE } from "./lib/config";
 import { copyFloor } from "./lib/copy-floor";
@@ -66,13 +66,24 @@ try {
     const other = await lookupPeople(bench.sql, orgB, repEmail(orgB.slug, 1), emailOf(orgB.slug, "manager"), repEmail(orgB.slug, 2));
     floors = await runFloors(bench.sql, plansDir, people, other, log);
     floorsMeasuredAt = new Date().toISOString();
-    copy = await copyFloor(bench.url, people.orgId);
-    log(`  COPY of ${copy.rows} deal rows: ${copy.seconds.p50.toFixed(2)} s`);
+    try {
+      copy = await copyFloor(bench.url, people.orgId);
+      log(`  COPY of ${copy.rows} deal rows: ${copy.seconds.p50.toFixed(2)} s`);
+    } catch (err) {
+      notes.push(`The COPY floor failed: ${(err as Error).message}`);
+      log(`  COPY floor failed: ${(err as Error).message}`);
+    }
   }
 
-  let buildSeconds: number | null = null;
-  if (!flag("no-build")) buildSeconds = await buildApp(log);
-  else if (!hasBuild()) throw new Error(`--no-build, but there is no build in ${BENCH_DIST_DIR}: run npm run bench once without it.`);
+  let built: BuildOutcome | null = null;
+  if (!flag("no-build")) {
+    built = await buildApp(log);
+    if (!built.ok) {
+      notes.unshift(
+        `**next build failed** on the current tree (see the run's output), so these figures are of the previous bench build, made ${built.reusedBuildFrom}. Re-run once the tree builds.`,
+      );
+    }
+  } else if (!hasBuild()) throw new Error(`--no-build, but there is no build in ${BENCH_DIST_DIR}: run npm run bench once without it.`);
 
   app = await startApp();
   log(`next start is serving on 127.0.0.1:3240 (pid ${app.pid}).`);
@@ -94,7 +105,7 @@ try {
   const available = results.filter((r) => r.status === "measured");
   const sqlProfiles = flag("skip-profile") || available.length === 0 ? [] : await profileAppSql(bench.sql, plansDir, available, sessions, log);
 
-  notes.push(...standingNotes(results, buildSeconds));
+  notes.push(...standingNotes(results, built));
   const rows = chosen.map((def, i) => toRow(def, results[i]!, floors));
   const report: BenchResults = {
     generatedAt: new Date().toISOString(),
@@ -102,7 +113,7 @@ try {
     machine,
     loadAverageAtEnd: os.loadavg().map((n) => Math.round(n * 100) / 100),
     profile: { version: marker.version, loadedAt: marker.loadedAt, seconds: marker.seconds, steps: marker.steps, counts: marker.counts, loadedThisRun: marker.loadedNow },
-    build: { seconds: buildSeconds, skipped: flag("no-build") },
+    build: { seconds: built?.seconds ?? null, skipped: built === null, failed: built?.ok === false },
     load: { connections: LOAD.connections, durationSeconds: LOAD.durationSeconds, warmupSeconds: LOAD.warmupSeconds },
     scenarios: rows,
     floors,
@@ -115,12 +126,16 @@ try {
   const written = writeReports(ROOT, report);
   log(`Wrote ${path.relative(ROOT, written.json)} and ${path.relative(ROOT, written.markdown)}.`);
   for (const row of rows) log(`  ${row.id.padEnd(16)} ${row.verdict.padEnd(4)} ${row.load ? `p50 ${row.load.latency.p50} ms` : row.status}`);
+} catch (err) {
+  // One readable line instead of tsx's transpiled stack.
+  console.error(`[bench] FAILED: ${(err as Error).message}`);
+  process.exitCode = 1;
 } finally {
   await app?.stop();
   // The cluster is stopped only if this run started it; a reused one keeps running for its owner.
   await bench.close();
 }
-process.exit(0);
+process.exit(process.exitCode ?? 0);
 
 function readPreviousResults(): BenchResults | null {
   try {
@@ -130,10 +145,10 @@ function readPreviousResults(): BenchResults | null {
   }
 }
 
-function standingNotes(results: ScenarioResult[], buildSeconds: number | null): string[] {
+function standingNotes(results: ScenarioResult[], built: BuildOutcome | null): string[] {
   const n: string[] = [];
   n.push(
-    `The app runs with JOBS_WORKER=off and SEED_DEMO=off, DATA_DIR=.bench-data (the bench cluster), its default pool of 10 connections, ${buildSeconds === null ? "on the existing build" : `built in ${buildSeconds.toFixed(0)} s`}.`,
+    `The app runs with JOBS_WORKER=off and SEED_DEMO=off, DATA_DIR=.bench-data (the bench cluster), its default pool of 10 connections, ${built?.ok ? `built in ${built.seconds.toFixed(0)} s` : "on an earlier build (--no-build, or this run's build failed)"}.`,
   );
   n.push(`Sessions come from the real sign-in flow (next-auth credentials endpoint): ${MEASURED_REP} (rep) and ${MEASURED_MANAGER} (manager) in ${MEASURED_ORG}.`);
   const action = results.find((r) => r.id === "complete-action");

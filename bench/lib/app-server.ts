@@ -8,14 +8,25 @@ import { sleep } from "./util";
 const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
 export const BASE_URL = `http://${BENCH_HOST}:${BENCH_PORT}`;
 
+export type BuildOutcome = { seconds: number; ok: true } | { seconds: number; ok: false; reusedBuildFrom: string };
+
 /**
  * `next build` into .next-bench. Next rewrites next-env.d.ts (and may add the dist dir's types to
  * tsconfig.json) for whichever dist dir it builds; those files belong to the main build, so when
  * our build changed them to point at .next-bench they are put back as they were.
+ *
+ * A failed build (on a busy tree, often someone's half-written test failing the type check)
+ * wipes the dist dir, so the previous build is copied aside first and put back on failure: the
+ * run can then go on with it, flagged as such, instead of measuring nothing.
  */
-export async function buildApp(log: (m: string) => void): Promise<number> {
+export async function buildApp(log: (m: string) => void): Promise<BuildOutcome> {
   const guarded = ["next-env.d.ts", "tsconfig.json"].map((f) => path.join(ROOT, f));
   const before = new Map(guarded.map((f) => [f, fs.existsSync(f) ? fs.readFileSync(f, "utf8") : null]));
+  const dist = path.join(ROOT, BENCH_DIST_DIR);
+  const backup = `${dist}.previous`;
+  const previousAt = hasBuild() ? fs.statSync(path.join(dist, "BUILD_ID")).mtime.toISOString() : null;
+  fs.rmSync(backup, { recursive: true, force: true });
+  if (previousAt) fs.cpSync(dist, backup, { recursive: true, filter: (src) => !src.startsWith(path.join(dist, "cache")) });
   const started = performance.now();
   const code = await new Promise<number>((resolve) => {
     const child = spawn(NEXT_BIN, ["build"], {
@@ -32,10 +43,19 @@ export async function buildApp(log: (m: string) => void): Promise<number> {
       log(`Restored ${path.basename(file)} (the bench build had pointed it at ${BENCH_DIST_DIR}).`);
     }
   }
-  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
   const seconds = (performance.now() - started) / 1000;
-  log(`Built into ${BENCH_DIST_DIR} in ${seconds.toFixed(0)} s.`);
-  return seconds;
+  if (code === 0) {
+    fs.rmSync(backup, { recursive: true, force: true });
+    log(`Built into ${BENCH_DIST_DIR} in ${seconds.toFixed(0)} s.`);
+    return { seconds, ok: true };
+  }
+  if (!previousAt) throw new Error(`next build failed (exit ${code}) and there is no earlier build to fall back on: see the build output above.`);
+  // Put the previous build back, keeping the (shared, incremental) cache of the failed attempt.
+  for (const entry of fs.readdirSync(dist)) if (entry !== "cache") fs.rmSync(path.join(dist, entry), { recursive: true, force: true });
+  fs.cpSync(backup, dist, { recursive: true });
+  fs.rmSync(backup, { recursive: true, force: true });
+  log(`next build FAILED (exit ${code}); measuring the previous build of ${previousAt} instead.`);
+  return { seconds, ok: false, reusedBuildFrom: previousAt };
 }
 
 export function hasBuild(): boolean {

@@ -50,6 +50,7 @@ function renderMarkdown(r: BenchResults): string {
   );
   const notes = r.scenarios.filter((s) => s.note).map((s) => `- **${s.title}**: ${s.note}`);
   if (notes.length) out.push("### Scenario notes", "", ...notes, "");
+  out.push(...missesSection(r), "");
 
   out.push(...floorSection(r), "");
   out.push(...profileOfAppSection(r), "");
@@ -90,6 +91,34 @@ function scenarioLine(s: ScenarioRow, connections: number, cpus: number): string
   const est = quietEstimate(s, connections, cpus);
   const cpu = s.cpu ? `${ms(s.cpu.appMsPerRequest)} + ${ms(s.cpu.postgresMsPerRequest)} (≈ quiet p50 ${ms(est)})` : "—";
   return `| ${name} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.mean)} | ${s.load.requestsPerSecond} | ${ms(s.unloaded?.p50)} | ${cpu} | ${target} | ${floor} | ${ratio} | ${verdict} |`;
+}
+
+/**
+ * For each miss, the CPU budget the target implies: with N requests in flight on one Node thread,
+ * p50 ≤ T needs about T ÷ N ms of app CPU per request. Compared with what was measured (and with
+ * the app-shell baseline every page pays), it tells "too much SQL" from "too much rendering".
+ */
+function missesSection(r: BenchResults): string[] {
+  const misses = r.scenarios.filter((s) => s.verdict === "fail" && s.target);
+  if (misses.length === 0) return [];
+  const n = r.load.connections;
+  const shell = r.scenarios.find((s) => s.id === "shell")?.cpu?.appMsPerRequest;
+  const out = ["### Why the misses", ""];
+  for (const s of misses) {
+    const budget = s.target!.p50 / n;
+    const parts = [`**${s.title}**: p50 ≤ ${s.target!.p50} ms at ${n} connections leaves ≈ ${budget.toFixed(1)} ms of app CPU per request`];
+    if (s.cpu) parts.push(`measured ${s.cpu.appMsPerRequest} ms app + ${s.cpu.postgresMsPerRequest} ms PostgreSQL`);
+    if (shell !== undefined && s.id !== "shell") parts.push(`of which the app shell alone costs ${shell} ms`);
+    const prof = r.sqlProfiles.find((p) => p.scenario === s.id);
+    if (prof) {
+      const slow = [...prof.queries].sort((a, b) => (b.finding.executionMs ?? 0) - (a.finding.executionMs ?? 0))[0];
+      const seq = prof.queries.flatMap((q) => q.finding.seqScans).filter((x) => x.rows > 1000);
+      parts.push(`its SQL sums to ${ms(prof.sqlMs)}${slow ? ` (slowest ${ms(slow.finding.executionMs)})` : ""}${seq.length ? `, with sequential scans of ${seq.map((x) => `${x.table} (${int(x.rows)} rows)`).join(", ")}` : ""}`);
+    }
+    if (s.responseBytes) parts.push(`response ${(s.responseBytes / 1024).toFixed(0)} KiB`);
+    out.push(`- ${parts.join("; ")}.`);
+  }
+  return out;
 }
 
 function profileSection(r: BenchResults): string[] {

@@ -23,7 +23,7 @@ export type BenchResults = {
   machine: Machine;
   loadAverageAtEnd: number[];
   profile: Omit<ScaleMarker, "loadedNow"> & { loadedThisRun: boolean };
-  build: { seconds: number | null; skipped: boolean };
+  build: { seconds: number | null; skipped: boolean; failed: boolean };
   load: { connections: number; durationSeconds: number; warmupSeconds: number };
   scenarios: ScenarioRow[];
   floors: FloorSet | null;
