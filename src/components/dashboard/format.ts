@@ -68,3 +68,8 @@ export function formatDay(iso: string, locale: string, withYear = false): string
   }
   return f.format(new Date(`${iso}T12:00:00Z`));
 }
+
+/** "1 deal", "3 deals" — counts in the locale's digits. */
+export function countOf(n: number, one: string, many: string, locale: string): string {
+  return `${formatCount(n, locale)} ${n === 1 ? one : many}`;
+}

@@ -6,7 +6,7 @@ import { InfoTip } from "@/components/ui/info-tip";
 import { KPI_DEFINITIONS } from "@/lib/kpi/definitions";
 import type { KpiSummary } from "@/lib/kpi/summary";
 import type { PipelineHealth } from "@/server/data/dashboard/kpis";
-import { formatAmount, formatCount, formatDays, formatPercent } from "./format";
+import { countOf, formatAmount, formatCount, formatDays, formatPercent } from "./format";
 import { KpiCard } from "./kpi-card";
 
 type KpiGridProps = { kpis: KpiSummary; health: PipelineHealth; locale: string; periodDays: number; monthName: string; dealsHref: string };
@@ -25,10 +25,10 @@ export function KpiGrid({ kpis, health, locale, periodDays, monthName, dealsHref
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
         <KpiCard kpi="weightedPipeline" value={formatAmount(kpis.weightedPipeline.change.current, cur, locale)} change={kpis.weightedPipeline.change} unit={money} comparedWith={start} locale={locale} others={kpis.weightedPipeline.others} />
         <KpiCard kpi="openPipeline" value={formatAmount(kpis.openPipelineValue.change.current, cur, locale)} change={kpis.openPipelineValue.change} unit={money} comparedWith={start} locale={locale} others={kpis.openPipelineValue.others}>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">{formatCount(kpis.counts.open, locale)} open deals</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">{countOf(kpis.counts.open, "open deal", "open deals", locale)}</p>
         </KpiCard>
         <KpiCard kpi="revenueWon" value={formatAmount(kpis.revenueWon.change.current, cur, locale)} change={kpis.revenueWon.change} unit={money} comparedWith={prev} locale={locale} others={kpis.revenueWon.others}>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">{formatCount(kpis.counts.won, locale)} deals won</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">{countOf(kpis.counts.won, "deal", "deals", locale)} won</p>
         </KpiCard>
         <KpiCard kpi="revenueThisMonth" value={formatAmount(kpis.revenueThisMonth.change.current, cur, locale)} change={kpis.revenueThisMonth.change} unit={money} comparedWith={`vs ${monthName} to the same day`} locale={locale} others={kpis.revenueThisMonth.others} />
       </div>
@@ -53,7 +53,7 @@ export function KpiGrid({ kpis, health, locale, periodDays, monthName, dealsHref
           count={health.dealsWithoutAction}
           locale={locale}
           okText="Every open deal has its next step."
-          badText="open deals have no next step. Plan one on each."
+          badText={health.dealsWithoutAction === 1 ? "open deal has no next step. Plan one." : "open deals have no next step. Plan one on each."}
           href={dealsHref}
         />
         <HealthCard
@@ -61,7 +61,7 @@ export function KpiGrid({ kpis, health, locale, periodDays, monthName, dealsHref
           count={health.overdueActions}
           locale={locale}
           okText="No next action is overdue."
-          badText={`of ${formatCount(health.openDeals, locale)} open deals have an overdue next action.`}
+          badText={`of ${countOf(health.openDeals, "open deal", "open deals", locale)} ${health.overdueActions === 1 ? "has" : "have"} an overdue next action.`}
           href={`${dealsHref}?overdue=1&sort=due&dir=asc`}
           warnOnly
         />
