@@ -25,7 +25,7 @@ export function BaselineExplainer({ baseline: b, currency, locale, ownDealsOnly 
         description={`${ownDealsOnly ? "Your own deals" : "Every deal in the organization"}, over ${period}. Amounts in ${currency}.`}
       />
       <CardBody className="space-y-4">
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2 xl:grid-cols-3">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
           <Fact term="New deals" value={`${formatRate(b.leadsPerMonth, locale)} a month`}>
             {count(b.evidence.leads, "deal", "deals")} created in {period}
           </Fact>
@@ -44,6 +44,9 @@ export function BaselineExplainer({ baseline: b, currency, locale, ownDealsOnly 
           </Fact>
           <Fact term="Open pipeline" value={money(b.evidence.openValueMinor)}>
             {count(b.evidence.openDeals, "open deal", "open deals")} today, each won at its stage&rsquo;s rate
+          </Fact>
+          <Fact term="Won in the period" value={money(b.evidence.wonValueMinor)}>
+            {count(b.evidence.wonDeals, "deal", "deals")}: what the history delivered, to hold the projection against
           </Fact>
         </dl>
 

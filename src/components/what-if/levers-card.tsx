@@ -43,7 +43,6 @@ export function LeversCard({ baseline, adjustments, onChange, onReset, currency,
     <Card className="min-w-0" data-testid="what-if-levers">
       <CardHeader
         title="Levers"
-        description="Each move recomputes the projection at once."
         actions={
           <Button
             variant="secondary"
@@ -68,7 +67,7 @@ export function LeversCard({ baseline, adjustments, onChange, onReset, currency,
           onChange={(basketPct) => set({ basketPct })}
           changed={adjustments.basketPct !== 0}
           valueText={`${formatLeverPct(adjustments.basketPct, locale)} · ${money(Math.round(baseline.averageBasketMinor * factor(adjustments.basketPct)))}`}
-          hint={`Baseline ${money(baseline.averageBasketMinor)}. Applies to new deals: open deals keep the value already quoted.`}
+          hint={`Baseline ${money(baseline.averageBasketMinor)} · applies to new deals (open deals keep the value already quoted)`}
         />
         <LeverSlider
           label="New deals per month"
@@ -79,7 +78,7 @@ export function LeversCard({ baseline, adjustments, onChange, onReset, currency,
           onChange={(leadVolumePct) => set({ leadVolumePct })}
           changed={adjustments.leadVolumePct !== 0}
           valueText={`${formatLeverPct(adjustments.leadVolumePct, locale)} · ${formatRate(baseline.leadsPerMonth * factor(adjustments.leadVolumePct), locale)} a month`}
-          hint={`Baseline ${formatRate(baseline.leadsPerMonth, locale)} a month.`}
+          hint={`Baseline ${formatRate(baseline.leadsPerMonth, locale)} a month`}
         />
         <LeverSlider
           label="Sales cycle"
@@ -90,7 +89,7 @@ export function LeversCard({ baseline, adjustments, onChange, onReset, currency,
           onChange={(cycleDaysPct) => set({ cycleDaysPct })}
           changed={adjustments.cycleDaysPct !== 0}
           valueText={`${formatLeverPct(adjustments.cycleDaysPct, locale)} · ${formatDays(baseline.cycleDays * factor(adjustments.cycleDaysPct), locale)}`}
-          hint={`Baseline ${formatDays(baseline.cycleDays, locale)} from creation to win. A shorter cycle brings revenue in sooner.`}
+          hint={`Baseline ${formatDays(baseline.cycleDays, locale)} from creation to win · a shorter cycle brings revenue in sooner`}
         />
         <fieldset className="space-y-5 border-t border-zinc-200 pt-5 dark:border-zinc-800">
           <legend className="float-left mb-1 w-full text-sm font-semibold text-zinc-900 dark:text-zinc-100">Win rate per stage</legend>
@@ -117,7 +116,7 @@ export function LeversCard({ baseline, adjustments, onChange, onReset, currency,
                 valueText={`${formatPercent(percent / 100, locale)} move on · ${formatPercent(winRates[i]!, locale)} won`}
                 hint={`Baseline ${formatPercent(s.conversion, locale)} ${
                   s.source === "history" ? `(${s.sample} decided deals)` : "(from the stage probability: too few decided deals)"
-                } · ${formatPercent(s.winProbability, locale)} won.`}
+                } · ${formatPercent(s.winProbability, locale)} won`}
               />
             );
           })}

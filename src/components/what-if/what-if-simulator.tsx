@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { formatMoney } from "@/lib/money";
 import type { WhatIfBaseline } from "@/lib/what-if/baseline";
 import { isAdjusted, NO_ADJUSTMENTS, simulate, type Adjustments, type Simulation } from "@/lib/what-if/model";
@@ -15,6 +15,8 @@ type WhatIfSimulatorProps = {
   locale: string;
   timeZone: string;
   generatedAt: string;
+  /** Shown under the chart (the baseline's explanation, rendered on the server). */
+  children?: ReactNode;
 };
 
 /** Quiet time after the last slider move before the new totals are read out. */
@@ -25,7 +27,7 @@ const ANNOUNCE_AFTER_MS = 700;
  * every move (no server round trip). Screen readers hear the slider's own value at once and, once
  * the moves settle, the new 3/6/12-month totals.
  */
-export function WhatIfSimulator({ baseline, currency, locale, timeZone, generatedAt }: WhatIfSimulatorProps) {
+export function WhatIfSimulator({ baseline, currency, locale, timeZone, generatedAt, children }: WhatIfSimulatorProps) {
   const [adjustments, setAdjustments] = useState<Adjustments>(NO_ADJUSTMENTS);
   const simulation = useMemo(() => simulate(baseline, adjustments), [baseline, adjustments]);
   const [announcement, setAnnouncement] = useState("");
@@ -52,7 +54,10 @@ export function WhatIfSimulator({ baseline, currency, locale, timeZone, generate
           currency={currency}
           locale={locale}
         />
-        <ProjectionChart simulation={simulation} currency={currency} locale={locale} timeZone={timeZone} generatedAt={generatedAt} />
+        <div className="min-w-0 space-y-6">
+          <ProjectionChart simulation={simulation} currency={currency} locale={locale} timeZone={timeZone} generatedAt={generatedAt} />
+          {children}
+        </div>
       </div>
       <p role="status" aria-live="polite" className="sr-only">
         {announcement}

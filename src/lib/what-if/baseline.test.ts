@@ -93,6 +93,7 @@ describe("buildBaseline", () => {
     expect(b.evidence).toEqual({
       leads: 120,
       wonDeals: 20,
+      wonValueMinor: 1_000_000,
       cycleDeals: 25,
       openDeals: 5,
       openValueMinor: 450_000,

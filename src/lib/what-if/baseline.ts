@@ -104,6 +104,8 @@ export type WhatIfBaseline = Omit<ModelBaseline, "stages"> & {
   evidence: {
     leads: number;
     wonDeals: number;
+    /** What those deals were worth: the history to hold the projection against. */
+    wonValueMinor: number;
     cycleDeals: number;
     openDeals: number;
     openValueMinor: number;
@@ -155,6 +157,7 @@ export function buildBaseline(agg: BaselineAggregates): WhatIfBaseline {
     evidence: {
       leads: agg.created.count,
       wonDeals: agg.won.count,
+      wonValueMinor: agg.won.valueMinor,
       cycleDeals: agg.cycle.count,
       openDeals,
       openValueMinor,

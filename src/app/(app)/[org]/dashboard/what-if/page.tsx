@@ -44,10 +44,9 @@ export default async function WhatIfPage({ params }: WhatIfPageProps) {
           </Link>
         </Alert>
       ) : (
-        <div className="space-y-6">
-          <WhatIfSimulator baseline={baseline} currency={currency} locale={locale} timeZone={timeZone} generatedAt={now.toISOString()} />
+        <WhatIfSimulator baseline={baseline} currency={currency} locale={locale} timeZone={timeZone} generatedAt={now.toISOString()}>
           <BaselineExplainer baseline={baseline} currency={currency} locale={locale} ownDealsOnly={ownDealsOnly} />
-        </div>
+        </WhatIfSimulator>
       )}
     </>
   );
