@@ -21,7 +21,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
   weightedPipeline: {
     label: "Weighted pipeline",
     definition:
-      "Σ value × probability over open deals, now. Compared with the deals that were open at the start of the period, each at the probability of the stage it was in then.",
+      "Σ value × probability over open deals, now. Compared with the deals that were open at the start of the period: those still open at today's probability, those closed since at the probability of the stage they were in then.",
     better: "higher",
   },
   openPipeline: {
