@@ -58,7 +58,7 @@ export function DashboardFilters({ filters: current, options, period }: Dashboar
 
   return (
     <div className="grid w-full grid-cols-2 items-center gap-2 sm:flex sm:w-auto sm:flex-wrap" aria-busy={pending || undefined} data-testid="dashboard-filters">
-      <Select aria-label="Period" value={filters.range} onChange={(e) => applyRange(e.target.value as DashboardRange)} className="w-full sm:w-44">
+      <Select id="dashboard-period" aria-label="Period" value={filters.range} onChange={(e) => applyRange(e.target.value as DashboardRange)} className="w-full sm:w-44">
         {RANGE_PRESETS.map((r) => (
           <option key={r} value={r}>
             {RANGE_LABELS[r]}
@@ -111,6 +111,8 @@ export function DashboardFilters({ filters: current, options, period }: Dashboar
               showFilters(latest.current);
               router.replace(pathname, { scroll: false });
             });
+            // The button disappears with the filters it cleared: keep keyboard focus in the filter bar.
+            document.getElementById("dashboard-period")?.focus();
           }}
           className="col-span-2 inline-flex h-9 items-center rounded-md px-2 text-sm font-medium text-brand-700 hover:text-brand-800 hover:underline dark:text-brand-300 dark:hover:text-brand-200"
         >
