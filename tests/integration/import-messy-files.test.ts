@@ -15,10 +15,10 @@ import {
   optionsWith,
   startAndRun,
   uploadAs,
-  useJobQueue,
+  withJobQueue,
 } from "./support/import-fixtures";
 
-useJobQueue({ work: false });
+withJobQueue({ work: false });
 
 type Team = Awaited<ReturnType<typeof createOrgWithTeam>>;
 const db = () => getDb();

@@ -94,9 +94,9 @@ export const importRowErrors = pgTable(
 );
 
 /**
- * What an import wrote, for its exact revert: created deals (deleted on revert) and updated deals
- * with their before-image (restored on revert). after_hash fingerprints the deal and its pending
- * action as the import left them; revert refuses when any of them has changed since.
+ * The deals an import updated, each with its before-image (restored on revert) and the fingerprint
+ * of the deal and its pending action as the import left them (revert refuses if it changed since).
+ * Deals an import created are listed per batch in import_created_batches instead.
  */
 export const importChanges = pgTable(
   "import_changes",
@@ -114,5 +114,28 @@ export const importChanges = pgTable(
     foreignKey({ name: "import_changes_deal_fk", columns: [t.orgId, t.dealId], foreignColumns: [deals.orgId, deals.id] }).onDelete("cascade"),
     // Deleting a deal cascades here: without this index every deleted deal would scan the table.
     index("import_changes_org_deal_idx").on(t.orgId, t.dealId),
+  ],
+);
+
+/**
+ * The deals an import created, one row per batch of up to 2 000: writing one change row per created
+ * deal (with its foreign-key check and row lock on the deal) cost more than a tenth of a 100 000-row
+ * import. after_hash fingerprints the whole batch (every deal and its pending action, in id order),
+ * so revert can still refuse when any of them has changed since.
+ */
+export const importCreatedBatches = pgTable(
+  "import_created_batches",
+  {
+    orgId: uuid("org_id").notNull(),
+    importId: uuid("import_id").notNull(),
+    batch: integer("batch").notNull(),
+    dealIds: uuid("deal_ids").array().notNull(),
+    afterHash: text("after_hash").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "import_created_batches_pkey", columns: [t.orgId, t.importId, t.batch] }),
+    foreignKey({ name: "import_created_batches_import_fk", columns: [t.orgId, t.importId], foreignColumns: [imports.orgId, imports.id] }).onDelete(
+      "cascade",
+    ),
   ],
 );

@@ -17,7 +17,7 @@ export const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/import
  * pg-boss on this file's database, as the app runs it. `work: false` only lets actions enqueue
  * (tests then run the job body themselves, deterministically); `work: true` also runs the worker.
  */
-export function useJobQueue(options: { work: boolean }) {
+export function withJobQueue(options: { work: boolean }) {
   beforeAll(async () => {
     await startJobs(getDatabaseUrl()!, options);
   });

@@ -19,3 +19,10 @@ export const DEAL_FINGERPRINT = sql.raw(`md5(jsonb_build_array(
 export const PENDING_ACTION_JOIN = sql.raw(
   `left join actions pa on pa.org_id = deals.org_id and pa.deal_id = deals.id and pa.completed_at is null`,
 );
+
+/** One fingerprint for a batch of created deals (their DEAL_FINGERPRINTs in id order). */
+export function batchFingerprint(orgId: unknown, dealIds: unknown) {
+  return sql`(select md5(string_agg(${DEAL_FINGERPRINT}, ',' order by deals.id))
+                from deals ${PENDING_ACTION_JOIN}
+               where deals.org_id = ${orgId} and deals.id = any(${dealIds}))`;
+}

