@@ -168,7 +168,7 @@ function floorSection(r: BenchResults): string[] {
     "### EXPLAIN highlights",
     "",
   );
-  for (const f of Object.values(r.floors)) {
+  for (const f of Object.values(r.floors).filter((x) => x.plans.length > 0)) {
     out.push(`- **${f.id}** (\`${f.planFile}\`)`);
     for (const p of f.plans) out.push(`  - ${planHighlight(p)}`);
   }

@@ -31,7 +31,7 @@ export const SCENARIOS: ScenarioDef[] = [
   { id: "deals-rep", title: "Deals list, first page (rep: own open deals)", as: "rep", path: (o) => `/${o}/deals`, kind: "page", floorId: "deals-rep", target: TARGETS.deals! },
   { id: "pipeline", title: "Pipeline board (rep: own open deals)", as: "rep", path: (o) => `/${o}/pipeline`, kind: "page", floorId: "pipeline", target: TARGETS.pipeline! },
   { id: "complete-action", title: "Complete & plan next (server action, rep)", as: "rep", path: (o) => `/${o}/today`, kind: "action", floorId: "complete-action", target: TARGETS.completeAction! },
-  { id: "dashboard", title: "Dashboard (manager)", as: "manager", path: (o) => `/${o}/dashboard`, kind: "page", floorId: null, target: TARGETS.dashboard! },
+  { id: "dashboard", title: "Dashboard (manager)", as: "manager", path: (o) => `/${o}/dashboard`, kind: "page", floorId: "dashboard-data", target: TARGETS.dashboard! },
 ];
 
 export type ScenarioResult = {
