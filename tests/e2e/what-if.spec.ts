@@ -49,7 +49,8 @@ test("a manager raises the basket by 20 % with the keyboard, sees the projection
     const after = await horizon(page, months);
     expect(after.open).toBe(before[months].open);
     expect(Math.abs(after.fresh - before[months].fresh * 1.2)).toBeLessThanOrEqual(2);
-    expect(after.value).toBe(after.open + after.fresh);
+    // Each figure is rounded to whole kroner on its own, so the parts may be 1 kr. off their total.
+    expect(Math.abs(after.value - (after.open + after.fresh))).toBeLessThanOrEqual(1);
     if (before[months].fresh > 0) expect(after.value).toBeGreaterThan(before[months].value);
   }
   await expect(page.getByRole("status").filter({ hasText: "Next 3 months" })).toContainText("against the baseline");
