@@ -22,7 +22,7 @@ test.describe("sign-in, org switching, theme and sign-out", () => {
     await expect(page).toHaveURL(/\/(rendetalje|tekup|foodtruck-fiesta)/);
 
     await page.getByTestId("org-switcher").click();
-    await page.getByRole("menuitem", { name: /Tekup/ }).click();
+    await page.getByRole("menuitemradio", { name: /Tekup/ }).click();
     await expect(page).toHaveURL(/\/tekup(\/|$)/);
     await expect(page.getByTestId("org-switcher")).toContainText("Tekup");
 

@@ -1,4 +1,4 @@
-import { Columns3, Handshake, ListTodo, Settings, SlidersHorizontal, Users, type LucideIcon } from "lucide-react";
+import { ChartNoAxesCombined, Columns3, Handshake, ListTodo, Upload, Settings, SlidersHorizontal, Users, type LucideIcon } from "lucide-react";
 import { can, type Permission, type Role } from "@/lib/permissions";
 
 export type NavGroup = "workspace" | "organization";
@@ -28,6 +28,8 @@ export const NAV_ITEMS: NavItem[] = [
   { label: "Today", href: "/today", icon: ListTodo },
   { label: "Deals", href: "/deals", icon: Handshake },
   { label: "Pipeline", href: "/pipeline", icon: Columns3 },
+  { label: "Dashboard", href: "/dashboard", icon: ChartNoAxesCombined, permission: "dashboard.view" },
+  { label: "Import", href: "/import", icon: Upload, permission: "import.run" },
   { label: "Settings", href: "/settings", icon: Settings, group: "organization" },
   { label: "Pipeline stages", href: "/settings/pipeline", icon: SlidersHorizontal, group: "organization" },
   { label: "Members", href: "/settings/members", icon: Users, permission: "members.view", group: "organization" },
