@@ -1,6 +1,7 @@
 import { todayIn } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
 import type { DashboardFilters } from "@/lib/schemas/dashboard-filters";
+import { onOrgDataChanged } from "@/server/data-changes";
 import type { TenantContext } from "@/server/tenant";
 import { getDashboard, getDashboardOptions, type Dashboard, type DashboardOptions } from "./get-dashboard";
 
@@ -13,13 +14,15 @@ import { getDashboard, getDashboardOptions, type Dashboard, type DashboardOption
  *   - up to STALE_MS the last result is served at once while one refresh runs in the background.
  * The scope is "all" for managers and admins and the user's id for reps, so a rep never gets a
  * manager's numbers. Nothing here is needed for correctness: a restart or a second instance just
- * computes again. The page polls every 30 s, so a change shows within one or two polls.
+ * computes again. Any successful action in the org drops that org's entries in this process
+ * (src/server/data-changes.ts), so whoever changes a deal sees it on the next load; other instances
+ * catch up within FRESH_MS/STALE_MS, and the page polls every 45 s.
  */
 export const FRESH_MS = 10_000;
 export const STALE_MS = 30_000;
 const MAX_ENTRIES = 500;
 
-type Entry = { at: number; value?: Dashboard; pending?: Promise<Dashboard> };
+type Entry = { orgId: string; at: number; value?: Dashboard; pending?: Promise<Dashboard> };
 
 /** The filter menus' options change rarely and cost a scan (distinct sectors): kept longer, per org and scope. */
 export const OPTIONS_TTL_MS = 120_000;
@@ -30,6 +33,15 @@ const g = globalThis as typeof globalThis & {
 };
 const entries = (g.__momentumDashboardCache ??= new Map<string, Entry>());
 const optionEntries = (g.__momentumDashboardOptions ??= new Map());
+
+/** Bumped on every change in the org: a computation that started before the change must not be kept. */
+const generations = new Map<string, number>();
+
+onOrgDataChanged((orgId) => {
+  generations.set(orgId, (generations.get(orgId) ?? 0) + 1);
+  for (const [key, entry] of entries) if (entry.orgId === orgId) entries.delete(key);
+  for (const key of optionEntries.keys()) if (key.startsWith(`["${orgId}"`)) optionEntries.delete(key);
+});
 
 function filterOptions(ctx: TenantContext): Promise<DashboardOptions> {
   const key = JSON.stringify([ctx.orgId, can(ctx.role, "deals.viewAll") ? "all" : `rep:${ctx.userId}`]);
@@ -50,18 +62,20 @@ export function dashboardCacheKey(ctx: TenantContext, filters: DashboardFilters)
 }
 
 function compute(key: string, ctx: TenantContext, filters: DashboardFilters): Promise<Dashboard> {
-  const entry = entries.get(key) ?? { at: 0 };
+  const entry = entries.get(key) ?? { orgId: ctx.orgId, at: 0 };
+  const generation = generations.get(ctx.orgId) ?? 0;
   const pending = getDashboard(ctx, filters, new Date(), { filterOptions: filterOptions(ctx) }).then(
     (value) => {
       entries.delete(key); // re-insert: Map order is the eviction order (oldest first)
-      entries.set(key, { at: Date.now(), value });
+      if ((generations.get(ctx.orgId) ?? 0) !== generation) return value; // data changed meanwhile: serve, don't keep
+      entries.set(key, { orgId: ctx.orgId, at: Date.now(), value });
       while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
       return value;
     },
     (err: unknown) => {
       const current = entries.get(key);
       if (current?.pending === pending) {
-        if (current.value) entries.set(key, { at: current.at, value: current.value });
+        if (current.value) entries.set(key, { orgId: ctx.orgId, at: current.at, value: current.value });
         else entries.delete(key);
       }
       throw err;
