@@ -104,3 +104,9 @@ export async function discardImportDraft(ctx: TenantContext, importId: string) {
   }
   return { importId };
 }
+
+export async function countImports(ctx: TenantContext): Promise<number> {
+  requirePermission(ctx, "import.run");
+  const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(imports).where(eq(imports.orgId, ctx.orgId));
+  return row?.n ?? 0;
+}

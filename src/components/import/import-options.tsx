@@ -1,0 +1,109 @@
+"use client";
+
+import { clsx } from "clsx";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { DUE_PRESET_LABELS, type DuePreset } from "@/lib/dates/due-presets";
+import { IMPORT_MODES, IMPORT_MODE_LABELS, type ImportMode, type UnknownOwnerPolicy } from "@/lib/import/fields";
+import { ACTION_TYPES, ACTION_TYPE_LABELS } from "@/lib/schemas/deals";
+import type { ImportOptions } from "@/lib/schemas/imports";
+
+export type OptionsDraft = Omit<ImportOptions, "mapping">;
+
+type ImportOptionsProps = { value: OptionsDraft; onChange: (next: OptionsDraft) => void; disabled?: boolean; meName: string; detailsError?: string };
+
+const DUE_PRESETS = Object.keys(DUE_PRESET_LABELS) as DuePreset[];
+
+function RadioCard({ name, checked, onChange, label, hint, disabled }: { name: string; checked: boolean; onChange: () => void; label: string; hint: string; disabled?: boolean }) {
+  return (
+    <label
+      className={clsx(
+        "flex cursor-pointer gap-3 rounded-lg border px-3 py-2.5 text-sm transition-colors",
+        "has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-500",
+        checked
+          ? "border-brand-600 bg-brand-50 dark:border-brand-400 dark:bg-brand-950/60"
+          : "border-zinc-300 hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800",
+        disabled && "cursor-not-allowed opacity-60",
+      )}
+    >
+      <input type="radio" name={name} checked={checked} disabled={disabled} onChange={onChange} className="mt-0.5 accent-brand-600" />
+      <span>
+        <span className="block font-medium text-zinc-900 dark:text-zinc-100">{label}</span>
+        <span className="block text-xs text-zinc-600 dark:text-zinc-400">{hint}</span>
+      </span>
+    </label>
+  );
+}
+
+/** How duplicates are handled, what unknown owners become, and the first next action of every open deal. */
+export function ImportOptionsForm({ value, onChange, disabled, meName, detailsError }: ImportOptionsProps) {
+  const set = (patch: Partial<OptionsDraft>) => onChange({ ...value, ...patch });
+  const setAction = (patch: Partial<OptionsDraft["firstAction"]>) => set({ firstAction: { ...value.firstAction, ...patch } });
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <fieldset className="space-y-2">
+        <legend className="mb-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">Rows that match an existing deal</legend>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">A match is the same client (any case) with the same title or the same amount.</p>
+        {IMPORT_MODES.map((mode: ImportMode) => (
+          <RadioCard
+            key={mode}
+            name="import-mode"
+            checked={value.mode === mode}
+            disabled={disabled}
+            onChange={() => set({ mode })}
+            label={IMPORT_MODE_LABELS[mode].label}
+            hint={IMPORT_MODE_LABELS[mode].hint}
+          />
+        ))}
+      </fieldset>
+      <div className="space-y-6">
+        <fieldset className="space-y-2">
+          <legend className="mb-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">Owners who are not members</legend>
+          {(["error", "me"] as UnknownOwnerPolicy[]).map((policy) => (
+            <RadioCard
+              key={policy}
+              name="unknown-owner"
+              checked={value.unknownOwner === policy}
+              disabled={disabled}
+              onChange={() => set({ unknownOwner: policy })}
+              label={policy === "error" ? "Report the row as invalid" : `Assign the deal to me (${meName})`}
+              hint={policy === "error" ? "You can fix the file and upload it again." : "Rows without an owner are always yours."}
+            />
+          ))}
+        </fieldset>
+        <fieldset className="space-y-3">
+          <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">First next action of each open deal</legend>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">Owned by the deal’s owner. Won and lost deals get none. Notes are added to it.</p>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Field label="Type">
+              {(c) => (
+                <Select {...c} value={value.firstAction.type} disabled={disabled} onChange={(e) => setAction({ type: e.target.value as OptionsDraft["firstAction"]["type"] })}>
+                  {ACTION_TYPES.map((t) => (
+                    <option key={t} value={t}>
+                      {ACTION_TYPE_LABELS[t]}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+            <Field label="Due">
+              {(c) => (
+                <Select {...c} value={value.firstAction.due} disabled={disabled} onChange={(e) => setAction({ due: e.target.value as DuePreset })}>
+                  {DUE_PRESETS.map((p) => (
+                    <option key={p} value={p}>
+                      {DUE_PRESET_LABELS[p]}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+            <Field label="What to do" error={detailsError} className="sm:col-span-2">
+              {(c) => <Input {...c} value={value.firstAction.details} maxLength={200} disabled={disabled} onChange={(e) => setAction({ details: e.target.value })} />}
+            </Field>
+          </div>
+        </fieldset>
+      </div>
+    </div>
+  );
+}

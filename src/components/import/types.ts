@@ -1,0 +1,15 @@
+import type { ImportMember } from "@/lib/import/owners";
+import type { ImportStage } from "@/lib/import/stages";
+
+/** What the mapping screen needs from the server (all plain data, passed to client components). */
+export type MapperOrg = { slug: string; currency: string; locale: string; timeZone: string };
+export type MapperRefs = { stages: ImportStage[]; members: ImportMember[]; lossReasonId: string | null };
+export type MapperFile = {
+  importId: string;
+  fileName: string;
+  encoding: string;
+  delimiter: string;
+  totalRows: number;
+  headers: string[];
+  sample: { line: number; cells: string[] }[];
+};

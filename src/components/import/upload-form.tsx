@@ -1,0 +1,128 @@
+"use client";
+
+import { clsx } from "clsx";
+import { FileSpreadsheet, Upload } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState, useTransition, type DragEvent, type FormEvent } from "react";
+import { uploadImportAction } from "@/actions/imports";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field";
+import { MAX_IMPORT_BYTES } from "@/lib/schemas/imports";
+
+/**
+ * Step 1. The drop zone is the file input's label, so it is one Tab stop, opens the picker with
+ * Enter or Space, and accepts a dragged file; the server does the reading (encoding, separator).
+ */
+export function UploadForm({ orgSlug }: { orgSlug: string }) {
+  const router = useRouter();
+  const inputId = useId();
+  const errorId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const [leaving, setLeaving] = useState(false);
+
+  function choose(next: File | null) {
+    setError(null);
+    if (next && next.size > MAX_IMPORT_BYTES) {
+      setFile(null);
+      setError(`That file is ${(next.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB. Split it into smaller files.`);
+      return;
+    }
+    setFile(next);
+  }
+
+  function drop(event: DragEvent<HTMLLabelElement>) {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = event.dataTransfer.files[0] ?? null;
+    if (dropped && input.current) {
+      const list = new DataTransfer();
+      list.items.add(dropped);
+      input.current.files = list.files;
+    }
+    choose(dropped);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!file) {
+      setError("Choose a CSV file to upload.");
+      input.current?.focus();
+      return;
+    }
+    const form = new FormData();
+    form.set("file", file);
+    startTransition(async () => {
+      const result = await uploadImportAction(orgSlug, form).catch(() => null);
+      if (!result) return setError("Could not reach the server. Check your connection and try again.");
+      if (!result.ok) {
+        setError(result.fieldErrors?.file?.[0] ?? result.message);
+        input.current?.focus();
+        return;
+      }
+      setLeaving(true);
+      router.push(`/${orgSlug}/import/${result.data.importId}`);
+    });
+  }
+
+  const busy = pending || leaving;
+  return (
+    <form onSubmit={submit} noValidate aria-label="Upload a CSV file" className="space-y-4">
+      <label
+        htmlFor={inputId}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={drop}
+        className={clsx(
+          "flex cursor-pointer flex-col items-center justify-center gap-2 rounded-xl border-2 border-dashed px-6 py-10 text-center transition-colors",
+          "has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-500",
+          dragging
+            ? "border-brand-500 bg-brand-50 dark:border-brand-400 dark:bg-brand-950/50"
+            : "border-zinc-300 hover:border-zinc-400 hover:bg-zinc-50 dark:border-zinc-700 dark:hover:border-zinc-600 dark:hover:bg-zinc-900",
+          error && "border-red-400 dark:border-red-500",
+        )}
+      >
+        {file ? <FileSpreadsheet aria-hidden className="size-8 text-brand-600 dark:text-brand-400" /> : <Upload aria-hidden className="size-8 text-zinc-400" />}
+        <span className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
+          {file ? file.name : "Choose a CSV file or drop it here"}
+        </span>
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">
+          {file ? `${(file.size / 1024).toFixed(file.size < 10240 ? 1 : 0)} KB` : "UTF-8 or Windows-1252, separated by commas or semicolons, up to 20 MB"}
+        </span>
+        <input
+          ref={input}
+          id={inputId}
+          type="file"
+          name="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          className="sr-only"
+          disabled={busy}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(e) => choose(e.target.files?.[0] ?? null)}
+        />
+      </label>
+      {error ? (
+        file || error.startsWith("Could not") ? (
+          <Alert tone="error" id={errorId} title="The file was not uploaded.">
+            {error}
+          </Alert>
+        ) : (
+          <FieldError id={errorId}>{error}</FieldError>
+        )
+      ) : null}
+      <div className="flex justify-end">
+        <Button type="submit" pending={busy} icon={<Upload aria-hidden className="size-4" />}>
+          {busy ? "Reading the file…" : "Upload and map columns"}
+        </Button>
+      </div>
+    </form>
+  );
+}

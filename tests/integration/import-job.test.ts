@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import * as importActions from "../../src/actions/imports";
+import { getDb } from "../../src/db/client";
+import { createOrgWithTeam } from "../../src/db/seed/factories";
+import { asUser } from "./support/fixtures";
+import { expectInvariantHolds, importRow, okData, optionsWith, uploadAs, withJobQueue } from "./support/import-fixtures";
+
+// The real queue: the action enqueues, this process's pg-boss worker picks the job up.
+withJobQueue({ work: true });
+
+describe("the import job on pg-boss", () => {
+  it("runs in the background after the action returns, reporting progress batch by batch", async () => {
+    const team = await createOrgWithTeam(getDb());
+    const rows = Array.from({ length: 6500 }, (_, i) => `Kunde ${i};Aftale ${i};${1000 + i},50;Lead`);
+    const importId = await uploadAs(team.manager.id, team.org.slug, ["Kunde;Titel;Beløb;Status", ...rows].join("\n"));
+    const started = okData(
+      await asUser(team.manager.id, () =>
+        importActions.startImportAction(team.org.slug, { importId, ...optionsWith({ mapping: ["contact", "title", "value", "stage"] }), skipInvalid: false }),
+      ),
+    );
+    expect(started).toEqual({ importId });
+    expect((await importRow(importId)).status).toMatch(/queued|running/);
+
+    const seen = new Set<number>();
+    const deadline = Date.now() + 60_000;
+    let imp = await importRow(importId);
+    while (imp.status === "queued" || imp.status === "running") {
+      if (Date.now() > deadline) throw new Error(`import still ${imp.status} after 60 s`);
+      if (imp.status === "running") seen.add(imp.processedRows);
+      await new Promise((r) => setTimeout(r, 40));
+      imp = await importRow(importId);
+    }
+    expect(imp).toMatchObject({ status: "completed", createdCount: 6500, processedRows: 6500, totalRows: 6500 });
+    // Progress moved in steps of a batch (2 000 rows) while the job ran.
+    expect([...seen].some((n) => n > 0 && n < 6500)).toBe(true);
+    expect([...seen].every((n) => n % 2000 === 0 || n === 6500)).toBe(true);
+    await expectInvariantHolds(team.org.id);
+  });
+});
