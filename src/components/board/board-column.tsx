@@ -9,12 +9,13 @@ import { SortableDealCard } from "./deal-card";
 
 type BoardColumnProps = { column: ColumnView; cards: CardView[]; showOwner: boolean };
 
-/** A stage: header with its figures, then a sortable, droppable list of cards (empty space is droppable too). */
+/** A stage: header with its figures, then a sortable list of cards. The whole column is a drop target, header included. */
 export function BoardColumn({ column, cards, showOwner }: BoardColumnProps) {
   const { setNodeRef, isOver } = useDroppable({ id: column.id, data: { type: "column" } });
   const headingId = `column-${column.id}`;
   return (
     <section
+      ref={setNodeRef}
       aria-labelledby={headingId}
       data-testid="board-column"
       data-stage-name={column.name}
@@ -22,7 +23,6 @@ export function BoardColumn({ column, cards, showOwner }: BoardColumnProps) {
     >
       <ColumnHeader column={column} headingId={headingId} />
       <ol
-        ref={setNodeRef}
         aria-labelledby={headingId}
         className={clsx(
           "flex min-h-24 flex-1 flex-col gap-2 overflow-y-auto p-2 transition-colors lg:max-h-[calc(100dvh-17rem)]",
@@ -43,6 +43,7 @@ export function BoardColumn({ column, cards, showOwner }: BoardColumnProps) {
       {column.hidden > 0 ? (
         <Link
           href={column.moreHref}
+          prefetch={false}
           className="border-t border-zinc-200 px-3 py-2 text-center text-xs font-medium text-brand-700 hover:bg-zinc-100 hover:text-brand-800 dark:border-zinc-800 dark:text-brand-300 dark:hover:bg-zinc-800"
         >
           + {column.hidden} more in the deals list

@@ -28,6 +28,8 @@ export function SortableDealCard({ card, showOwner }: SortableDealCardProps) {
     >
       <Link
         href={card.href}
+        // Up to 50 cards per column: prefetching every deal page would flood the server on each visit.
+        prefetch={false}
         draggable={false}
         {...attributes}
         {...listeners}

@@ -83,6 +83,7 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
     const below = !!rect && rect.top > over.rect.top + over.rect.height / 2;
     const next = moveAcross(current, String(active.id), String(over.id), below);
     if (next !== current) {
+      collisions.movedAcross();
       itemsRef.current = next;
       setItems(next);
     }
@@ -171,7 +172,12 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
         won={won}
         lost={lost}
         lossReasons={lossReasons}
-        onCancel={() => setPendingClose(null)}
+        onCancel={() => {
+          const dealId = pendingClose?.card.id;
+          setPendingClose(null);
+          // The dialog opened from a drop, not from a button, so it has nowhere to return focus: the card takes it back.
+          window.setTimeout(() => document.querySelector<HTMLElement>(`[data-deal-id="${dealId}"]`)?.focus(), 50);
+        }}
         onConfirm={close}
       />
     </DndContext>
