@@ -5,7 +5,7 @@ import { actions, dealStageHistory, deals, lossReasons, pipelineStages } from "@
 import { seededRandom } from "@/db/seed/random";
 import { lookbackStart, type BaselineAggregates } from "@/lib/what-if/baseline";
 import { DAYS_PER_MONTH, HORIZON_MONTHS } from "@/lib/what-if/model";
-import { getWhatIfAggregates, getWhatIfBaseline } from "@/server/data/what-if-baseline";
+import { getWhatIfAggregates, getWhatIfBaseline, getWhatIfBaselineCached } from "@/server/data/what-if-baseline";
 import { ctxFor, twoOrgs } from "@tests/integration/support/fixtures";
 
 const DAY = 86_400_000;
@@ -301,5 +301,35 @@ describe("getWhatIfBaseline", () => {
     expect(baseline.sources).toEqual({ basket: "created", cycle: "assumed" });
     expect(baseline.averageBasketMinor).toBe(100_000);
     expect(baseline.evidence.openDeals).toBe(2);
+  });
+});
+
+describe("getWhatIfBaselineCached", () => {
+  it("shares one baseline per org and scope: reps never get a manager's numbers, nor another rep's", async () => {
+    const { a, b } = await twoOrgs();
+    await seedKnownHistory(a);
+    await seedKnownHistory(b);
+    const [manager, admin, rep, rep2, otherManager] = await Promise.all([
+      ctxFor(a.manager.id, a.org.slug),
+      ctxFor(a.admin.id, a.org.slug),
+      ctxFor(a.rep.id, a.org.slug),
+      ctxFor(a.rep2.id, a.org.slug),
+      ctxFor(b.manager.id, b.org.slug),
+    ]);
+    const [m1, m2, adm, r1, r2, other] = await Promise.all([
+      getWhatIfBaselineCached(manager),
+      getWhatIfBaselineCached(manager),
+      getWhatIfBaselineCached(admin),
+      getWhatIfBaselineCached(rep),
+      getWhatIfBaselineCached(rep2),
+      getWhatIfBaselineCached(otherManager),
+    ]);
+    expect(m2).toBe(m1);
+    expect(adm).toBe(m1); // managers and admins see the same deals
+    expect(r1.evidence.leads).toBe(5);
+    expect(r2.evidence.leads).toBe(2); // Ravi: the Qualified win and the loss; the rest is old, in euros or deleted
+    expect(m1.evidence.leads).toBe(7);
+    expect(other).not.toBe(m1);
+    expect(other.stages.map((s) => s.stageId)).not.toEqual(m1.stages.map((s) => s.stageId));
   });
 });

@@ -7,7 +7,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { BaselineExplainer } from "@/components/what-if/baseline-explainer";
 import { WhatIfSimulator } from "@/components/what-if/what-if-simulator";
 import { can } from "@/lib/permissions";
-import { getWhatIfBaseline } from "@/server/data/what-if-baseline";
+import { getWhatIfBaselineCached } from "@/server/data/what-if-baseline";
 import { getPageTenant } from "@/server/page-context";
 
 export const metadata: Metadata = { title: "What-if simulator" };
@@ -18,8 +18,7 @@ type WhatIfPageProps = { params: Promise<{ org: string }> };
 export default async function WhatIfPage({ params }: WhatIfPageProps) {
   const { org: slug } = await params;
   const ctx = await getPageTenant(slug, "dashboard.view");
-  const now = new Date();
-  const baseline = await getWhatIfBaseline(ctx, { now });
+  const [baseline, now] = [await getWhatIfBaselineCached(ctx), new Date()];
   const { currency, locale, timeZone } = ctx.org;
   const ownDealsOnly = !can(ctx.role, "deals.viewAll");
 
@@ -37,8 +36,8 @@ export default async function WhatIfPage({ params }: WhatIfPageProps) {
       />
       {baseline.empty ? (
         <Alert tone="info" title="Nothing to project yet">
-          The simulator starts from {ownDealsOnly ? "your" : "your team's"} own deals: there are none open and none created in the last 12
-          months.{" "}
+          The simulator starts from {ownDealsOnly ? "your own deals" : "your team's deals"}: there are none open and none created in the
+          last 12 months.{" "}
           <Link href={`/${slug}/deals/new`} className="font-medium underline underline-offset-2">
             Create a deal
           </Link>
