@@ -69,7 +69,10 @@ export function parseImportDate(raw: string, locale: string): DateResult {
     return iso ? { ok: true, iso, reading } : { ok: false, message: "That date does not exist" };
   }
 
-  const words = foldLabel(s).split(" ");
+  // "1er janvier 2027", "December 1st, 2026": ordinal suffixes go.
+  const words = foldLabel(s)
+    .split(" ")
+    .map((w) => w.replace(/^(\d{1,2})(er|e|st|nd|rd|th)$/, "$1"));
   if (words.length === 3) {
     const [w1, w2, w3] = words as [string, string, string];
     // "31 dec 2026" / "31 decembre 2026" or "dec 31 2026" / "december 31 2026"
