@@ -68,7 +68,7 @@ try {
     floors = await runFloors(bench.sql, plansDir, people, other, log);
     floorsMeasuredAt = new Date().toISOString();
     try {
-      floors["dashboard-data"] = await dashboardDataFloor(bench.db, MEASURED_ORG, people.managerId);
+      floors["dashboard-data"] = await dashboardDataFloor(bench.url, plansDir, MEASURED_ORG, people.managerId);
       log(`  dashboard data (uncached getDashboard): p50 ${floors["dashboard-data"].total.p50} ms`);
     } catch (err) {
       notes.push(`The dashboard data could not be measured in-process: ${(err as Error).message}`);
