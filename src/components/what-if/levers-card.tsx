@@ -1,7 +1,7 @@
 "use client";
 
 import { RotateCcw } from "lucide-react";
-import { formatDays, formatPercent } from "@/components/dashboard/format";
+import { formatCount, formatDays, formatPercent } from "@/components/dashboard/format";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money";
@@ -115,7 +115,7 @@ export function LeversCard({ baseline, adjustments, onChange, onReset, currency,
                 changed={changed}
                 valueText={`${formatPercent(percent / 100, locale)} move on · ${formatPercent(winRates[i]!, locale)} won`}
                 hint={`Baseline ${formatPercent(s.conversion, locale)} ${
-                  s.source === "history" ? `(${s.sample} decided deals)` : "(from the stage probability: too few decided deals)"
+                  s.source === "history" ? `(${formatCount(s.sample, locale)} decided deals)` : "(from the stage probability: too few decided deals)"
                 } · ${formatPercent(s.winProbability, locale)} won`}
               />
             );
