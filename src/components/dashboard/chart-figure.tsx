@@ -35,7 +35,9 @@ export function ChartFigure({ title, description, definition, table, empty, chil
         ) : (
           <>
             <div aria-hidden>{children}</div>
-            <table className="sr-only">
+            {/* sr-only on a <table> does not shrink it (tables ignore the 1 px width): wrap it. */}
+            <div className="sr-only">
+            <table>
               <caption>{table.caption}</caption>
               <thead>
                 <tr>
@@ -54,6 +56,7 @@ export function ChartFigure({ title, description, definition, table, empty, chil
                 ))}
               </tbody>
             </table>
+            </div>
           </>
         )}
         {footer}

@@ -3,6 +3,7 @@ import { dealStageHistory, deals, pipelineStages } from "@/db/schema";
 import { buildBaseline, lookbackStart, type BaselineAggregates, type StageAggregate, type WhatIfBaseline } from "@/lib/what-if/baseline";
 import { DAYS_PER_MONTH, HORIZON_MONTHS, type OpenCohort } from "@/lib/what-if/model";
 import { can } from "@/lib/permissions";
+import { onOrgDataChanged } from "@/server/data-changes";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 import { visibleDeals } from "./deal-scope";
 
@@ -21,7 +22,8 @@ export async function getWhatIfBaseline(ctx: TenantContext, options: { now?: Dat
 /**
  * For the page: the same baseline, shared for BASELINE_FRESH_MS per org and scope. At 100 000 deals
  * the history pass costs a few hundred milliseconds of database CPU, and a 12-month baseline does
- * not need to be fresher than a minute; concurrent requests share one computation. The scope is
+ * not need to be fresher than a minute (changes made in this process drop it at once); concurrent
+ * requests share one computation. The scope is
  * "all" for managers and admins and the user for reps, so a rep never gets a manager's numbers.
  */
 export const BASELINE_FRESH_MS = 60_000;
@@ -29,6 +31,10 @@ const MAX_CACHED = 200;
 type CacheEntry = { at: number; baseline: Promise<WhatIfBaseline> };
 const g = globalThis as typeof globalThis & { __momentumWhatIfCache?: Map<string, CacheEntry> };
 const cached = (g.__momentumWhatIfCache ??= new Map<string, CacheEntry>());
+// A change in the org (any successful action here) drops its baselines, like the dashboard's cache.
+onOrgDataChanged((orgId) => {
+  for (const key of cached.keys()) if (key.startsWith(`["${orgId}"`)) cached.delete(key);
+});
 
 export function getWhatIfBaselineCached(ctx: TenantContext): Promise<WhatIfBaseline> {
   requirePermission(ctx, "dashboard.view");
