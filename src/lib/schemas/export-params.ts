@@ -35,6 +35,16 @@ const isoDate = z
   .nullable()
   .catch(null);
 
+/** The dashboard's tables that export (one file each, for the dashboard's URL filters). */
+export const DASHBOARD_TABLES = ["deadlines", "leaderboard", "sectors", "funnel"] as const;
+export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
+export const DASHBOARD_TABLE_LABELS: Record<DashboardTable, string> = {
+  deadlines: "Deadlines",
+  leaderboard: "Rep leaderboard",
+  sectors: "Sectors",
+  funnel: "Funnel",
+};
+
 /** Actions export: which actions (pending, completed or both) and a range of org-zone calendar days. */
 export const ACTION_EXPORT_STATUSES = ["all", "pending", "completed"] as const;
 export type ActionExportStatus = (typeof ACTION_EXPORT_STATUSES)[number];

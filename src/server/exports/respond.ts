@@ -59,15 +59,23 @@ export async function exportRoute(request: Request, route: OrgRouteParams, build
   }
 }
 
-/** A table as CSV or XLSX, as the link's ?format= asks, named after the org, the table and the day. */
-export function tableFile<R>(ctx: TenantContext, url: URL, what: string, table: ExportTable<R>, title: string, now = new Date()): ExportFile {
+/**
+ * A table as CSV or XLSX, as the link's ?format= asks, named "<org>-<what>-<stamp>.<format>" — the
+ * stamp is the org's today unless the file covers a period.
+ */
+export function tableFile<R>(
+  ctx: TenantContext,
+  url: URL,
+  file: { what: string; title: string; table: ExportTable<R>; stamp?: string },
+  now = new Date(),
+): ExportFile {
   const format = parseExportFormat(url.searchParams);
-  const filename = exportFileName(ctx.org.slug, what, todayIn(now, ctx.org.timeZone), format);
+  const filename = exportFileName(ctx.org.slug, file.what, file.stamp ?? todayIn(now, ctx.org.timeZone), format);
   if (format === "xlsx") {
-    return { filename, contentType: CONTENT_TYPES.xlsx, body: xlsxStream(table, { title, orgName: ctx.org.name }) };
+    return { filename, contentType: CONTENT_TYPES.xlsx, body: xlsxStream(file.table, { title: file.title, orgName: ctx.org.name }) };
   }
   const dialect = csvDialectFor(ctx.org.locale, parseCsvDelimiter(url.searchParams));
-  return { filename, contentType: CONTENT_TYPES.csv, body: csvStream(table, dialect) };
+  return { filename, contentType: CONTENT_TYPES.csv, body: csvStream(file.table, dialect) };
 }
 
 export function pdfFile(filename: string, body: ReadableStream<Uint8Array>): ExportFile {

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { FlaskConical } from "lucide-react";
+import Link from "next/link";
 import { AutoRefresh } from "@/components/dashboard/auto-refresh";
 import { BreakdownSection } from "@/components/dashboard/breakdown-section";
 import { DashboardToolbar } from "@/components/dashboard/dashboard-toolbar";
@@ -10,7 +12,9 @@ import { KpiLegend } from "@/components/dashboard/kpi-legend";
 import { LeaderboardTable } from "@/components/dashboard/leaderboard-table";
 import { SectorSection } from "@/components/dashboard/sector-section";
 import { TrendSection } from "@/components/dashboard/trend-section";
+import { DashboardExports } from "@/components/exports/dashboard-exports";
 import { PageHeader } from "@/components/shell/page-header";
+import { buttonClasses } from "@/components/ui/button";
 import { formatTime } from "@/lib/dates/format";
 import { shiftDate } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
@@ -54,6 +58,11 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
       <AutoRefresh />
       <PageHeader
         title="Dashboard"
+        actions={
+          <Link href={`/${slug}/dashboard/what-if`} className={buttonClasses("secondary")}>
+            <FlaskConical aria-hidden className="size-4" /> What-if simulator
+          </Link>
+        }
         description={
           <>
             {filters.range === "custom" ? periodText : `${RANGE_LABELS[filters.range]} (${periodText})`} · {viewAll ? "the whole team" : "your deals"} · amounts in{" "}
@@ -61,7 +70,12 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
           </>
         }
       />
-      <DashboardToolbar filters={filters} options={d.options} period={{ from: w.period.from, to: w.period.to }} />
+      <DashboardToolbar
+        filters={filters}
+        options={d.options}
+        period={{ from: w.period.from, to: w.period.to }}
+        exportSlot={<DashboardExports orgSlug={slug} today={w.today} locale={locale} />}
+      />
       <KpiGrid kpis={d.kpis} health={d.health} locale={locale} periodDays={w.period.days} monthName={monthName} dealsHref={base} />
       <div className="mb-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
         <FunnelSection stages={d.funnel} won={{ count: d.kpis.counts.won, valueMinor: d.kpis.revenueWon.change.current }} currency={currency} locale={locale} />

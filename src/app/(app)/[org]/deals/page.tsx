@@ -6,6 +6,7 @@ import { DealListFilters } from "@/components/deals/deal-list-filters";
 import { DealListPagination } from "@/components/deals/deal-list-pagination";
 import { DealListTable } from "@/components/deals/deal-list-table";
 import { DealListTotals } from "@/components/deals/deal-list-totals";
+import { ExportMenu } from "@/components/exports/export-menu";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -48,10 +49,13 @@ export default async function DealsPage({ params, searchParams }: DealsPageProps
         title="Deals"
         description={viewAll ? `Every deal in ${ctx.org.name}.` : "Your deals. Managers and admins see the whole team's."}
         actions={
-          <Link href={`${base}/new`} className={buttonClasses("primary")}>
-            <Plus aria-hidden className="size-4" />
-            New deal
-          </Link>
+          <>
+            <ExportMenu targets={[{ label: "Deals", href: `/${ctx.org.slug}/exports/deals` }]} note="Every matching deal, all pages" />
+            <Link href={`${base}/new`} className={buttonClasses("primary")}>
+              <Plus aria-hidden className="size-4" />
+              New deal
+            </Link>
+          </>
         }
       />
       <DealListFilters

@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, route: OrgRouteParams) {
   return exportRoute(request, route, async (ctx, url) => {
     const filters = parseActionExportFilters(url.searchParams);
-    return tableFile(ctx, url, "actions", actionExportTable(ctx, filters), "Actions");
+    return tableFile(ctx, url, { what: "actions", title: "Actions", table: actionExportTable(ctx, filters) });
   });
 }

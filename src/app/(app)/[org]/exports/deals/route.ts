@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, route: OrgRouteParams) {
   return exportRoute(request, route, async (ctx, url) => {
     const filters = parseDealFilters(url.searchParams);
-    return tableFile(ctx, url, "deals", dealExportTable(ctx, filters), "Deals");
+    return tableFile(ctx, url, { what: "deals", title: "Deals", table: dealExportTable(ctx, filters) });
   });
 }
