@@ -2,16 +2,15 @@ import { parse } from "csv-parse/sync";
 import { inflateSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { runAs } from "../../../src/server/actor";
-import type { OrgRouteParams } from "../../../src/server/exports/respond";
 
-type Handler = (request: Request, route: OrgRouteParams & { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler<P> = (request: Request, route: { params: Promise<P> }) => Promise<Response>;
 
 /**
  * Calls an export route handler exactly as Next would for a signed-in user (runAs stands in for the
  * session cookie). The body is read outside runAs, as the client reads it after the handler returned.
  */
-export function download(handler: Handler, userId: string | null, path: string, params: Record<string, string>): Promise<Response> {
-  const call = () => handler(new Request(`http://momentum.test${path}`), { params: Promise.resolve(params) as OrgRouteParams["params"] });
+export function download<P extends { org: string }>(handler: Handler<P>, userId: string | null, path: string, params: P): Promise<Response> {
+  const call = () => handler(new Request(`http://momentum.test${path}`), { params: Promise.resolve(params) });
   return userId ? runAs({ userId }, call) : call();
 }
 
