@@ -35,7 +35,7 @@ test("a manager drags a deal to Lost and must give a reason", async ({ page }) =
   const dialog = page.getByRole("dialog", { name: `Why was “${title}” lost?` });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel("Reason")).toBeFocused();
-  await dialog.getByRole("button", { name: "Mark as lost" }).click();
+  await dialog.getByRole("button", { name: "Close as Lost" }).click();
   await expect(dialog.getByText("Choose why the deal was lost")).toBeVisible();
 
   // Cancel puts the card back where it was.
@@ -48,10 +48,10 @@ test("a manager drags a deal to Lost and must give a reason", async ({ page }) =
   await expect(dialog).toBeVisible();
   await dialog.getByLabel("Reason").selectOption({ label: "Price too high" });
   await dialog.getByLabel("Note (optional)").fill("Went with a cheaper cleaner");
-  await dialog.getByRole("button", { name: "Mark as lost" }).click();
+  await dialog.getByRole("button", { name: "Close as Lost" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.locator(`[data-deal-id="${dealId}"]`)).toHaveCount(0);
-  await expect(page.getByText(`“${title}” is now lost.`)).toBeVisible();
+  await expect(page.getByText(`“${title}” closed as Lost.`)).toBeVisible();
   await expect.poll(() => countOf(lead)).toBe(before - 1);
 
   await page.reload();

@@ -28,7 +28,7 @@ export function CloseDealDialog({ pending, won, lost, lossReasons, onCancel, onC
     <Dialog open={pending !== null} onOpenChange={(open) => (open ? undefined : onCancel())}>
       {pending?.outcome === "won" ? (
         <DialogContent
-          title={`Mark “${pending.card.title}” as ${won.name.toLowerCase()}?`}
+          title={`Close “${pending.card.title}” as ${won.name}?`}
           description={`${pending.card.contactName} · ${pending.card.valueLabel}. The deal is closed and its pending next step is completed; only a manager can reopen it.`}
           footer={
             <>
@@ -36,7 +36,7 @@ export function CloseDealDialog({ pending, won, lost, lossReasons, onCancel, onC
                 Cancel
               </Button>
               <Button autoFocus onClick={() => onConfirm(pending, {})}>
-                Mark as {won.name.toLowerCase()}
+                Close as {won.name}
               </Button>
             </>
           }
@@ -76,7 +76,7 @@ function LostForm({ pending, lost, lossReasons, onCancel, onConfirm }: LostFormP
             Cancel
           </Button>
           <Button type="submit" form={formId} variant="danger">
-            Mark as {lost.name.toLowerCase()}
+            Close as {lost.name}
           </Button>
         </>
       }

@@ -43,6 +43,7 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
   const [, startTransition] = useTransition();
   const [items, setItems] = useState<Items | null>(null);
   const itemsRef = useRef<Items | null>(null);
+  const originRef = useRef<Items | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [pendingClose, setPendingClose] = useState<PendingClose | null>(null);
 
@@ -71,6 +72,7 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
   function handleDragStart({ active }: DragStartEvent) {
     collisions.reset();
     const snapshot = itemsOf(board);
+    originRef.current = snapshot;
     itemsRef.current = snapshot;
     setItems(snapshot);
     setActiveId(String(active.id));
@@ -78,7 +80,15 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
 
   function handleDragOver({ active, over }: DragOverEvent) {
     const current = itemsRef.current;
-    if (!over || isZone(over.id) || !current) return;
+    if (!over || !current) return;
+    if (isZone(over.id)) {
+      // Over Won/Lost the card's placeholder goes back home, not into the last column it crossed.
+      if (originRef.current && current !== originRef.current) {
+        itemsRef.current = originRef.current;
+        setItems(originRef.current);
+      }
+      return;
+    }
     const rect = active.rect.current.translated;
     const below = !!rect && rect.top > over.rect.top + over.rect.height / 2;
     const next = moveAcross(current, String(active.id), String(over.id), below);
@@ -135,7 +145,7 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
     startTransition(async () => {
       applyOptimistic({ type: "remove", dealId: card.id });
       const result = await moveDealAction(orgSlug, { dealId: card.id, stageId: stage.id, lossReasonId: details.lossReasonId ?? null, lossNote: details.lossNote ?? null });
-      if (result.ok) toast.success(`“${card.title}” is now ${stage.name.toLowerCase()}.`);
+      if (result.ok) toast.success(`“${card.title}” closed as ${stage.name}.`);
       else toast.error(`“${card.title}” was not closed: ${result.message}`);
     });
   }
@@ -153,7 +163,9 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
       onDragEnd={handleDragEnd}
       onDragCancel={handleDragCancel}
     >
-      <div className="-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6 lg:mx-0 lg:px-0">
+      {/* relative: the sr-only texts in the columns are absolutely positioned; without a positioned
+          ancestor they escape this scroller's clipping and widen the whole page on phones. */}
+      <div className="relative -mx-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6 lg:mx-0 lg:px-0">
         <div className="grid auto-cols-[minmax(15rem,1fr)] grid-flow-col items-start gap-3 lg:items-stretch">
           {board.map((column) => (
             <BoardColumn
