@@ -9,6 +9,7 @@ export function DashboardExports({ orgSlug, today, locale }: { orgSlug: string; 
       <ExportMenu
         targets={DASHBOARD_TABLES.map((t) => ({ label: DASHBOARD_TABLE_LABELS[t], href: `/${orgSlug}/exports/dashboard/${t}` }))}
         note="For the filters and period shown"
+        align="start"
       />
       <MonthlyReportDialog orgSlug={orgSlug} today={today} locale={locale} />
     </>

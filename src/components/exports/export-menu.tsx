@@ -15,6 +15,8 @@ type ExportMenuProps = {
   /** Shown above the items, e.g. "Matching the current filters". */
   note?: string;
   label?: string;
+  /** Which edge of the button the menu lines up with: "end" in a page header, "start" in a toolbar row. */
+  align?: "start" | "end";
 };
 
 /**
@@ -23,7 +25,7 @@ type ExportMenuProps = {
  * plain downloads handled by the export route handlers; paging parameters are dropped — an export
  * holds every matching row, not the page on screen.
  */
-export function ExportMenu({ targets, note, label = "Export" }: ExportMenuProps) {
+export function ExportMenu({ targets, note, label = "Export", align = "end" }: ExportMenuProps) {
   const search = useSearchParams();
   const hrefFor = (base: string, format: string) => {
     const params = new URLSearchParams(search.toString());
@@ -38,7 +40,7 @@ export function ExportMenu({ targets, note, label = "Export" }: ExportMenuProps)
         {label}
         <ChevronDown aria-hidden className="-mr-1 size-4 text-zinc-500" />
       </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-64">
+      <DropdownMenuContent align={align} className="w-64">
         {note ? <DropdownMenuLabel>{note}</DropdownMenuLabel> : null}
         {targets.map((target, i) => (
           <Fragment key={target.href}>

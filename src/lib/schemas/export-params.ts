@@ -6,7 +6,8 @@ import { daysBetween, shiftDate, type IsoDate } from "@/lib/kpi/period";
  * route handlers that read them. Like the list filters, every parameter falls back to its default
  * when malformed: a hand-edited link still downloads something sensible.
  */
-export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
+/** Excel first: it is what most people open these in. */
+export const EXPORT_FORMATS = ["xlsx", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = { csv: "CSV", xlsx: "Excel (.xlsx)" };
 
@@ -49,7 +50,7 @@ export const DASHBOARD_TABLE_LABELS: Record<DashboardTable, string> = {
 export const ACTION_EXPORT_STATUSES = ["all", "pending", "completed"] as const;
 export type ActionExportStatus = (typeof ACTION_EXPORT_STATUSES)[number];
 export const ACTION_EXPORT_STATUS_LABELS: Record<ActionExportStatus, string> = {
-  all: "Pending and completed",
+  all: "All",
   pending: "Pending only",
   completed: "Completed only",
 };

@@ -79,7 +79,7 @@ function formatsFor(doc: Pdf, locale: string, currency: string): Formats {
 
 function card(label: string, value: string, change: Change, unit: ChangeUnit, better: "higher" | "lower", locale: string, previousLabel: string, extra?: string | null) {
   const delta = formatChange(change, unit, locale);
-  return { label, value, note: delta ? `${delta} vs ${previousLabel}` : `no ${previousLabel} to compare`, tone: changeTone(change, better), extra };
+  return { label, value, note: delta ? `${delta} vs ${previousLabel}` : `nothing to compare with ${previousLabel}`, tone: changeTone(change, better), extra };
 }
 
 function drawTitle(doc: Pdf, ctx: TenantContext, r: MonthlyReport, monthLabel: string) {
@@ -124,7 +124,7 @@ export function monthlyReportPdf(ctx: TenantContext, r: MonthlyReport): Readable
   ]);
   paragraph(
     doc,
-    `Next-step discipline today: ${formatCount(r.health.dealsWithoutAction, locale)} open deals without a next action, ${formatCount(r.health.overdueActions, locale)} overdue actions, ${formatCount(r.health.closeOverdue, locale)} deals past their expected close date.`,
+    `Next-step discipline today — open deals without a next action: ${formatCount(r.health.dealsWithoutAction, locale)} · overdue next actions: ${formatCount(r.health.overdueActions, locale)} · open deals past their expected close date: ${formatCount(r.health.closeOverdue, locale)}.`,
   );
 
   heading(doc, "Weighted funnel", "Open deals per stage today; conversion: of the deals that entered the stage in the month, the share that moved further or was won.");

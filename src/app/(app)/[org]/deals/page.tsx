@@ -50,7 +50,10 @@ export default async function DealsPage({ params, searchParams }: DealsPageProps
         description={viewAll ? `Every deal in ${ctx.org.name}.` : "Your deals. Managers and admins see the whole team's."}
         actions={
           <>
-            <ExportMenu targets={[{ label: "Deals", href: `/${ctx.org.slug}/exports/deals` }]} note="Every matching deal, all pages" />
+            <ExportMenu
+              targets={[{ label: "Deals", href: `/${ctx.org.slug}/exports/deals` }]}
+              note={`${result.total.toLocaleString(ctx.org.locale)} matching deal${result.total === 1 ? "" : "s"}, every page`}
+            />
             <Link href={`${base}/new`} className={buttonClasses("primary")}>
               <Plus aria-hidden className="size-4" />
               New deal
