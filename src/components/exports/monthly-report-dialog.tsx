@@ -17,7 +17,7 @@ export function MonthlyReportDialog(props: { orgSlug: string; today: string; loc
       </DialogTrigger>
       <DialogContent title="Monthly report" description="A PDF with the org's name, generated on the server for the month you choose.">
         {/* The form's own submit starts the download; closing right after hands focus back to the trigger. */}
-        <MonthlyReportForm {...props} onSubmitted={() => setTimeout(() => setOpen(false), 0)} />
+        <MonthlyReportForm {...props} autoFocus onSubmitted={() => setTimeout(() => setOpen(false), 0)} />
       </DialogContent>
     </Dialog>
   );

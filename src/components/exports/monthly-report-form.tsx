@@ -13,6 +13,8 @@ type MonthlyReportFormProps = {
   locale: string;
   /** Called once the download has been asked for (the dialog closes itself). */
   onSubmitted?: () => void;
+  /** In the dialog the month is the first thing to choose (the dialog would focus its Close button). */
+  autoFocus?: boolean;
 };
 
 /**
@@ -20,14 +22,14 @@ type MonthlyReportFormProps = {
  * attachment) and stays on the page. Works without JavaScript; the month list is the last 24
  * months in the org's locale, this month (to date) first.
  */
-export function MonthlyReportForm({ orgSlug, today, locale, onSubmitted }: MonthlyReportFormProps) {
+export function MonthlyReportForm({ orgSlug, today, locale, onSubmitted, autoFocus }: MonthlyReportFormProps) {
   const months = recentMonths(today, 24);
   const label = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
   return (
     <form method="get" action={`/${orgSlug}/exports/report`} onSubmit={() => onSubmitted?.()} className="flex flex-wrap items-end gap-3">
       <Field label="Month" className="min-w-52 flex-1">
         {(control) => (
-          <Select name="month" defaultValue={months[0]} {...control}>
+          <Select name="month" defaultValue={months[0]} autoFocus={autoFocus} {...control}>
             {months.map((m, i) => (
               <option key={m} value={m}>
                 {label.format(new Date(`${m}-15T12:00:00Z`))}
