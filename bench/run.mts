@@ -7,6 +7,7 @@
 //   --skip-floors    skip the raw-SQL floors and COPY (their last figures are not kept)
 //   --skip-profile   skip the LOG_SQL pass
 //   --only=a,b       scenario ids: shell, today, deals, deals-rep, pipeline, complete-action, dashboard
+//   --report-only    rewrite BENCHMARKS.md from bench/results.json, measuring nothing
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,6 +31,14 @@ const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).
 const log = (m: string) => console.log(`[bench] ${m}`);
 const plansDir = path.join(ROOT, "bench", "plans");
 const notes: string[] = [];
+
+if (flag("report-only")) {
+  const previous = readPreviousResults();
+  if (!previous) throw new Error("--report-only needs bench/results.json from an earlier run");
+  writeReports(ROOT, previous);
+  log("Rewrote BENCHMARKS.md from bench/results.json.");
+  process.exit(0);
+}
 
 const bench = await openBenchDatabase(log);
 let app: AppServer | undefined;

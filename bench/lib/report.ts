@@ -54,6 +54,7 @@ function renderMarkdown(r: BenchResults): string {
 
   out.push(...floorSection(r), "");
   out.push(...profileOfAppSection(r), "");
+  out.push(...otherBenchmarks(), "");
   out.push("## Notes", "", ...r.notes.map((n) => `- ${n}`), "");
   out.push("## How to run", "");
   out.push(
@@ -174,6 +175,36 @@ function floorSection(r: BenchResults): string[] {
   }
   out.push("", "⚠ marks an index on a tenant table that does not lead with org_id (primary-key lookups by id are such: the uuid is unique on its own).");
   return out;
+}
+
+/**
+ * Benchmarks that live beside this one and write their own results (the CSV import's
+ * bench/import-100k.mts writes bench/results-import.json): summarised here, read defensively,
+ * so BENCHMARKS.md stays the one page to look at.
+ */
+function otherBenchmarks(): string[] {
+  const file = path.join(process.cwd(), "bench", "results-import.json");
+  if (!fs.existsSync(file)) return [];
+  try {
+    const j = JSON.parse(fs.readFileSync(file, "utf8")) as {
+      measuredAt?: string;
+      rows?: number;
+      seconds?: { endToEnd?: number; run?: number; upload?: number };
+      targetSeconds?: number;
+      meetsTarget?: boolean;
+      copyFloor?: { seconds?: number; ratio?: number };
+    };
+    const e2e = j.seconds?.endToEnd;
+    return [
+      "## CSV import (`bench/import-100k.mts`, its own figures from `bench/results-import.json`)",
+      "",
+      `${j.rows !== undefined ? int(j.rows) : "?"} rows imported end to end in ${e2e !== undefined ? `${e2e} s` : "?"} (upload ${j.seconds?.upload ?? "?"} s, import job ${j.seconds?.run ?? "?"} s)` +
+        `${j.targetSeconds !== undefined ? `; target ${j.targetSeconds} s: ${j.meetsTarget ? "✅ pass" : "❌ miss"}` : ""}` +
+        `${j.copyFloor?.seconds !== undefined ? `; COPY floor of the same rows ${j.copyFloor.seconds} s${j.copyFloor.ratio !== undefined ? ` (ratio ${j.copyFloor.ratio}×)` : ""}` : ""}. Measured ${j.measuredAt ?? "at an unknown time"}; run \`npx tsx bench/import-100k.mts\` to refresh.`,
+    ];
+  } catch {
+    return ["## CSV import", "", "`bench/results-import.json` exists but could not be read."];
+  }
 }
 
 function profileOfAppSection(r: BenchResults): string[] {
