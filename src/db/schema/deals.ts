@@ -81,6 +81,15 @@ export const deals = pgTable(
     // Deals list default order (newest first) and date-range filters.
     index("deals_org_created_idx").on(t.orgId, t.createdAt).where(sql`${t.deletedAt} is null`),
     index("deals_org_close_date_idx").on(t.orgId, t.expectedCloseDate).where(sql`${t.deletedAt} is null`),
+    // Deals-list totals (count, value, weighted per currency) as an index-only scan; owner third so a
+    // rep's totals are a narrow range of it.
+    index("deals_org_status_owner_totals_idx")
+      .on(t.orgId, t.status, t.ownerId, t.currency, t.valueMinor, t.weightedMinor)
+      .where(sql`${t.deletedAt} is null`),
+    // Sector filter options and the sector filter.
+    index("deals_org_sector_idx").on(t.orgId, t.sector).where(sql`${t.deletedAt} is null`),
+    // Closed deals by close time: revenue trend, leaderboard, loss reasons, "closed in the period".
+    index("deals_org_closed_idx").on(t.orgId, t.closedAt).where(sql`${t.deletedAt} is null and ${t.closedAt} is not null`),
     index("deals_org_search_idx").using("gin", sql`(lower(${t.title} || ' ' || ${t.contactName})) gin_trgm_ops`),
   ],
 );

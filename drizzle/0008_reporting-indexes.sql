@@ -1,0 +1,3 @@
+CREATE INDEX "deals_org_status_owner_totals_idx" ON "deals" USING btree ("org_id","status","owner_id","currency","value_minor","weighted_minor") WHERE "deals"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "deals_org_sector_idx" ON "deals" USING btree ("org_id","sector") WHERE "deals"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "deals_org_closed_idx" ON "deals" USING btree ("org_id","closed_at") WHERE "deals"."deleted_at" is null and "deals"."closed_at" is not null;
