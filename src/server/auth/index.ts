@@ -50,10 +50,5 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (typeof token.uid === "string") session.user.id = token.uid;
       return session;
     },
-    // Used by proxy.ts only to send signed-out visitors to /login; authorization happens in the
-    // tenant context and the action factory.
-    authorized({ auth }) {
-      return !!auth?.user;
-    },
   },
 }));

@@ -8,7 +8,7 @@ import type { TenantContext } from "@/server/tenant";
 import { visibleDeals } from "./deal-scope";
 
 /** Cards per column: beyond it the column shows "+ N more", linking to the deals list. */
-export const BOARD_COLUMN_LIMIT = 50;
+export const BOARD_COLUMN_LIMIT = 20;
 
 export type BoardTotal = { currency: string; totalMinor: number; weightedMinor: number };
 

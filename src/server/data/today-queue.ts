@@ -16,7 +16,7 @@ export const UPCOMING_DAYS = 7;
  * Rows per bucket: a rep with thousands of overdue actions still gets a fast, light page (the
  * counts stay exact and "and N more" leads to the deals list). Every row costs ~2 kB of HTML.
  */
-export const TODAY_BUCKET_LIMIT = 50;
+export const TODAY_BUCKET_LIMIT = 25;
 
 export type TodayRow = {
   actionId: string;
