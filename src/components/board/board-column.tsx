@@ -7,10 +7,10 @@ import Link from "next/link";
 import type { CardView, ColumnView } from "./board-types";
 import { SortableDealCard } from "./deal-card";
 
-type BoardColumnProps = { column: ColumnView; cards: CardView[]; showOwner: boolean };
+type BoardColumnProps = { orgSlug: string; column: ColumnView; cards: CardView[]; showOwner: boolean };
 
 /** A stage: header with its figures, then a sortable list of cards. The whole column is a drop target, header included. */
-export function BoardColumn({ column, cards, showOwner }: BoardColumnProps) {
+export function BoardColumn({ orgSlug, column, cards, showOwner }: BoardColumnProps) {
   const { setNodeRef, isOver } = useDroppable({ id: column.id, data: { type: "column" } });
   const headingId = `column-${column.id}`;
   return (
@@ -31,7 +31,7 @@ export function BoardColumn({ column, cards, showOwner }: BoardColumnProps) {
       >
         <SortableContext id={column.id} items={cards.map((c) => c.id)} strategy={verticalListSortingStrategy}>
           {cards.map((card) => (
-            <SortableDealCard key={card.id} card={card} showOwner={showOwner} />
+            <SortableDealCard key={card.id} orgSlug={orgSlug} card={card} staleAfterDays={column.staleAfterDays} showOwner={showOwner} />
           ))}
         </SortableContext>
         {cards.length === 0 ? (

@@ -2,29 +2,29 @@ import type { DueState } from "@/lib/deals/rules";
 import type { ActionType } from "@/lib/schemas/deals";
 
 /**
- * What the board's client components receive. Labels (money, dates) are formatted on the server in
- * the org's locale and time zone, so the first client render matches the HTML exactly; only totals
- * changed by an optimistic move are re-formatted in the browser.
+ * What the board's client components receive. Labels that need Intl (money, dates) are formatted
+ * on the server in the org's locale and time zone, so the first client render matches the HTML;
+ * only totals changed by an optimistic move are re-formatted in the browser. Anything derivable
+ * (links, initials, stale wording) is derived on the client: up to 50 cards per column travel in
+ * the RSC payload, so every field counts.
  */
 export type CardView = {
   id: string;
   title: string;
   contactName: string;
-  href: string;
   valueMinor: number;
   /** value × the deal's own probability, as the database computes it. */
   weightedMinor: number;
   currency: string;
   valueLabel: string;
   ownerName: string;
-  ownerInitials: string;
-  action: { type: ActionType; typeLabel: string; details: string } | null;
+  actionType: ActionType | null;
   due: DueState | null;
   dueLabel: string;
+  /** Tooltip: the exact due time and what the step is. */
   dueTitle: string;
-  stale: boolean;
-  staleLabel: string;
-  staleTitle: string;
+  /** Days since the last completed action, when that makes the deal stale; otherwise null. */
+  staleDays: number | null;
 };
 
 export type TotalView = { currency: string; totalMinor: number; weightedMinor: number; totalLabel: string; weightedLabel: string };
@@ -33,6 +33,7 @@ export type ColumnView = {
   id: string;
   name: string;
   probability: number;
+  staleAfterDays: number;
   count: number;
   totals: TotalView[];
   cards: CardView[];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Board, BoardCard } from "@/server/data/board";
-import { initials, toBoardView, toCardView } from "./board-view-model";
+import { toBoardView, toCardView } from "./board-view-model";
+import { dealHref, initials, staleText } from "./card-text";
 
 const ORG = { slug: "acme", locale: "da-DK", timeZone: "Europe/Copenhagen" };
 const NOW = new Date("2026-11-20T10:00:00Z"); // 11:00 in Copenhagen
@@ -27,24 +28,22 @@ function card(overrides: Partial<BoardCard> = {}): BoardCard {
 
 describe("toCardView", () => {
   it("formats money and the due time in the org's locale and zone, the words in English", () => {
-    const view = toCardView(card(), 10, NOW, ORG);
-    expect(view.href).toBe("/acme/deals/d1");
+    const view = toCardView(card(), NOW, ORG);
     expect(view.valueLabel).toBe(new Intl.NumberFormat("da-DK", { style: "currency", currency: "DKK", maximumFractionDigits: 0 }).format(12_500.5));
     expect(view.weightedMinor).toBe(375_015);
     expect(view.dueLabel).toBe("Today 14.30");
     expect(view.dueTitle).toMatch(/^Call due .*14\.30: Call about the scope$/);
-    expect(view.staleLabel).toBe("Stale · 19 d");
-    expect(view.staleTitle).toBe("No completed action for 19 days; this stage flags deals after 10.");
-    expect(view.action).toEqual({ type: "call", typeLabel: "Call", details: "Call about the scope" });
+    expect(view).toMatchObject({ staleDays: 19, actionType: "call", ownerName: "Rita Rep" });
+    expect(toCardView(card({ stale: false }), NOW, ORG).staleDays).toBeNull();
   });
 
   it("says how late an overdue step is and how far an upcoming one is", () => {
-    const overdue = toCardView(card({ due: "overdue", action: { type: "email", dueAt: new Date("2026-11-18T10:00:00Z"), details: "x" } }), 10, NOW, ORG);
+    const overdue = toCardView(card({ due: "overdue", action: { type: "email", dueAt: new Date("2026-11-18T10:00:00Z"), details: "x" } }), NOW, ORG);
     expect(overdue.dueLabel).toBe("Overdue · 2 days ago");
-    const upcoming = toCardView(card({ due: "upcoming", action: { type: "task", dueAt: new Date("2026-11-25T10:00:00Z"), details: "x" } }), 10, NOW, ORG);
+    const upcoming = toCardView(card({ due: "upcoming", action: { type: "task", dueAt: new Date("2026-11-25T10:00:00Z"), details: "x" } }), NOW, ORG);
     expect(upcoming.dueLabel).toBe("in 5 days");
-    const none = toCardView(card({ due: null, action: null }), 10, NOW, ORG);
-    expect(none).toMatchObject({ dueLabel: "No next step", action: null });
+    const none = toCardView(card({ due: null, action: null }), NOW, ORG);
+    expect(none).toMatchObject({ dueLabel: "No next step", actionType: null });
   });
 });
 
@@ -64,7 +63,12 @@ describe("toBoardView", () => {
   });
 });
 
-describe("initials", () => {
+describe("card text", () => {
+  it("builds the stale wording and the deal link", () => {
+    expect(staleText(19, 10)).toEqual({ label: "Stale · 19 d", title: "No completed action for 19 days; this stage flags deals after 10." });
+    expect(dealHref("acme", "d1")).toBe("/acme/deals/d1");
+  });
+
   it("takes the first and last names' initials", () => {
     expect(initials("Rita Rep")).toBe("RR");
     expect(initials("  Anne Marie Østergaard ")).toBe("AØ");

@@ -21,9 +21,10 @@ export function toBoardView(board: Board, org: OrgFormat): { columns: ColumnView
       id: column.id,
       name: column.name,
       probability: column.probability,
+      staleAfterDays: column.staleAfterDays,
       count: column.count,
       totals: column.totals.map((t) => totalView(t.currency, t.totalMinor, t.weightedMinor, org.locale)),
-      cards: column.cards.map((card) => toCardView(card, column.staleAfterDays, board.now, org)),
+      cards: column.cards.map((card) => toCardView(card, board.now, org)),
       hidden: column.hidden,
       nextHiddenId: column.nextHiddenId,
       moreHref: `/${org.slug}/deals?stage=${column.id}${ownerQuery}`,
@@ -31,27 +32,22 @@ export function toBoardView(board: Board, org: OrgFormat): { columns: ColumnView
   };
 }
 
-export function toCardView(card: BoardCard, staleAfterDays: number, now: Date, org: OrgFormat): CardView {
-  const { locale, timeZone } = org;
+export function toCardView(card: BoardCard, now: Date, org: OrgFormat): CardView {
   const due = card.action?.dueAt;
   return {
     id: card.id,
     title: card.title,
     contactName: card.contactName,
-    href: `/${org.slug}/deals/${card.id}`,
     valueMinor: card.valueMinor,
     weightedMinor: weightedValue(card.valueMinor, card.probability),
     currency: card.currency,
-    valueLabel: formatMoney(card.valueMinor, card.currency, locale),
+    valueLabel: formatMoney(card.valueMinor, card.currency, org.locale),
     ownerName: card.ownerName,
-    ownerInitials: initials(card.ownerName),
-    action: card.action ? { type: card.action.type, typeLabel: ACTION_TYPE_LABELS[card.action.type], details: card.action.details } : null,
+    actionType: card.action?.type ?? null,
     due: card.due,
     dueLabel: dueLabel(card, now, org),
-    dueTitle: due && card.action ? `${ACTION_TYPE_LABELS[card.action.type]} due ${formatDateTime(due, locale, timeZone)}: ${card.action.details}` : "This deal has no pending next step",
-    stale: card.stale,
-    staleLabel: `Stale · ${card.idleDays} d`,
-    staleTitle: `No completed action for ${card.idleDays} days; this stage flags deals after ${staleAfterDays}.`,
+    dueTitle: due && card.action ? `${ACTION_TYPE_LABELS[card.action.type]} due ${formatDateTime(due, org.locale, org.timeZone)}: ${card.action.details}` : "This deal has no pending next step",
+    staleDays: card.stale ? card.idleDays : null,
   };
 }
 
@@ -67,8 +63,3 @@ function dueLabel(card: BoardCard, now: Date, { locale, timeZone }: OrgFormat): 
   return formatDueDistance(due, now, UI_LANGUAGE);
 }
 
-export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]!, parts.at(-1)!] : parts.slice(0, 1);
-  return letters.map((p) => Array.from(p)[0]!.toUpperCase()).join("") || "?";
-}

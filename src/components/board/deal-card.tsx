@@ -3,22 +3,22 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { clsx } from "clsx";
-import { CalendarClock, CheckSquare, Hourglass, Mail, Phone, Users, type LucideIcon } from "lucide-react";
 import Link from "next/link";
-import type { ActionType } from "@/lib/schemas/deals";
+import { ACTION_TYPE_LABELS } from "@/lib/schemas/deals";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { BoardIcon } from "./board-icons";
 import type { CardView } from "./board-types";
+import { dealHref, initials, staleText } from "./card-text";
 
-const ACTION_ICONS: Record<ActionType, LucideIcon> = { call: Phone, email: Mail, meeting: Users, task: CheckSquare };
 const DUE_TONES: Record<NonNullable<CardView["due"]>, BadgeTone> = { overdue: "red", today: "amber", upcoming: "neutral" };
 
-type SortableDealCardProps = { card: CardView; showOwner: boolean };
+type SortableDealCardProps = { orgSlug: string; card: CardView; staleAfterDays: number; showOwner: boolean };
 
 /**
  * One tab stop per card: the card is the link to the deal and the drag handle at once. Space picks
  * it up (Enter keeps following the link); a mouse drag starts after 5 px, so a click still opens it.
  */
-export function SortableDealCard({ card, showOwner }: SortableDealCardProps) {
+export function SortableDealCard({ orgSlug, card, staleAfterDays, showOwner }: SortableDealCardProps) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id, data: { type: "card" } });
   return (
     <li
@@ -27,7 +27,7 @@ export function SortableDealCard({ card, showOwner }: SortableDealCardProps) {
       className={clsx("list-none", isDragging && "opacity-40")}
     >
       <Link
-        href={card.href}
+        href={dealHref(orgSlug, card.id)}
         // Up to 50 cards per column: prefetching every deal page would flood the server on each visit.
         prefetch={false}
         draggable={false}
@@ -39,33 +39,30 @@ export function SortableDealCard({ card, showOwner }: SortableDealCardProps) {
         data-deal-id={card.id}
         className="block touch-manipulation rounded-lg outline-offset-2 select-none [-webkit-touch-callout:none]"
       >
-        <DealCardBody card={card} showOwner={showOwner} />
+        <DealCardBody card={card} staleAfterDays={staleAfterDays} showOwner={showOwner} />
       </Link>
     </li>
   );
 }
 
 /** The card's face, shared by the list and the drag overlay. */
-export function DealCardBody({ card, showOwner, lifted = false }: { card: CardView; showOwner: boolean; lifted?: boolean }) {
-  const ActionIcon = card.action ? ACTION_ICONS[card.action.type] : CalendarClock;
+export function DealCardBody({ card, staleAfterDays, showOwner, lifted = false }: { card: CardView; staleAfterDays: number; showOwner: boolean; lifted?: boolean }) {
+  const stale = card.staleDays !== null ? staleText(card.staleDays, staleAfterDays) : null;
   return (
     // Lifted: a shadow and ring only. A tilt or scale would widen the overlay's bounding box, and
     // the keyboard sensor, which compares boxes, would then find its own column "to the right".
     <article
       className={clsx(
-        "space-y-2 rounded-lg border bg-white p-3 text-left transition-shadow dark:bg-zinc-900",
+        "space-y-2 rounded-lg border bg-white p-3 shadow-xs dark:bg-zinc-900",
         card.due === "overdue" ? "border-red-200 dark:border-red-900/70" : "border-zinc-200 dark:border-zinc-800",
-        lifted ? "shadow-lg ring-2 ring-brand-500/40" : "shadow-xs hover:border-zinc-300 hover:shadow-sm dark:hover:border-zinc-700",
+        lifted ? "shadow-lg ring-2 ring-brand-500/40" : "hover:shadow-sm",
       )}
     >
       <div className="flex items-start justify-between gap-2">
         <h3 className="min-w-0 text-sm leading-snug font-medium text-zinc-900 dark:text-zinc-100">{card.title}</h3>
         {showOwner ? (
-          <span
-            title={card.ownerName}
-            className="grid size-6 shrink-0 place-items-center rounded-full bg-zinc-100 text-[0.625rem] font-semibold text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
-          >
-            <span aria-hidden>{card.ownerInitials}</span>
+          <span title={card.ownerName} className="grid size-6 shrink-0 place-items-center rounded-full bg-zinc-100 text-[0.625rem] font-semibold text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+            <span aria-hidden>{initials(card.ownerName)}</span>
             <span className="sr-only">Owner: {card.ownerName}</span>
           </span>
         ) : null}
@@ -77,17 +74,17 @@ export function DealCardBody({ card, showOwner, lifted = false }: { card: CardVi
       <div className="flex flex-wrap items-center gap-1.5">
         <span title={card.dueTitle} className="inline-flex">
           <Badge tone={card.due ? DUE_TONES[card.due] : "red"} className="gap-1">
-            <ActionIcon aria-hidden className="size-3" />
-            {card.action ? <span className="sr-only">{card.action.typeLabel}, </span> : null}
+            <BoardIcon name={card.actionType ?? "none"} className="size-3" />
+            {card.actionType ? <span className="sr-only">{ACTION_TYPE_LABELS[card.actionType]}, </span> : null}
             {card.dueLabel}
           </Badge>
         </span>
-        {card.stale ? (
-          <span title={card.staleTitle} className="inline-flex">
+        {stale ? (
+          <span title={stale.title} className="inline-flex">
             <Badge tone="amber" className="gap-1">
-              <Hourglass aria-hidden className="size-3" />
-              {card.staleLabel}
-              <span className="sr-only">: {card.staleTitle}</span>
+              <BoardIcon name="stale" className="size-3" />
+              {stale.label}
+              <span className="sr-only">: {stale.title}</span>
             </Badge>
           </span>
         ) : null}

@@ -23,6 +23,7 @@ import { applyChange, cardLocation, dropInto, itemsOf, moveAcross, neighboursOf,
 import type { CardView, ClosingStage, ColumnView, Items } from "./board-types";
 import { CloseDealDialog, type CloseDetails, type LossReasonOption, type PendingClose } from "./close-deal-dialog";
 import { CloseZones, isZone, LOST_ZONE, WON_ZONE } from "./close-zones";
+import { BoardIconSprite } from "./board-icons";
 import { DealCardBody } from "./deal-card";
 
 type PipelineBoardProps = {
@@ -170,6 +171,7 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
           {board.map((column) => (
             <BoardColumn
               key={column.id}
+              orgSlug={orgSlug}
               column={column}
               cards={items ? (items[column.id] ?? []).flatMap((id) => cardsById.get(id) ?? []) : column.cards}
               showOwner={showOwner}
@@ -178,7 +180,10 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
         </div>
       </div>
       {activeId ? <CloseZones won={won} lost={lost} /> : null}
-      <DragOverlay>{activeCard ? <DealCardBody card={activeCard} showOwner={showOwner} lifted /> : null}</DragOverlay>
+      <DragOverlay>
+        {activeCard ? <DealCardBody card={activeCard} staleAfterDays={staleAfterDaysOf(board, activeCard.id)} showOwner={showOwner} lifted /> : null}
+      </DragOverlay>
+      <BoardIconSprite />
       <CloseDealDialog
         pending={pendingClose}
         won={won}
@@ -194,6 +199,10 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
       />
     </DndContext>
   );
+}
+
+function staleAfterDaysOf(columns: ColumnView[], dealId: string): number {
+  return columns.find((c) => c.cards.some((card) => card.id === dealId))?.staleAfterDays ?? 10;
 }
 
 /**
