@@ -1,4 +1,4 @@
-import { ChartNoAxesCombined, Columns3, Handshake, ListTodo, Upload, Settings, SlidersHorizontal, Users, type LucideIcon } from "lucide-react";
+import { ChartNoAxesCombined, Columns3, Download, Handshake, ListTodo, Upload, Settings, SlidersHorizontal, Users, type LucideIcon } from "lucide-react";
 import { can, type Permission, type Role } from "@/lib/permissions";
 
 export type NavGroup = "workspace" | "organization";
@@ -22,6 +22,7 @@ export const NAV_GROUP_LABELS: Record<NavGroup, string | null> = {
  * The sidebar, in order. A new capability adds one line here, e.g.
  *   { label: "Deals", href: "/deals", icon: Handshake },
  *   { label: "Import", href: "/import", icon: Upload, permission: "import.run" },
+  { label: "Exports", href: "/exports", icon: Download, permission: "export.run" },
  * Settings is shown to everyone (non-admins see it read-only), so it needs no permission.
  */
 export const NAV_ITEMS: NavItem[] = [
@@ -30,6 +31,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: "Pipeline", href: "/pipeline", icon: Columns3 },
   { label: "Dashboard", href: "/dashboard", icon: ChartNoAxesCombined, permission: "dashboard.view" },
   { label: "Import", href: "/import", icon: Upload, permission: "import.run" },
+  { label: "Exports", href: "/exports", icon: Download, permission: "export.run" },
   { label: "Settings", href: "/settings", icon: Settings, group: "organization" },
   { label: "Pipeline stages", href: "/settings/pipeline", icon: SlidersHorizontal, group: "organization" },
   { label: "Members", href: "/settings/members", icon: Users, permission: "members.view", group: "organization" },
