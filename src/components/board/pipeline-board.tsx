@@ -16,6 +16,7 @@ import {
 import { useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { moveDealAction } from "@/actions/deals";
+import type { ActionResult } from "@/lib/result";
 import { boardAnnouncements, screenReaderInstructions } from "./announcements";
 import { createBoardCollisions } from "./board-collisions";
 import { BoardColumn } from "./board-column";
@@ -133,7 +134,7 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
     const { beforeId, afterId } = neighboursOf(ids, card.id, target.nextHiddenId);
     startTransition(async () => {
       applyOptimistic({ type: "move", dealId: card.id, toColumnId, index: ids.indexOf(card.id) });
-      const result = await moveDealAction(orgSlug, { dealId: card.id, stageId: toColumnId, beforeId, afterId });
+      const result = await send(() => moveDealAction(orgSlug, { dealId: card.id, stageId: toColumnId, beforeId, afterId }));
       if (!result.ok) toast.error(`“${card.title}” was not moved: ${result.message}`);
     });
   }
@@ -145,7 +146,9 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
     focusAfterRemoval(card.id);
     startTransition(async () => {
       applyOptimistic({ type: "remove", dealId: card.id });
-      const result = await moveDealAction(orgSlug, { dealId: card.id, stageId: stage.id, lossReasonId: details.lossReasonId ?? null, lossNote: details.lossNote ?? null });
+      const result = await send(() =>
+        moveDealAction(orgSlug, { dealId: card.id, stageId: stage.id, lossReasonId: details.lossReasonId ?? null, lossNote: details.lossNote ?? null }),
+      );
       if (result.ok) toast.success(`“${card.title}” closed as ${stage.name}.`);
       else toast.error(`“${card.title}” was not closed: ${result.message}`);
     });
@@ -199,6 +202,18 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
       />
     </DndContext>
   );
+}
+
+/**
+ * The action's own failures come back as results; a lost connection throws. Either way the optimistic
+ * change is dropped when the transition ends, and the user is told, instead of an error page.
+ */
+async function send<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await call();
+  } catch {
+    return { ok: false, code: "INTERNAL", message: "The connection failed. Nothing was saved; please try again." };
+  }
 }
 
 function staleAfterDaysOf(columns: ColumnView[], dealId: string): number {
