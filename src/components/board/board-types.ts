@@ -5,7 +5,7 @@ import type { ActionType } from "@/lib/schemas/deals";
  * What the board's client components receive. Labels that need Intl (money, dates) are formatted
  * on the server in the org's locale and time zone, so the first client render matches the HTML;
  * only totals changed by an optimistic move are re-formatted in the browser. Anything derivable
- * (links, initials, stale wording) is derived on the client: up to 50 cards per column travel in
+ * (links, initials, stale wording) is derived on the client: a full column of cards (BOARD_COLUMN_LIMIT) travels in
  * the RSC payload, so every field counts.
  */
 export type CardView = {

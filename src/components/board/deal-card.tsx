@@ -28,7 +28,7 @@ export function SortableDealCard({ orgSlug, card, staleAfterDays, showOwner }: S
     >
       <Link
         href={dealHref(orgSlug, card.id)}
-        // Up to 50 cards per column: prefetching every deal page would flood the server on each visit.
+        // A board shows many cards: prefetching every deal page would flood the server on each visit.
         prefetch={false}
         draggable={false}
         {...attributes}
