@@ -169,7 +169,10 @@ try {
 
   t0 = performance.now();
   await startImport(ctx, importId, { ...options, skipInvalid: false });
-  await processImportJob(getDb(), { importId, orgId: team.org.id });
+  const phases: Record<string, number> = {};
+  await processImportJob(getDb(), { importId, orgId: team.org.id }, { phase: (name, ms) => { phases[name] = (phases[name] ?? 0) + ms; if (process.argv.includes("--trace") && /deals|lookup|actions/.test(name)) console.error(name, Math.round(ms)); } });
+  const breakdown = Object.fromEntries(Object.entries(phases).map(([k, ms]) => [k, Math.round(ms / 10) / 100]));
+  log(`run breakdown (s): ${JSON.stringify(breakdown)}`);
   const run = seconds(t0);
   const endToEnd = Math.round((upload + run) * 100) / 100;
   log(`run ${run} s; upload + run ${endToEnd} s (with check: ${seconds(tAll)} s)`);
@@ -195,6 +198,7 @@ try {
     rows: ROWS,
     fileBytes: csv.length,
     seconds: { upload, check: validate, run, endToEnd, endToEndWithCheck: seconds(tAll) },
+    runBreakdownSeconds: breakdown,
     targetSeconds: TARGET_SECONDS,
     meetsTarget: endToEnd <= TARGET_SECONDS,
     written: { deals: inv!.deals, openDeals: inv!.open, actions: sizes!.actions, stageHistory: sizes!.history, created: imp!.created_count, failed: imp!.failed_count },

@@ -23,34 +23,42 @@ export function duplicateKeys(row: Pick<ImportRow, "contact" | "title" | "valueM
 }
 
 /**
- * Reads every record, collecting the valid rows and every issue. A record that describes the same
- * deal as an earlier record of the file is skipped (and reported): importing both would create the
- * deal twice, or update it twice.
+ * Reads records slice by slice (the import job reads the next slice while the database writes the
+ * previous one), collecting the valid rows and every issue. A record that describes the same deal
+ * as an earlier record of the file — in any slice — is skipped and reported: importing both would
+ * create the deal twice, or update it twice.
  */
-export function readRecords(records: CsvRecord[], read: (cells: string[], line: number) => RowResult): ReadOutcome {
-  const rows: ImportRow[] = [];
-  const issues: ReportedIssue[] = [];
+export function recordReader(read: (cells: string[], line: number) => RowResult) {
   const firstLine = new Map<string, number>();
-  let invalidRows = 0;
-  let repeatedRows = 0;
-  for (const record of records) {
-    const result = read(record.cells, record.line);
-    if (!result.ok) {
-      invalidRows++;
-      for (const issue of result.issues) issues.push({ ...issue, kind: "invalid" });
-      continue;
+  return (records: CsvRecord[]): ReadOutcome => {
+    const rows: ImportRow[] = [];
+    const issues: ReportedIssue[] = [];
+    let invalidRows = 0;
+    let repeatedRows = 0;
+    for (const record of records) {
+      const result = read(record.cells, record.line);
+      if (!result.ok) {
+        invalidRows++;
+        for (const issue of result.issues) issues.push({ ...issue, kind: "invalid" });
+        continue;
+      }
+      const keys = duplicateKeys(result.row);
+      const earlier = keys.map((k) => firstLine.get(k)).find((l) => l !== undefined);
+      if (earlier !== undefined) {
+        repeatedRows++;
+        issues.push({ line: record.line, column: null, value: null, message: `Same deal as line ${earlier} of this file`, kind: "skipped" });
+        continue;
+      }
+      for (const k of keys) firstLine.set(k, record.line);
+      rows.push(result.row);
     }
-    const keys = duplicateKeys(result.row);
-    const earlier = keys.map((k) => firstLine.get(k)).find((l) => l !== undefined);
-    if (earlier !== undefined) {
-      repeatedRows++;
-      issues.push({ line: record.line, column: null, value: null, message: `Same deal as line ${earlier} of this file`, kind: "skipped" });
-      continue;
-    }
-    for (const k of keys) firstLine.set(k, record.line);
-    rows.push(result.row);
-  }
-  return { rows, issues, invalidRows, repeatedRows };
+    return { rows, issues, invalidRows, repeatedRows };
+  };
+}
+
+/** The whole file at once (the check before importing). */
+export function readRecords(records: CsvRecord[], read: (cells: string[], line: number) => RowResult): ReadOutcome {
+  return recordReader(read)(records);
 }
 
 export type ExistingDealState = { status: "open" | "won" | "lost" };

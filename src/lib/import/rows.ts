@@ -42,6 +42,19 @@ export type RowReaderContext = {
 
 const LIMITS = { contact: 200, title: 200, sector: 80, source: 80 } as const;
 
+/** Caches a pure function of a string, up to a few thousand distinct inputs. */
+function memo<T>(fn: (raw: string) => T, limit = 5000): (raw: string) => T {
+  const cache = new Map<string, T>();
+  return (raw) => {
+    let hit = cache.get(raw);
+    if (hit === undefined && !cache.has(raw)) {
+      hit = fn(raw);
+      if (cache.size < limit) cache.set(raw, hit);
+    }
+    return hit as T;
+  };
+}
+
 export function defaultTitle(contact: string): string {
   return `${contact} – imported`.slice(0, LIMITS.title);
 }
@@ -53,8 +66,10 @@ export function defaultTitle(contact: string): string {
  */
 export function rowReader(ctx: RowReaderContext): (cells: string[], line: number) => RowResult {
   const cols = columnsByField(ctx.mapping);
-  const matchStage = stageMatcher(ctx.stages);
-  const matchOwner = ownerMatcher(ctx.members);
+  // Statuses, owners and dates repeat across a file: each distinct text is read once.
+  const matchStage = memo(stageMatcher(ctx.stages));
+  const matchOwner = memo(ownerMatcher(ctx.members));
+  const readDate = memo((raw: string) => parseImportDate(raw, ctx.locale));
   const firstOpen = ctx.stages.find((s) => s.kind === "open") ?? null;
 
   return (cells, line) => {
@@ -101,7 +116,7 @@ export function rowReader(ctx: RowReaderContext): (cells: string[], line: number
     let dateReading: DateReading | null = null;
     const rawDate = cell("expectedCloseDate");
     if (rawDate) {
-      const date = parseImportDate(rawDate, ctx.locale);
+      const date = readDate(rawDate);
       if (date.ok) {
         expectedCloseDate = date.iso;
         dateReading = date.reading;

@@ -25,6 +25,8 @@ export type ExistingDeal = {
  */
 export async function findExistingDeals(tx: DbOrTx, ctx: TenantContext, rows: ImportRow[]): Promise<Map<number, ExistingDeal>> {
   if (rows.length === 0) return new Map();
+  // One index probe per row (LATERAL … LIMIT 1): the plan stays right however much the table grows
+  // during the import, where a cached hash-join plan made at the first batch would scan it all.
   const result = await tx.execute<{
     ord: number;
     id: string;
@@ -38,14 +40,18 @@ export async function findExistingDeals(tx: DbOrTx, ctx: TenantContext, rows: Im
     source: string | null;
     expected_close_date: string | null;
   }>(sql`
-    select distinct on (k.ord) k.ord, deals.id, deals.title, deals.owner_id, deals.value_minor, deals.stage_id, deals.probability,
-           deals.status, deals.sector, deals.source, deals.expected_close_date::text as expected_close_date
+    select k.ord, m.*
       from unnest(${textArray(rows.map((r) => r.contact))}::text[], ${textArray(rows.map((r) => r.title))}::text[],
                   ${numberArray(rows.map((r) => r.valueMinor))}::bigint[]) with ordinality as k(contact, title, value, ord)
-      join deals on ${visibleDeals(ctx)}
-                and lower(deals.contact_name) = lower(k.contact)
-                and (lower(deals.title) = lower(k.title) or deals.value_minor = k.value)
-     order by k.ord, (lower(deals.title) = lower(k.title)) desc, deals.created_at desc`);
+      cross join lateral (
+        select deals.id, deals.title, deals.owner_id, deals.value_minor, deals.stage_id, deals.probability, deals.status,
+               deals.sector, deals.source, deals.expected_close_date::text as expected_close_date
+          from deals
+         where ${visibleDeals(ctx)}
+           and lower(deals.contact_name) = lower(k.contact)
+           and (lower(deals.title) = lower(k.title) or deals.value_minor = k.value)
+         order by (lower(deals.title) = lower(k.title)) desc, deals.created_at desc
+         limit 1) m`);
   const out = new Map<number, ExistingDeal>();
   for (const r of result) {
     out.set(Number(r.ord) - 1, {
