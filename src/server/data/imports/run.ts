@@ -198,9 +198,12 @@ export async function runImport(ctx: TenantContext, imp: ImportRecord, hooks: Ru
   return counts;
 }
 
-/** The top of each stage's Kanban column: imported deals go above it, in file order. */
+/** The top of each stage's Kanban column: one index probe per stage (deals_org_stage_position_idx), not a scan of the org. */
 async function stagePositionBases(tx: DbOrTx, ctx: TenantContext): Promise<Map<string, number>> {
-  const rows = await tx.execute<{ stage_id: string; min: number }>(sql`
-    select stage_id, min(position) as min from deals where org_id = ${ctx.orgId} and deleted_at is null group by stage_id`);
-  return new Map(rows.map((r) => [r.stage_id, Number(r.min)]));
+  const rows = await tx.execute<{ stage_id: string; min: number | null }>(sql`
+    select s.id as stage_id,
+           (select min(d.position) from deals d where d.org_id = s.org_id and d.stage_id = s.id and d.deleted_at is null) as min
+      from pipeline_stages s
+     where s.org_id = ${ctx.orgId}`);
+  return new Map(rows.filter((r) => r.min !== null).map((r) => [r.stage_id, Number(r.min)]));
 }
