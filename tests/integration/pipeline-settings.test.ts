@@ -142,7 +142,7 @@ describe("pipeline settings actions", () => {
     const rep = await ctxFor(team.rep.id, team.org.slug);
     const { dealId } = await makeDeal(rep, qualified!);
     const used = await asUser(team.admin.id, () => removeStageAction(team.org.slug, { stageId: qualified!.id }));
-    expect(used).toEqual({ ok: false, code: "CONFLICT", message: `1 deal(s) are in “${qualified!.name}”. Move them first.` });
+    expect(used).toEqual({ ok: false, code: "CONFLICT", message: `1 deal is in “${qualified!.name}”. Move it first.` });
 
     await asUser(team.rep.id, () => moveDealAction(team.org.slug, { dealId, stageId: negotiation!.id }));
     const passedThrough = await asUser(team.admin.id, () => removeStageAction(team.org.slug, { stageId: qualified!.id }));

@@ -111,7 +111,8 @@ export async function removeStage(ctx: TenantContext, stageId: string) {
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(deals)
       .where(and(eq(deals.orgId, ctx.orgId), eq(deals.stageId, stageId)));
-    if ((used?.n ?? 0) > 0) throw new ConflictError(`${used!.n} deal(s) are in “${stage.name}”. Move them first.`);
+    const n = used?.n ?? 0;
+    if (n > 0) throw new ConflictError(`${n === 1 ? "1 deal is" : `${n} deals are`} in “${stage.name}”. Move ${n === 1 ? "it" : "them"} first.`);
     const [remaining] = await tx
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(pipelineStages)
