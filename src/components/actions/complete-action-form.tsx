@@ -20,6 +20,7 @@ import { hasErrors, mapFieldErrors, mapIssues, type CompleteField, type MappedEr
 import { ConflictNotice } from "./conflict-notice";
 import { ThenChoice, type Then } from "./then-choice";
 import type { Assignee, ActionForCompletion, OrgDisplay } from "./types";
+import { LossReasonOptions } from "./loss-reason-options";
 
 type CompleteActionFormProps = {
   org: OrgDisplay;
@@ -212,12 +213,7 @@ export function CompleteActionForm({ org, action, lossReasons, assignees: member
                 disabled={locked}
                 onChange={(e) => (setLossReasonId(e.target.value), clear("lossReasonId"))}
               >
-                <option value="">Choose a reason…</option>
-                {lossReasons.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.label}
-                  </option>
-                ))}
+                <LossReasonOptions reasons={lossReasons} />
               </Select>
             )}
           </Field>

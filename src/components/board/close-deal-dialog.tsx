@@ -1,13 +1,13 @@
 "use client";
 
-import { clsx } from "clsx";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { controlClasses } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
 import { Select } from "@/components/ui/select";
 import type { CardView, ClosingStage } from "./board-types";
+import { LossReasonOptions } from "@/components/actions/loss-reason-options";
 
 export type PendingClose = { card: CardView; outcome: "won" | "lost" };
 export type CloseDetails = { lossReasonId?: string; lossNote?: string | null };
@@ -95,28 +95,13 @@ function LostForm({ pending, lost, lossReasons, onCancel, onConfirm }: LostFormP
                 setError(null);
               }}
             >
-              <option value="" disabled>
-                Choose a reason…
-              </option>
-              {lossReasons.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.label}
-                </option>
-              ))}
+              <LossReasonOptions reasons={lossReasons} />
             </Select>
           )}
         </Field>
         <Field label="Note (optional)" hint="What would have changed their mind?">
           {(control) => (
-            <textarea
-              {...control}
-              name="lossNote"
-              rows={3}
-              maxLength={1000}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              className={clsx(controlClasses, "h-auto py-2")}
-            />
+            <Textarea {...control} name="lossNote" rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
           )}
         </Field>
       </form>

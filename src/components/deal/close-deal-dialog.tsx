@@ -10,6 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import type { LossReasonOption } from "./types";
+import { LossReasonOptions } from "@/components/actions/loss-reason-options";
 
 type CloseDealDialogProps = {
   orgSlug: string;
@@ -96,12 +97,7 @@ function CloseDealForm({ orgSlug, dealId, outcome, lossReasons, onDone }: CloseD
               disabled={pending}
               onChange={(e) => (setLossReasonId(e.target.value), setErrors((x) => ({ ...x, lossReasonId: undefined })))}
             >
-              <option value="">Choose a reason…</option>
-              {lossReasons.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.label}
-                </option>
-              ))}
+              <LossReasonOptions reasons={lossReasons} />
             </Select>
           )}
         </Field>
