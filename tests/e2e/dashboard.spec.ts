@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import postgres from "postgres";
 import { formatMoney } from "../../src/lib/money";
+import { withAppDb } from "./support/app-db";
 import { signIn } from "./support/auth";
 
 /**
@@ -14,17 +12,6 @@ const ORG = "rendetalje";
 const ADMIN = "mette@momentum.demo";
 const REP = "sofie@rendetalje.demo";
 const SECTOR = "Offices";
-
-async function withAppDb<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
-  const dataDir = process.env.E2E_DATA_DIR ?? ".test-data/e2e";
-  const pid = fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n");
-  const sql = postgres({ host: "127.0.0.1", port: Number(pid[3]), user: "postgres", password: "momentum-local", database: "momentum", max: 1, onnotice: () => {} });
-  try {
-    return await fn(sql);
-  } finally {
-    await sql.end();
-  }
-}
 
 /** The org's open pipeline (DKK deals), optionally in one sector, formatted as the card shows it. */
 function openPipeline(sector?: string) {

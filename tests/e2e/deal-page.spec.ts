@@ -1,7 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
+import { withAppDb } from "./support/app-db";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import postgres from "postgres";
 
 /**
  * The deal page journeys in real Chromium against `next start` with a freshly seeded demo database:
@@ -17,22 +15,16 @@ const MANAGER = "julien@atelier.demo";
  * (the embedded server the Playwright web server started) for one of the rep's open deals.
  */
 async function pickOpenDealOf(email: string, offset = 0): Promise<{ id: string; title: string; contactName: string }> {
-  const dataDir = process.env.E2E_DATA_DIR ?? ".test-data/e2e";
-  const pid = fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n");
-  const port = Number(pid[3]);
-  const sql = postgres({ host: "127.0.0.1", port, user: "postgres", password: "momentum-local", database: "momentum", max: 1, onnotice: () => {} });
-  try {
-    const [deal] = await sql<{ id: string; title: string; contactName: string }[]>`
+  const [deal] = await withAppDb(
+    (sql) => sql<{ id: string; title: string; contactName: string }[]>`
       select d.id, d.title, d.contact_name as "contactName" from deals d
         join organizations o on o.id = d.org_id
         join users u on u.id = d.owner_id
        where o.slug = ${ORG} and u.email = ${email} and d.status = 'open' and d.deleted_at is null
-       order by d.id desc limit 1 offset ${offset}`;
-    if (!deal) throw new Error(`no open demo deal for ${email}`);
-    return deal;
-  } finally {
-    await sql.end();
-  }
+       order by d.id desc limit 1 offset ${offset}`,
+  );
+  if (!deal) throw new Error(`no open demo deal for ${email}`);
+  return deal;
 }
 
 async function signIn(browser: Browser, email: string): Promise<Page> {

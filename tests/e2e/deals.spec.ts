@@ -1,7 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
+import { withAppDb } from "./support/app-db";
 import { expect, test, type Page } from "@playwright/test";
-import postgres from "postgres";
 import { formatMoney } from "../../src/lib/money";
 import { signIn as signInThroughForm } from "./support/auth";
 
@@ -12,18 +10,6 @@ import { signIn as signInThroughForm } from "./support/auth";
 const ORG = "saffron-systems";
 const REP = "ananya@saffron.demo";
 const MANAGER = "arjun@saffron.demo";
-
-/** Reads the app's own database (the embedded server the Playwright web server started) for expected figures. */
-async function withAppDb<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
-  const dataDir = process.env.E2E_DATA_DIR ?? ".test-data/e2e";
-  const pid = fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n");
-  const sql = postgres({ host: "127.0.0.1", port: Number(pid[3]), user: "postgres", password: "momentum-local", database: "momentum", max: 1, onnotice: () => {} });
-  try {
-    return await fn(sql);
-  } finally {
-    await sql.end();
-  }
-}
 
 /** Count and value of the org's open deals, optionally in one stage and matching a search. */
 async function expectedTotals(filter: { stage?: string; q?: string; status?: "open" | "all" } = {}) {
