@@ -1,7 +1,10 @@
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as importActions from "../../src/actions/imports";
 import { getDb } from "../../src/db/client";
+import { imports } from "../../src/db/schema";
 import { createOrgWithTeam } from "../../src/db/seed/factories";
+import { unsafePurgeStaleImportDrafts } from "../../src/server/data/imports/drafts";
 import { asUser } from "./support/fixtures";
 import { expectInvariantHolds, importRow, okData, optionsWith, uploadAs, withJobQueue } from "./support/import-fixtures";
 
@@ -35,5 +38,19 @@ describe("the import job on pg-boss", () => {
     expect([...seen].some((n) => n > 0 && n < 6500)).toBe(true);
     expect([...seen].every((n) => n % 2000 === 0 || n === 6500)).toBe(true);
     await expectInvariantHolds(team.org.id);
+  });
+});
+
+describe("the daily draft purge", () => {
+  it("removes uploads left unstarted for a week, and keeps the history of imports that ran", async () => {
+    const team = await createOrgWithTeam(getDb());
+    const stale = await uploadAs(team.admin.id, team.org.slug, "Client\nA\n");
+    const fresh = await uploadAs(team.admin.id, team.org.slug, "Client\nB\n");
+    const ran = await uploadAs(team.admin.id, team.org.slug, "Client\nC\n");
+    await getDb().update(imports).set({ status: "completed", source: null }).where(eq(imports.id, ran));
+    await getDb().update(imports).set({ createdAt: sql`now() - interval '8 days'` }).where(sql`${imports.id} in (${stale}, ${ran})`);
+    expect(await unsafePurgeStaleImportDrafts(getDb())).toBe(1);
+    const left = await getDb().select({ id: imports.id }).from(imports).where(eq(imports.orgId, team.org.id));
+    expect(left.map((r) => r.id).sort()).toEqual([fresh, ran].sort());
   });
 });

@@ -44,7 +44,7 @@ export function HistoryTable({ org, rows, compact = false }: HistoryTableProps) 
                   {formatDateTime(r.createdAt, org.locale, org.timeZone)} · {r.createdByName ?? "A former member"} · {n.format(r.totalRows)} rows
                 </p>
               </td>
-              <td className={clsx(cell, "text-zinc-600 dark:text-zinc-400", compact ? "hidden" : "hidden md:table-cell")}>{IMPORT_MODE_LABELS[r.mode].label}</td>
+              <td className={clsx(cell, "whitespace-nowrap text-zinc-600 dark:text-zinc-400", compact ? "hidden" : "hidden md:table-cell")}>{IMPORT_MODE_LABELS[r.mode].label}</td>
               <td className={clsx(num, "hidden sm:table-cell")}>{count(r.createdCount, r.status)}</td>
               <td className={clsx(num, "hidden sm:table-cell")}>{count(r.updatedCount, r.status)}</td>
               <td className={clsx(num, compact ? "hidden" : "hidden lg:table-cell")}>{count(r.skippedCount, r.status)}</td>

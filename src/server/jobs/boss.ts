@@ -1,5 +1,6 @@
 import { PgBoss } from "pg-boss";
 import { getDb } from "@/db/client";
+import { unsafePurgeStaleImportDrafts } from "@/server/data/imports/drafts";
 import { IMPORT_QUEUE, processImportJob, type ImportJobData } from "@/server/data/imports/run";
 import { unsafePurgeOldSignInAttempts } from "@/server/data/sign-in-throttle";
 
@@ -8,6 +9,7 @@ const g = globalThis as typeof globalThis & { __momentumBoss?: Promise<PgBoss> }
 /** Queues with their cron schedule (UTC) and handler. Each capability adds its own here. */
 const SCHEDULED_JOBS: { name: string; cron: string; run: () => Promise<unknown> }[] = [
   { name: "purge-sign-in-attempts", cron: "17 3 * * *", run: () => unsafePurgeOldSignInAttempts(getDb()) },
+  { name: "purge-import-drafts", cron: "37 3 * * *", run: () => unsafePurgeStaleImportDrafts(getDb()) },
 ];
 
 /**

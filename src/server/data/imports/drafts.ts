@@ -1,4 +1,5 @@
 import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
 import { imports, users } from "@/db/schema";
 import { CsvFormatError, parseCsv } from "@/lib/import/csv";
 import { decodeCsvBytes, detectDelimiter } from "@/lib/import/decode";
@@ -109,4 +110,19 @@ export async function countImports(ctx: TenantContext): Promise<number> {
   requirePermission(ctx, "import.run");
   const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(imports).where(eq(imports.orgId, ctx.orgId));
   return row?.n ?? 0;
+}
+
+const DRAFT_DAYS = 7;
+
+/**
+ * Daily job: uploads never started (or failed and left) for a week are removed, with their file
+ * and report. Across all orgs on purpose (a maintenance job, hence "unsafe"); completed and
+ * reverted imports stay in the history (their file was already dropped when they completed).
+ */
+export async function unsafePurgeStaleImportDrafts(db: Database): Promise<number> {
+  const gone = await db
+    .delete(imports)
+    .where(and(sql`${imports.status} in ('draft', 'failed')`, sql`${imports.createdAt} < now() - make_interval(days => ${DRAFT_DAYS})`))
+    .returning({ id: imports.id });
+  return gone.length;
 }
