@@ -5,6 +5,7 @@ import { getDb } from "../../src/db/client";
 import { imports } from "../../src/db/schema";
 import { createOrgWithTeam } from "../../src/db/seed/factories";
 import { unsafePurgeStaleImportDrafts } from "../../src/server/data/imports/drafts";
+import { processImportJob } from "../../src/server/data/imports/run";
 import { asUser } from "./support/fixtures";
 import { expectInvariantHolds, importRow, okData, optionsWith, uploadAs, withJobQueue } from "./support/import-fixtures";
 
@@ -52,5 +53,23 @@ describe("the daily draft purge", () => {
     expect(await unsafePurgeStaleImportDrafts(getDb())).toBe(1);
     const left = await getDb().select({ id: imports.id }).from(imports).where(eq(imports.orgId, team.org.id));
     expect(left.map((r) => r.id).sort()).toEqual([fresh, ran].sort());
+  });
+});
+
+describe("a run whose worker died", () => {
+  it("is taken over by a later delivery once stale, and only then", async () => {
+    const team = await createOrgWithTeam(getDb());
+    const importId = await uploadAs(team.admin.id, team.org.slug, "Client;Montant\nA;100\n");
+    const choices = { ...optionsWith({ mapping: ["contact", "value"] }), mode: "create" as const };
+    // As if a worker had claimed it and the process had died (its transaction rolled back).
+    await getDb()
+      .update(imports)
+      .set({ status: "running", mapping: choices.mapping, options: { ...choices, mapping: undefined }, startedAt: sql`now() - interval '5 minutes'` })
+      .where(eq(imports.id, importId));
+    await processImportJob(getDb(), { importId, orgId: team.org.id });
+    expect(await importRow(importId)).toMatchObject({ status: "running", createdCount: 0 });
+    await getDb().update(imports).set({ startedAt: sql`now() - interval '2 hours'` }).where(eq(imports.id, importId));
+    await processImportJob(getDb(), { importId, orgId: team.org.id });
+    expect(await importRow(importId)).toMatchObject({ status: "completed", createdCount: 1 });
   });
 });

@@ -1,7 +1,7 @@
 import { PgBoss } from "pg-boss";
 import { getDb } from "@/db/client";
 import { unsafePurgeStaleImportDrafts } from "@/server/data/imports/drafts";
-import { IMPORT_QUEUE, processImportJob, type ImportJobData } from "@/server/data/imports/run";
+import { IMPORT_QUEUE, IMPORT_STALE_SECONDS, processImportJob, type ImportJobData } from "@/server/data/imports/run";
 import { unsafePurgeOldSignInAttempts } from "@/server/data/sign-in-throttle";
 
 const g = globalThis as typeof globalThis & { __momentumBoss?: Promise<PgBoss> };
@@ -16,9 +16,14 @@ const SCHEDULED_JOBS: { name: string; cron: string; run: () => Promise<unknown> 
  * On-demand queues: work that an action enqueues (`enqueue(name, data)`) instead of doing inside
  * the request. Handlers must be idempotent: pg-boss may deliver a job twice.
  */
-const QUEUES: { name: string; run: (data: never) => Promise<unknown>; options?: { retryLimit?: number } }[] = [
-  // A failed import is marked failed with its reason (nothing written); the user retries it, not pg-boss.
-  { name: IMPORT_QUEUE, run: (data: ImportJobData) => processImportJob(getDb(), data), options: { retryLimit: 0 } },
+const QUEUES: { name: string; run: (data: never) => Promise<unknown>; options?: { retryLimit?: number; expireInSeconds?: number } }[] = [
+  // A failed import is marked failed with its reason (nothing written) and the user retries it. pg-boss
+  // retries only a job whose worker died: after IMPORT_STALE_SECONDS the import may be claimed again.
+  {
+    name: IMPORT_QUEUE,
+    run: (data: ImportJobData) => processImportJob(getDb(), data),
+    options: { retryLimit: 1, expireInSeconds: IMPORT_STALE_SECONDS },
+  },
 ];
 
 /** Starts pg-boss on the app's database; `work` false makes this process only a producer. */
@@ -34,6 +39,8 @@ export function startJobs(url: string, options: { work: boolean }): Promise<PgBo
     }
     for (const queue of QUEUES) {
       await boss.createQueue(queue.name, queue.options);
+      // createQueue leaves an existing queue as it was: bring its options up to date.
+      if (queue.options) await boss.updateQueue(queue.name, queue.options);
       if (options.work) {
         await boss.work(queue.name, { pollingIntervalSeconds: 1 }, async (jobs) => {
           for (const job of jobs) await queue.run(job.data as never);

@@ -20,6 +20,8 @@ import { insertNewDeals } from "./write-creates";
 import { updateExistingDeals } from "./write-updates";
 
 export const IMPORT_QUEUE = "import-deals";
+/** A run still "running" after this long lost its worker (a crash or a restart): it may be claimed again. */
+export const IMPORT_STALE_SECONDS = 1800;
 export type ImportJobData = { importId: string; orgId: string };
 
 /** Rows per batch: one duplicate lookup and a handful of set-based statements each, and a progress tick. */
@@ -28,7 +30,8 @@ export const BATCH_SIZE = 2000;
 type ImportRecord = typeof imports.$inferSelect;
 
 /**
- * The job body. Claims the queued import (a second delivery finds it no longer queued and stops),
+ * The job body. Claims the queued import (a second delivery finds it no longer queued and stops,
+ * unless the first worker died mid-run: its transaction was rolled back, so the run starts over),
  * then runs it as the person who started it, with their permission checked again. Any failure
  * rolls the whole import back — nothing is ever half-imported — and marks it failed with a reason.
  */
@@ -36,7 +39,13 @@ export async function processImportJob(db: Database, data: ImportJobData, hooks:
   const [claimed] = await db
     .update(imports)
     .set({ status: "running", startedAt: new Date(), processedRows: 0, error: null })
-    .where(and(eq(imports.orgId, data.orgId), eq(imports.id, data.importId), eq(imports.status, "queued")))
+    .where(
+      and(
+        eq(imports.orgId, data.orgId),
+        eq(imports.id, data.importId),
+        sql`(${imports.status} = 'queued' or (${imports.status} = 'running' and ${imports.startedAt} < now() - make_interval(secs => ${IMPORT_STALE_SECONDS})))`,
+      ),
+    )
     .returning();
   if (!claimed) return;
   try {
