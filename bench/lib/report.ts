@@ -178,11 +178,41 @@ function floorSection(r: BenchResults): string[] {
 }
 
 /**
- * Benchmarks that live beside this one and write their own results (the CSV import's
- * bench/import-100k.mts writes bench/results-import.json): summarised here, read defensively,
- * so BENCHMARKS.md stays the one page to look at.
+ * Benchmarks that live beside this one and write their own results (bench/import-100k.mts →
+ * bench/results-import.json, bench/export-100k.mts → bench/results-export.json): summarised here,
+ * read defensively, so BENCHMARKS.md stays the one page to look at.
  */
 function otherBenchmarks(): string[] {
+  return [...importBenchmark(), ...(fs.existsSync(path.join(process.cwd(), "bench", "results-import.json")) ? [""] : []), ...exportBenchmark()];
+}
+
+function exportBenchmark(): string[] {
+  const file = path.join(process.cwd(), "bench", "results-export.json");
+  if (!fs.existsSync(file)) return [];
+  try {
+    const j = JSON.parse(fs.readFileSync(file, "utf8")) as {
+      measuredAt?: string;
+      workload?: { rowsExported?: number };
+      csv?: { medianMs?: number; firstRowsMs?: number; retainedHeapMidStreamMb?: number };
+      copyFloor?: { medianMs?: number };
+      ratioToFloor?: number;
+      xlsx?: { ms?: number };
+    };
+    const secs = (ms?: number) => (ms !== undefined ? `${(ms / 1000).toFixed(2)} s` : "?");
+    const csv = j.csv?.medianMs;
+    return [
+      "## Deals export (`bench/export-100k.mts`, its own figures from `bench/results-export.json`)",
+      "",
+      `${j.workload?.rowsExported !== undefined ? int(j.workload.rowsExported) : "?"} deals exported to CSV through the real route handler in ${secs(csv)} (median; first rows after ${secs(j.csv?.firstRowsMs)}, heap held mid-stream ${j.csv?.retainedHeapMidStreamMb ?? "?"} MB)` +
+        `; target 3 s: ${csv !== undefined && csv <= 3000 ? "✅ pass" : "❌ miss"}; floor \`COPY (same select) TO STDOUT\` ${secs(j.copyFloor?.medianMs)}${j.ratioToFloor !== undefined ? ` (ratio ${j.ratioToFloor}×)` : ""}` +
+        `${j.xlsx?.ms !== undefined ? `; XLSX ${secs(j.xlsx.ms)} (no target)` : ""}. Measured ${j.measuredAt ?? "at an unknown time"}; run \`npx tsx bench/export-100k.mts\` to refresh.`,
+    ];
+  } catch {
+    return ["## Deals export", "", "`bench/results-export.json` exists but could not be read."];
+  }
+}
+
+function importBenchmark(): string[] {
   const file = path.join(process.cwd(), "bench", "results-import.json");
   if (!fs.existsSync(file)) return [];
   try {
