@@ -36,8 +36,3 @@ export function env(): Env {
   }
   return cached;
 }
-
-/** Tests and scripts override single values (e.g. DATABASE_URL of a cloned test database). */
-export function overrideEnv(values: Partial<Env>): void {
-  cached = { ...env(), ...values };
-}

@@ -11,8 +11,4 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   return true;
 }
 
-export async function seedDemoNow(db: Database) {
-  return seedDemo(db, DEMO_EXTENSIONS);
-}
-
 export { demoLoginsTable, hasDemoData };

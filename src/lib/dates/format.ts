@@ -1,4 +1,6 @@
 /** Date and duration formatting in the org's locale and time zone (never the server's). */
+import { daysSince } from "@/lib/deals/rules";
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 
 function fmt(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions, key: string) {
@@ -40,5 +42,5 @@ export function formatDueDistance(dueAt: Date, now: Date, locale: string): strin
 
 /** Whole days between two instants, for "time in stage" (rounded down, never negative). */
 export function wholeDays(from: Date, to: Date): number {
-  return Math.max(0, Math.floor((to.getTime() - from.getTime()) / DAY));
+  return Math.max(0, daysSince(from, to));
 }

@@ -66,11 +66,6 @@ export function addDays(wall: WallTime, days: number): WallTime {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
 }
 
-export function startOfDay(instant: Date, timeZone: string): Date {
-  const w = wallTimeIn(instant, timeZone);
-  return zonedTimeToUtc({ ...w, hour: 0, minute: 0 }, timeZone);
-}
-
 /** [start of today, start of tomorrow) in the zone. */
 export function dayBounds(instant: Date, timeZone: string): { start: Date; end: Date } {
   const w = wallTimeIn(instant, timeZone);
