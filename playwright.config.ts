@@ -27,13 +27,15 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `rm -rf ${dataDir} && exec node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+    // The production server as `npm start` runs it, with two web workers: journeys cross workers,
+    // as they do in production (a change made through one must show through the other).
+    command: `rm -rf ${dataDir} && exec node --import tsx scripts/serve.mts`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", JOBS_WORKER: "on" },
+    env: { DATA_DIR: dataDir, HOST: "127.0.0.1", PORT: String(port), WEB_CONCURRENCY: "2", NEXT_TELEMETRY_DISABLED: "1", JOBS_WORKER: "on" },
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });

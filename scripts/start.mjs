@@ -1,5 +1,6 @@
 // `npm start`: builds the app when there is no build or the sources are newer than it, then runs
-// `next start` on $PORT (default 3000). The app itself starts PostgreSQL, migrates and seeds.
+// the production server (scripts/serve.mts): PostgreSQL, migrations and the demo seed once, then
+// one `next start` worker per CPU on $PORT (default 3000).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -34,7 +35,6 @@ if (builtAt < sourcesAt) {
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-const port = process.env.PORT || "3000";
-const server = spawn(nextBin, ["start", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.mts"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

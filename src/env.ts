@@ -4,6 +4,9 @@ import { z } from "zod";
  * The only module that reads process.env. Every variable is documented in .env.example.
  * Parsed lazily so that build steps which never touch configuration don't fail on it.
  */
+/** An empty variable (`FOO=`) counts as unset. */
+const blankIsUnset = <T extends z.ZodType>(type: T) => z.preprocess((v) => (v === "" ? undefined : v), type.optional());
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -16,6 +19,12 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters").optional(),
   APP_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().default(3000),
+  /** Interface `npm start` listens on; unset = every interface (Next's default). */
+  HOST: blankIsUnset(z.string()),
+  /** Web worker processes of `npm start` (scripts/serve.mts); unset = one per CPU. */
+  WEB_CONCURRENCY: blankIsUnset(z.coerce.number().int().min(1).max(64)),
+  /** Extra Node flags for the web workers, space-separated (e.g. --cpu-prof for profiling). */
+  WORKER_NODE_ARGS: blankIsUnset(z.string()),
   JOBS_WORKER: z.enum(["on", "off"]).default("on"),
   SEED_DEMO: z.enum(["auto", "off"]).default("auto"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),

@@ -70,19 +70,16 @@ export type AppServer = {
 };
 
 /**
- * `next start` on 127.0.0.1:3240 with DATA_DIR=.bench-data, so the app boots against (and reuses)
- * the bench cluster. The next-server binary is spawned directly, so its pid is the server's and
- * SIGTERM to it stops it cleanly (and the PostgreSQL it started, if it started one).
+ * The production server (scripts/serve.mts, what `npm start` runs) on 127.0.0.1:3240 with
+ * DATA_DIR=.bench-data, so it reuses the bench cluster, and WEB_CONCURRENCY workers (default: one
+ * per CPU, as in production). The primary's pid is returned: its process tree holds the workers,
+ * so CPU accounting covers them all, and SIGTERM to it stops them.
  */
-export async function startApp(options: { logSql?: boolean; nodeArgs?: string[] } = {}): Promise<AppServer> {
+export async function startApp(options: { logSql?: boolean; workerNodeArgs?: string[]; workers?: number } = {}): Promise<AppServer> {
   if (!(await portIsFree(BENCH_PORT))) {
     throw new Error(`Port ${BENCH_PORT} is in use: is another bench server still running? Stop it by its pid first.`);
   }
-  // Node flags such as --cpu-prof are refused in NODE_OPTIONS: run Next's entry with them directly.
-  const [command, argv] = options.nodeArgs?.length
-    ? [process.execPath, [...options.nodeArgs, path.join(ROOT, "node_modules", "next", "dist", "bin", "next")]]
-    : [NEXT_BIN, []];
-  const child = spawn(command, [...argv, "start", "-H", BENCH_HOST, "-p", String(BENCH_PORT)], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "serve.mts")], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -91,9 +88,13 @@ export async function startApp(options: { logSql?: boolean; nodeArgs?: string[] 
       NEXT_TELEMETRY_DISABLED: "1",
       DATA_DIR: BENCH_DATA_DIR,
       DATABASE_URL: "",
+      HOST: BENCH_HOST,
+      PORT: String(BENCH_PORT),
       JOBS_WORKER: "off",
       SEED_DEMO: "off",
       LOG_SQL: options.logSql ? "on" : "off",
+      WEB_CONCURRENCY: options.workers ? String(options.workers) : "",
+      WORKER_NODE_ARGS: options.workerNodeArgs?.join(" ") ?? "",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

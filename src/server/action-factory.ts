@@ -3,7 +3,7 @@ import { z } from "zod";
 import { can, ROLE_LABELS, type Permission } from "@/lib/permissions";
 import { fail, ok, type ActionResult } from "@/lib/result";
 import { currentActor, isExplicitActor } from "./actor";
-import { notifyOrgDataChanged } from "./data-changes";
+import { recordOrgDataChanged } from "./data-changes";
 import { AppError, constraintOf, isSerializationFailure, isUniqueViolation } from "./errors";
 import { resolveTenant, type TenantContext } from "./tenant";
 
@@ -32,7 +32,7 @@ export function orgAction<S extends z.ZodType, R>(def: OrgActionDef<S, R>) {
       const parsed = def.input.safeParse(rawInput);
       if (!parsed.success) return validationFailure(parsed.error);
       const data = await def.handler(ctx, parsed.data);
-      notifyOrgDataChanged(ctx.orgId);
+      await recordOrgDataChanged(ctx.db, ctx.orgId);
       const paths = typeof def.revalidate === "function" ? def.revalidate(parsed.data, data) : def.revalidate;
       revalidate(paths?.map((p) => `/${ctx.org.slug}${p}`));
       return ok(data);

@@ -1,18 +1,22 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+
 /**
- * In-process signal that an org's data changed (every successful org action sends it). Caches of
- * derived figures subscribe and drop that org's entries, so a user sees their own change at once.
- * Other instances learn nothing from it: their caches expire by age (the real-time capability will
- * carry this over LISTEN/NOTIFY).
+ * Records that an org's data changed: bumps `organizations.data_version` after the change has
+ * committed (every successful org action, every finished import or revert). The tenant is resolved
+ * on every request with that column, so per-process caches of derived figures (the dashboard, the
+ * what-if baseline) compare their entry's version with the request's and recompute when it is
+ * behind — whichever web worker served the change, the next page shows it.
+ *
+ * A bare UPDATE outside the change's own transaction: the org row is not locked for the length of
+ * every write in the org. A reader that resolved its tenant just before the bump may get the old
+ * figures once; the next request is current.
  */
-type Listener = (orgId: string) => void;
-
-const g = globalThis as typeof globalThis & { __momentumDataListeners?: Set<Listener> };
-const listeners = (g.__momentumDataListeners ??= new Set<Listener>());
-
-export function onOrgDataChanged(listener: Listener): void {
-  listeners.add(listener);
+export async function recordOrgDataChanged(db: Database, orgId: string): Promise<void> {
+  await db.execute(sql`update organizations set data_version = data_version + 1 where id = ${orgId}`);
 }
 
-export function notifyOrgDataChanged(orgId: string): void {
-  for (const listener of listeners) listener(orgId);
+/** True when a cached value computed at `cachedVersion` still describes data at `currentVersion`. */
+export function isCurrent(cachedVersion: number, currentVersion: number): boolean {
+  return cachedVersion >= currentVersion;
 }

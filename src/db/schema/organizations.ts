@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./_columns";
 
 export const memberRole = pgEnum("member_role", ["admin", "manager", "rep"]);
@@ -16,6 +16,12 @@ export const organizations = pgTable(
     /** Basis points: 2500 = 25 %. An integer so that tax maths never meets a float. */
     defaultTaxRateBp: integer("default_tax_rate_bp").notNull().default(0),
     saleNumberPrefix: varchar("sale_number_prefix", { length: 12 }).notNull().default("S"),
+    /**
+     * Bumped after every committed change to the org's data (src/server/data-changes.ts). Read with
+     * the tenant on every request, it tells each process's caches of derived figures whether they
+     * are still current, so a change made through one web worker is seen at once through another.
+     */
+    dataVersion: bigint("data_version", { mode: "number" }).notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -3,7 +3,7 @@ import { dealStageHistory, deals, pipelineStages } from "@/db/schema";
 import { buildBaseline, lookbackStart, type BaselineAggregates, type StageAggregate, type WhatIfBaseline } from "@/lib/what-if/baseline";
 import { DAYS_PER_MONTH, HORIZON_MONTHS, type OpenCohort } from "@/lib/what-if/model";
 import { can } from "@/lib/permissions";
-import { onOrgDataChanged } from "@/server/data-changes";
+import { isCurrent } from "@/server/data-changes";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 import { visibleDeals } from "./deal-scope";
 
@@ -22,28 +22,24 @@ export async function getWhatIfBaseline(ctx: TenantContext, options: { now?: Dat
 /**
  * For the page: the same baseline, shared for BASELINE_FRESH_MS per org and scope. At 100 000 deals
  * the history pass costs a few hundred milliseconds of database CPU, and a 12-month baseline does
- * not need to be fresher than a minute (changes made in this process drop it at once); concurrent
- * requests share one computation. The scope is
+ * not need to be fresher than a minute (any change in the org makes it stale at once: entries carry
+ * the org's data_version, see src/server/data-changes.ts); concurrent requests share one computation. The scope is
  * "all" for managers and admins and the user for reps, so a rep never gets a manager's numbers.
  */
 export const BASELINE_FRESH_MS = 60_000;
 const MAX_CACHED = 200;
-type CacheEntry = { at: number; baseline: Promise<WhatIfBaseline> };
+type CacheEntry = { at: number; version: number; baseline: Promise<WhatIfBaseline> };
 const g = globalThis as typeof globalThis & { __momentumWhatIfCache?: Map<string, CacheEntry> };
 const cached = (g.__momentumWhatIfCache ??= new Map<string, CacheEntry>());
-// A change in the org (any successful action here) drops its baselines, like the dashboard's cache.
-onOrgDataChanged((orgId) => {
-  for (const key of cached.keys()) if (key.startsWith(`["${orgId}"`)) cached.delete(key);
-});
 
 export function getWhatIfBaselineCached(ctx: TenantContext): Promise<WhatIfBaseline> {
   requirePermission(ctx, "dashboard.view");
   const key = JSON.stringify([ctx.orgId, can(ctx.role, "deals.viewAll") ? "all" : `rep:${ctx.userId}`, ctx.org.currency]);
   const hit = cached.get(key);
-  if (hit && Date.now() - hit.at < BASELINE_FRESH_MS) return hit.baseline;
+  if (hit && Date.now() - hit.at < BASELINE_FRESH_MS && isCurrent(hit.version, ctx.org.dataVersion)) return hit.baseline;
   const baseline = getWhatIfBaseline(ctx);
   cached.delete(key); // re-insert: Map order is the eviction order (oldest first)
-  cached.set(key, { at: Date.now(), baseline });
+  cached.set(key, { at: Date.now(), version: ctx.org.dataVersion, baseline });
   while (cached.size > MAX_CACHED) cached.delete(cached.keys().next().value!);
   // A failure is not cached: the next request tries again.
   baseline.catch(() => cached.get(key)?.baseline === baseline && cached.delete(key));

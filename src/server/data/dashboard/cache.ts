@@ -1,7 +1,7 @@
 import { todayIn } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
 import type { DashboardFilters } from "@/lib/schemas/dashboard-filters";
-import { onOrgDataChanged } from "@/server/data-changes";
+import { isCurrent } from "@/server/data-changes";
 import type { TenantContext } from "@/server/tenant";
 import { getDashboard, getDashboardOptions, type Dashboard, type DashboardOptions } from "./get-dashboard";
 
@@ -14,42 +14,36 @@ import { getDashboard, getDashboardOptions, type Dashboard, type DashboardOption
  *   - up to STALE_MS the last result is served at once while one refresh runs in the background.
  * The scope is "all" for managers and admins and the user's id for reps, so a rep never gets a
  * manager's numbers. Nothing here is needed for correctness: a restart or a second instance just
- * computes again. Any successful action in the org drops that org's entries in this process
- * (src/server/data-changes.ts), so whoever changes a deal sees it on the next load; other instances
- * catch up within FRESH_MS/STALE_MS, and the page polls every 45 s.
+ * computes again. Every entry carries the org's data_version it was computed at; any change in the
+ * org bumps that version (src/server/data-changes.ts), so whoever changes a deal — through any web
+ * worker — sees it on the next load, and the page polls every 45 s.
  */
 export const FRESH_MS = 10_000;
 export const STALE_MS = 30_000;
 const MAX_ENTRIES = 500;
 
-type Entry = { orgId: string; at: number; value?: Dashboard; pending?: Promise<Dashboard> };
+type Entry = {
+  value?: { at: number; version: number; dashboard: Dashboard };
+  pending?: { version: number; promise: Promise<Dashboard> };
+};
 
 /** The filter menus' options change rarely and cost a scan (distinct sectors): kept longer, per org and scope. */
 export const OPTIONS_TTL_MS = 120_000;
 
 const g = globalThis as typeof globalThis & {
   __momentumDashboardCache?: Map<string, Entry>;
-  __momentumDashboardOptions?: Map<string, { at: number; value: Promise<DashboardOptions> }>;
+  __momentumDashboardOptions?: Map<string, { at: number; version: number; value: Promise<DashboardOptions> }>;
 };
 const entries = (g.__momentumDashboardCache ??= new Map<string, Entry>());
 const optionEntries = (g.__momentumDashboardOptions ??= new Map());
 
-/** Bumped on every change in the org: a computation that started before the change must not be kept. */
-const generations = new Map<string, number>();
-
-onOrgDataChanged((orgId) => {
-  generations.set(orgId, (generations.get(orgId) ?? 0) + 1);
-  for (const [key, entry] of entries) if (entry.orgId === orgId) entries.delete(key);
-  for (const key of optionEntries.keys()) if (key.startsWith(`["${orgId}"`)) optionEntries.delete(key);
-});
-
 function filterOptions(ctx: TenantContext): Promise<DashboardOptions> {
   const key = JSON.stringify([ctx.orgId, can(ctx.role, "deals.viewAll") ? "all" : `rep:${ctx.userId}`]);
   const hit = optionEntries.get(key);
-  if (hit && Date.now() - hit.at < OPTIONS_TTL_MS) return hit.value;
+  if (hit && Date.now() - hit.at < OPTIONS_TTL_MS && isCurrent(hit.version, ctx.org.dataVersion)) return hit.value;
   const value = getDashboardOptions(ctx);
   value.catch(() => optionEntries.delete(key));
-  optionEntries.set(key, { at: Date.now(), value });
+  optionEntries.set(key, { at: Date.now(), version: ctx.org.dataVersion, value });
   if (optionEntries.size > MAX_ENTRIES) optionEntries.delete(optionEntries.keys().next().value!);
   return value;
 }
@@ -62,40 +56,43 @@ export function dashboardCacheKey(ctx: TenantContext, filters: DashboardFilters)
 }
 
 function compute(key: string, ctx: TenantContext, filters: DashboardFilters): Promise<Dashboard> {
-  const entry = entries.get(key) ?? { orgId: ctx.orgId, at: 0 };
-  const generation = generations.get(ctx.orgId) ?? 0;
-  const pending = getDashboard(ctx, filters, new Date(), { filterOptions: filterOptions(ctx) }).then(
-    (value) => {
+  // The version the computation starts from: a change committed meanwhile bumps the org past it,
+  // so the next request recomputes rather than trusting this result.
+  const version = ctx.org.dataVersion;
+  const promise = getDashboard(ctx, filters, new Date(), { filterOptions: filterOptions(ctx) }).then(
+    (dashboard) => {
       entries.delete(key); // re-insert: Map order is the eviction order (oldest first)
-      if ((generations.get(ctx.orgId) ?? 0) !== generation) return value; // data changed meanwhile: serve, don't keep
-      entries.set(key, { orgId: ctx.orgId, at: Date.now(), value });
+      entries.set(key, { value: { at: Date.now(), version, dashboard } });
       while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-      return value;
+      return dashboard;
     },
     (err: unknown) => {
       const current = entries.get(key);
-      if (current?.pending === pending) {
-        if (current.value) entries.set(key, { orgId: ctx.orgId, at: current.at, value: current.value });
+      if (current?.pending?.promise === promise) {
+        if (current.value) entries.set(key, { value: current.value });
         else entries.delete(key);
       }
       throw err;
     },
   );
-  entries.set(key, { ...entry, pending });
-  return pending;
+  entries.set(key, { value: entries.get(key)?.value, pending: { version, promise } });
+  return promise;
 }
 
 export async function getDashboardCached(ctx: TenantContext, filters: DashboardFilters): Promise<Dashboard> {
   const key = dashboardCacheKey(ctx, filters);
-  const entry = entries.get(key);
-  const age = entry?.value ? Date.now() - entry.at : Number.POSITIVE_INFINITY;
-  // A cached dashboard from another day would show yesterday's "today": the key has no date, the age check covers it.
-  if (entry?.value && age < FRESH_MS && sameDay(entry.value, ctx)) return entry.value;
-  if (entry?.value && age < STALE_MS && sameDay(entry.value, ctx)) {
-    if (!entry.pending) compute(key, ctx, filters).catch(() => {}); // the next request sees the refresh
-    return entry.value;
+  const { value, pending } = entries.get(key) ?? {};
+  // A cached dashboard from another day would show yesterday's "today": the key has no date.
+  const usable = value && isCurrent(value.version, ctx.org.dataVersion) && sameDay(value.dashboard, ctx);
+  const age = usable ? Date.now() - value.at : Number.POSITIVE_INFINITY;
+  if (usable && age < FRESH_MS) return value.dashboard;
+  if (usable && age < STALE_MS) {
+    if (!pending) compute(key, ctx, filters).catch(() => {}); // the next request sees the refresh
+    return value.dashboard;
   }
-  return entry?.pending ?? compute(key, ctx, filters);
+  // Join a computation in flight only when it started from a version at least as new as ours.
+  if (pending && isCurrent(pending.version, ctx.org.dataVersion)) return pending.promise;
+  return compute(key, ctx, filters);
 }
 
 function sameDay(value: Dashboard, ctx: TenantContext): boolean {

