@@ -46,7 +46,6 @@ describe("dashboard page cache", () => {
     await recordOrgDataChanged(getDb(), a.org.id);
     const second = await getDashboardCached(await ctxFor(a.admin.id, a.org.slug), filters);
     expect(second).not.toBe(first);
-    expect(second.generatedAt.getTime()).toBeGreaterThan(first.generatedAt.getTime() - 1); // computed again…
-    expect({ ...second, generatedAt: null }).toEqual({ ...first, generatedAt: null }); // …to the same figures
+    expect(second.kpis).toEqual(first.kpis); // computed again, to the same figures: nothing really changed
   });
 });
