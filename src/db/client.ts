@@ -21,9 +21,37 @@ export function connectDatabase(url: string, options: { max?: number; logSql?: b
     connection: { application_name: "momentum" },
     // Our timestamps are timestamptz; keep bigint money as JS numbers only when safe (see mappers).
   });
-  const db = drizzle(sql, { schema, logger: options.logSql ?? false });
+  const db = drizzle(preparedStatements(sql), { schema, logger: options.logSql ?? false });
   g.__momentumDb = { url, sql, db };
   return db;
+}
+
+/**
+ * Drizzle sends every query unprepared (postgres.js `unsafe(…, { prepare: false })`), so PostgreSQL
+ * parses and plans each one on every request — for the Today page that was most of its database CPU.
+ * This makes drizzle's parameterised queries named prepared statements, which postgres.js caches per
+ * connection by their text: parsed once, planned by PostgreSQL's plan cache (custom plans at first,
+ * a generic one when it is no worse). Queries without parameters keep the simple protocol.
+ * Transactions and savepoints hand drizzle a new client, so those are wrapped the same way.
+ */
+function preparedStatements<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe") {
+        return (query: string, params?: unknown[], options?: { prepare?: boolean }) =>
+          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: (params?.length ?? 0) > 0 });
+      }
+      if (prop === "begin" || prop === "savepoint") {
+        const open = Reflect.get(target, prop, receiver) as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) =>
+          open.apply(
+            target,
+            args.map((arg) => (typeof arg === "function" ? (tx: postgres.TransactionSql) => (arg as (t: unknown) => unknown)(preparedStatements(tx)) : arg)),
+          );
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
 }
 
 export function getDb(): Database {
