@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { withAppDb } from "./support/app-db";
 
 async function signIn(page: Page, email: string) {
   await page.goto("/login");
@@ -20,6 +21,73 @@ async function tabUntil(page: Page, matches: () => Promise<boolean>, max = 60) {
 }
 
 const rowsOf = (page: Page, section: string) => page.getByRole("region", { name: section }).getByRole("listitem");
+
+type ActionResponse = { status: number; bytes: number; text: string };
+
+/**
+ * Records the response of every server-action POST (the requests carrying the `Next-Action`
+ * header), read in full as it passes through. The complete and snooze actions do not
+ * revalidate, so a response holds their result only — a few hundred bytes — not the current page
+ * re-rendered (the Today page is ~130 KiB).
+ */
+async function recordActionResponses(page: Page): Promise<ActionResponse[]> {
+  const seen: ActionResponse[] = [];
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST" || request.headers()["next-action"] === undefined) return route.fallback();
+    const response = await route.fetch();
+    const body = await response.body();
+    seen.push({ status: response.status(), bytes: body.length, text: body.toString("utf8") });
+    await route.fulfill({ response, body });
+  });
+  return seen;
+}
+
+async function expectResultOnly(responses: ActionResponse[], mustContain: string[]) {
+  await expect.poll(() => responses.length).toBe(1);
+  const [{ status, bytes, text }] = responses as [ActionResponse];
+  expect(status).toBe(200);
+  expect(text).toContain('"ok":true');
+  for (const part of mustContain) expect(text).toContain(part);
+  // No page in it: not the queue's headings, and small.
+  expect(text).not.toContain("Next 7 days");
+  expect(bytes).toBeLessThan(4 * 1024);
+}
+
+/** The summary's three counts, as shown. */
+async function summaryCounts(page: Page) {
+  const summary = page.getByRole("navigation", { name: "Queue summary" });
+  const count = async (bucket: string) => Number(await summary.locator(`a[href="#${bucket}"] span`).first().textContent());
+  return { overdue: await count("overdue"), today: await count("today"), upcoming: await count("upcoming") };
+}
+
+/**
+ * Holds back the page's background refresh (the RSC GET of the current URL) until released, so a
+ * test can see what the page shows from the action's result alone.
+ */
+async function holdRefreshes(page: Page, pathname: string) {
+  const state = { requested: 0, released: false };
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(
+    (url) => url.pathname === pathname,
+    async (route) => {
+      const request = route.request();
+      if (request.method() === "GET" && request.headers()["rsc"] !== undefined) {
+        state.requested++;
+        await gate;
+      }
+      await route.continue();
+    },
+  );
+  return {
+    state,
+    release: () => {
+      state.released = true;
+      release();
+    },
+  };
+}
 
 test("a rep completes an overdue action and plans the next one with the keyboard only", async ({ page }) => {
   await signIn(page, "sofie@rendetalje.demo");
@@ -81,6 +149,7 @@ test("the dialog explains what is missing instead of saving", async ({ page }) =
 test("a rep snoozes an action with a reason", async ({ page }) => {
   await signIn(page, "emil@rendetalje.demo");
   await page.goto("/rendetalje/today");
+  const responses = await recordActionResponses(page);
   const row = page.getByRole("region", { name: "Next 7 days" }).getByRole("listitem").first();
   const title = (await row.locator("[data-queue-row-link]").textContent())!.trim();
   const actionId = await row.getAttribute("data-action-id");
@@ -100,6 +169,7 @@ test("a rep snoozes an action with a reason", async ({ page }) => {
   await dialog.getByLabel("Reason").fill("Customer is travelling");
   await page.keyboard.press("Enter");
 
+  await expectResultOnly(responses, [actionId!]);
   await expect(dialog).toBeHidden();
   await expect(page.getByText(/^Snoozed to /)).toBeVisible();
   const moved = page.locator(`li[data-action-id="${actionId}"]`);
@@ -156,4 +226,115 @@ test("two people complete the same action: one wins, the other is told who and s
   await expect(rep.locator(`li[data-action-id="${actionId}"]`)).toHaveCount(0);
   await repDialog.getByRole("button", { name: "Close", exact: true }).last().click();
   await expect(repDialog).toBeHidden();
+});
+
+test("completing answers with its result only; the queue updates from it at once, keeps focus in place, and reconciles in the background", async ({ page }) => {
+  // Tekup's reps: no other spec works on their queues.
+  await signIn(page, "freja@tekup.demo");
+  await page.goto("/tekup/today");
+  const rows = page.locator("li[data-action-id]");
+  await expect(rows.first()).toBeVisible();
+  const first = rows.first();
+  const actionId = (await first.getAttribute("data-action-id"))!;
+  const title = (await first.locator("[data-queue-row-link]").textContent())!.trim();
+  const bucket = (await first.evaluate((el) => el.closest("section")!.id)) as "overdue" | "today" | "upcoming";
+  const before = await summaryCounts(page);
+  const refreshes = await holdRefreshes(page, "/tekup/today");
+  const responses = await recordActionResponses(page);
+
+  // Keyboard: C on the first row, then plan a call in 3 days.
+  await first.locator("[data-queue-row-link]").focus();
+  await page.keyboard.press("c");
+  const dialog = page.getByRole("dialog", { name: "Complete & plan next" });
+  await expect(dialog.getByLabel("What happened?")).toBeFocused();
+  await page.keyboard.type("Agreed on a pilot");
+  await dialog.getByRole("button", { name: /In 3 days/ }).click();
+  const details = `Send the pilot plan ${Date.now().toString(36)}`;
+  await dialog.getByLabel("Details").fill(details);
+  await dialog.getByLabel("Details").press("Enter");
+  await expectResultOnly(responses, [actionId, details, '"nextActionId":"']);
+
+  // Everything below shows while the server's refresh is still held back: it came from the result.
+  await expect(dialog).toBeHidden();
+  await expect(page.locator(`li[data-action-id="${actionId}"]`)).toHaveCount(0);
+  const planned = rowsOf(page, "Next 7 days").filter({ hasText: details });
+  await expect(planned).toHaveCount(1);
+  await expect(planned).toContainText(title);
+  await expect(planned.locator("time")).toHaveText(/\d{4}.*\d{2}[.:]\d{2}/); // date and time: not today
+  const expected = { ...before, [bucket]: before[bucket] - 1 };
+  expected.upcoming += 1;
+  expect(await summaryCounts(page)).toEqual(expected);
+  // Focus stays where the keyboard user was: on the row now first in the queue.
+  await expect(page.locator("[data-queue-row-link]").first()).toBeFocused();
+  // The update holds while the refresh is pending (it is not undone when the action's transition ends).
+  await page.waitForTimeout(800);
+  await expect(page.locator(`li[data-action-id="${actionId}"]`)).toHaveCount(0);
+  expect(refreshes.state).toEqual({ requested: 1, released: false });
+
+  // The background refresh brings the server's queue, which agrees.
+  const refreshed = page.waitForResponse((r) => r.request().method() === "GET" && r.request().headers()["rsc"] !== undefined);
+  refreshes.release();
+  await refreshed;
+  await expect(planned).toHaveCount(1);
+  await expect(page.locator(`li[data-action-id="${actionId}"]`)).toHaveCount(0);
+  await expect.poll(() => summaryCounts(page)).toEqual(expected);
+  const [server] = await withAppDb((sql) => sql<{ n: number }[]>`select count(*)::int as n from actions where id = ${actionId} and completed_at is not null`);
+  expect(server!.n).toBe(1);
+  await expect(page.locator("[data-queue-row-link]").first()).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath("today-after-complete.png"), fullPage: true });
+});
+
+test("closing a deal as won from the queue removes its row and lowers the count; nothing new is planned", async ({ page }) => {
+  await signIn(page, "oliver@tekup.demo");
+  await page.goto("/tekup/today");
+  const first = page.locator("li[data-action-id]").first();
+  await expect(first).toBeVisible();
+  const actionId = (await first.getAttribute("data-action-id"))!;
+  const bucket = (await first.evaluate((el) => el.closest("section")!.id)) as "overdue" | "today" | "upcoming";
+  const before = await summaryCounts(page);
+  const rowsBefore = await page.locator("li[data-action-id]").count();
+  const refreshes = await holdRefreshes(page, "/tekup/today");
+  const responses = await recordActionResponses(page);
+
+  await first.getByRole("button", { name: /^Complete:/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Complete & plan next" });
+  await dialog.getByLabel("What happened?").fill("Signed the contract");
+  await dialog.getByText("Close as won").click();
+  await dialog.getByRole("button", { name: "Complete & close as won" }).click();
+  await expectResultOnly(responses, ['"status":"won"']);
+
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("Done. The deal is won.")).toBeVisible();
+  await expect(page.locator(`li[data-action-id="${actionId}"]`)).toHaveCount(0);
+  await expect(page.locator("li[data-action-id]")).toHaveCount(rowsBefore - 1);
+  expect(await summaryCounts(page)).toEqual({ ...before, [bucket]: before[bucket] - 1 });
+  expect(refreshes.state.released).toBe(false);
+  refreshes.release();
+  await expect.poll(() => summaryCounts(page)).toEqual({ ...before, [bucket]: before[bucket] - 1 });
+});
+
+test("on the deal page, completing answers with its result only and the page refreshes to the new next step and timeline", async ({ page }) => {
+  const [deal] = await withAppDb(
+    (sql) => sql<{ id: string; title: string }[]>`
+      select d.id, d.title from deals d join organizations o on o.id = d.org_id join users u on u.id = d.owner_id
+       where o.slug = 'tekup' and u.email = 'clara@tekup.demo' and d.status = 'open' and d.deleted_at is null
+       order by d.id limit 1`,
+  );
+  await signIn(page, "clara@tekup.demo");
+  await page.goto(`/tekup/deals/${deal!.id}`);
+  const responses = await recordActionResponses(page);
+  const panel = page.getByRole("region", { name: "Next step" });
+  await panel.getByRole("button", { name: "Complete & plan next" }).click();
+  const dialog = page.getByRole("dialog", { name: "Complete & plan next" });
+  const outcome = `Walked them through the demo ${Date.now().toString(36)}`;
+  const details = `Book the workshop ${Date.now().toString(36)}`;
+  await dialog.getByLabel("What happened?").fill(outcome);
+  await dialog.getByRole("button", { name: /Tomorrow/ }).click();
+  await dialog.getByLabel("Details").fill(details);
+  await dialog.getByRole("button", { name: "Complete & plan next" }).click();
+  await expectResultOnly(responses, [details]);
+
+  await expect(dialog).toBeHidden();
+  await expect(panel).toContainText(details);
+  await expect(page.getByText(outcome)).toBeVisible(); // on the timeline
 });

@@ -49,7 +49,20 @@ describe("completeActionAction", () => {
   it("completes and plans the next action in one go", async () => {
     const { a, rita } = await setup();
     const res = await asUser(a.rep.id, () => completeActionAction(a.org.slug, planNext(rita.actionId)));
-    expect(res).toEqual({ ok: true, data: { dealId: rita.dealId, nextActionId: expect.any(String), status: "open" } });
+    // The result is what the page needs to update itself (no re-rendered page): the planned step with its owner's name.
+    expect(res).toEqual({
+      ok: true,
+      data: {
+        actionId: rita.actionId,
+        dealId: rita.dealId,
+        status: "open",
+        nextActionId: expect.any(String),
+        next: { id: expect.any(String), type: "email", details: "Send the quote", dueAt: expect.any(String), ownerId: a.rep.id, ownerName: "Rita Rep" },
+      },
+    });
+    const data = res.ok ? res.data : null;
+    expect(data!.next!.id).toBe(data!.nextActionId);
+    expect(new Date(data!.next!.dueAt).toISOString()).toBe(data!.next!.dueAt);
     const rows = await actionsOf(rita.dealId);
     expect(rows.map((r) => [r.details, r.outcome, r.completed_by])).toEqual([
       ["Call about the scope", "They want a quote", a.rep.id],
@@ -61,7 +74,7 @@ describe("completeActionAction", () => {
   it("closes as won instead of planning", async () => {
     const { a, rita } = await setup();
     const res = await asUser(a.rep.id, () => completeActionAction(a.org.slug, { actionId: rita.actionId, outcome: "Signed", followUp: { then: "won" } }));
-    expect(res).toMatchObject({ ok: true, data: { status: "won", nextActionId: null } });
+    expect(res).toEqual({ ok: true, data: { actionId: rita.actionId, dealId: rita.dealId, status: "won", nextActionId: null, next: null } });
     expect((await dealRow(rita.dealId)).status).toBe("won");
     expect((await actionsOf(rita.dealId)).every((r) => r.completed_at)).toBe(true);
   });
@@ -117,7 +130,7 @@ describe("completeActionAction", () => {
   it("lets a manager complete a rep's action and take the next step on themselves", async () => {
     const { a, rita } = await setup();
     const res = await asUser(a.manager.id, () => completeActionAction(a.org.slug, planNext(rita.actionId, "Visit", { ownerId: a.manager.id })));
-    expect(res).toMatchObject({ ok: true });
+    expect(res).toMatchObject({ ok: true, data: { next: { details: "Visit", ownerId: a.manager.id, ownerName: "Max Manager" } } });
     const rows = await actionsOf(rita.dealId);
     expect(rows[0]!.completed_by).toBe(a.manager.id);
     expect(rows[1]!.owner_id).toBe(a.manager.id);
@@ -184,7 +197,7 @@ describe("snoozeActionAction", () => {
     const { a, rita } = await setup();
     const dueAt = inHours(30);
     const res = await asUser(a.rep.id, () => snoozeActionAction(a.org.slug, { actionId: rita.actionId, dueAt, reason: "On holiday until Monday" }));
-    expect(res).toEqual({ ok: true, data: { actionId: rita.actionId, dealId: rita.dealId } });
+    expect(res).toEqual({ ok: true, data: { actionId: rita.actionId, dealId: rita.dealId, dueAt } });
     const [action] = await getSql()`select due_at from actions where id = ${rita.actionId}`;
     expect(new Date(action!.due_at).toISOString()).toBe(dueAt);
     const audit = await getSql()`select actor_id, action, after from audit_log where org_id = ${a.org.id} and entity = 'action' and entity_id = ${rita.actionId}`;

@@ -3,7 +3,7 @@
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { ACTION_TYPE_LABELS } from "./action-type";
 import { CompleteActionForm } from "./complete-action-form";
-import type { Assignee, ActionForCompletion, OrgDisplay } from "./types";
+import type { Assignee, ActionForCompletion, CompletionResult, OrgDisplay } from "./types";
 
 export type { ActionForCompletion, OrgDisplay } from "./types";
 
@@ -15,13 +15,20 @@ type CompleteActionDialogProps = {
   assignees: Assignee[];
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /**
+   * Called with the result once the action is completed, before the dialog closes. The action
+   * does not re-render the page: the caller updates what it shows (and refreshes if it wants).
+   */
+  onCompleted: (result: CompletionResult) => void;
+  /** Where focus goes after closing (Radix's onCloseAutoFocus); by default back to what opened the dialog. */
+  onCloseAutoFocus?: (event: Event) => void;
 };
 
 /**
  * Complete & plan next: record what happened, then either plan the next step or close the deal.
  * The form lives inside the dialog's content, so every opening starts from a clean form.
  */
-export function CompleteActionDialog({ org, action, lossReasons, assignees, open, onOpenChange }: CompleteActionDialogProps) {
+export function CompleteActionDialog({ org, action, lossReasons, assignees, open, onOpenChange, onCompleted, onCloseAutoFocus }: CompleteActionDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent
@@ -35,8 +42,16 @@ export function CompleteActionDialog({ org, action, lossReasons, assignees, open
           </>
         }
         className="max-h-[calc(100dvh-2rem)] max-w-lg overflow-y-auto"
+        onCloseAutoFocus={onCloseAutoFocus}
       >
-        <CompleteActionForm org={org} action={action} lossReasons={lossReasons} assignees={assignees} onDone={() => onOpenChange(false)} />
+        <CompleteActionForm
+          org={org}
+          action={action}
+          lossReasons={lossReasons}
+          assignees={assignees}
+          onCompleted={onCompleted}
+          onDone={() => onOpenChange(false)}
+        />
       </DialogContent>
     </Dialog>
   );

@@ -19,7 +19,7 @@ import { DuePicker } from "./due-picker";
 import { hasErrors, mapFieldErrors, mapIssues, type CompleteField, type MappedErrors } from "./form-errors";
 import { ConflictNotice } from "./conflict-notice";
 import { ThenChoice, type Then } from "./then-choice";
-import type { Assignee, ActionForCompletion, OrgDisplay } from "./types";
+import type { Assignee, ActionForCompletion, CompletionResult, OrgDisplay } from "./types";
 import { LossReasonOptions } from "./loss-reason-options";
 
 type CompleteActionFormProps = {
@@ -27,6 +27,8 @@ type CompleteActionFormProps = {
   action: ActionForCompletion;
   lossReasons: { id: string; label: string }[];
   assignees: Assignee[];
+  /** The action's result (it carries no re-rendered page): the caller updates what it shows. */
+  onCompleted: (result: CompletionResult) => void;
   onDone: () => void;
 };
 
@@ -34,7 +36,7 @@ const NO_ERRORS: MappedErrors = { fields: {}, general: [] };
 // Focus goes to the first invalid field in the order the form shows them.
 const FIELD_ORDER: CompleteField[] = ["outcome", "type", "ownerId", "dueAt", "details", "lossReasonId", "lossNote"];
 
-export function CompleteActionForm({ org, action, lossReasons, assignees: members, onDone }: CompleteActionFormProps) {
+export function CompleteActionForm({ org, action, lossReasons, assignees: members, onCompleted, onDone }: CompleteActionFormProps) {
   const assignees = useMemo(() => eligibleNextStepOwners(members, action.ownerId), [members, action.ownerId]);
   const router = useRouter();
   const ids = useId();
@@ -89,6 +91,7 @@ export function CompleteActionForm({ org, action, lossReasons, assignees: member
       if (result.ok) {
         setErrors(NO_ERRORS);
         toast.success(successMessage(result.data.status, parsed.data.followUp, org));
+        onCompleted(result.data);
         onDone();
         return;
       }

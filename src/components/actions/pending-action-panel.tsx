@@ -1,7 +1,8 @@
 "use client";
 
 import { AlarmClock, CircleCheck } from "lucide-react";
-import { useState, type JSX } from "react";
+import { useRouter } from "next/navigation";
+import { startTransition, useState, type JSX } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { dayBounds } from "@/lib/dates/zoned";
@@ -28,6 +29,10 @@ type PendingActionPanelProps = {
  */
 export function PendingActionPanel({ org, action, lossReasons, assignees }: PendingActionPanelProps): JSX.Element {
   const [open, setOpen] = useState<"complete" | "snooze" | null>(null);
+  const router = useRouter();
+  // The actions answer with their result only; the deal page (timeline, stage, the new next
+  // step) is read again in the background.
+  const refresh = () => startTransition(() => router.refresh());
   const now = new Date();
   const dueAt = new Date(action.dueAt);
   const state = dueState(dueAt, now, dayBounds(now, org.timeZone).end);
@@ -68,8 +73,15 @@ export function PendingActionPanel({ org, action, lossReasons, assignees }: Pend
         assignees={assignees}
         open={open === "complete"}
         onOpenChange={(o) => setOpen(o ? "complete" : null)}
+        onCompleted={refresh}
       />
-      <SnoozeActionDialog org={org} action={action} open={open === "snooze"} onOpenChange={(o) => setOpen(o ? "snooze" : null)} />
+      <SnoozeActionDialog
+        org={org}
+        action={action}
+        open={open === "snooze"}
+        onOpenChange={(o) => setOpen(o ? "snooze" : null)}
+        onSnoozed={refresh}
+      />
     </Card>
   );
 }

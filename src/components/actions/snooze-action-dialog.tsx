@@ -16,17 +16,21 @@ import { ConflictNotice } from "./conflict-notice";
 import { DEFAULT_DUE, dueShortcut, isTextEntry, resolveDue, toCustom, type DueChoice } from "./due-choice";
 import { DuePicker } from "./due-picker";
 import { mapFieldErrors, mapIssues, type MappedErrors } from "./form-errors";
-import type { ActionForCompletion, OrgDisplay } from "./types";
+import type { ActionForCompletion, OrgDisplay, SnoozeResult } from "./types";
 
 type SnoozeActionDialogProps = {
   org: OrgDisplay;
   action: ActionForCompletion;
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** Called with the result once snoozed, before the dialog closes; the caller updates what it shows. */
+  onSnoozed: (result: SnoozeResult) => void;
+  /** Where focus goes after closing (Radix's onCloseAutoFocus); by default back to what opened the dialog. */
+  onCloseAutoFocus?: (event: Event) => void;
 };
 
 /** Moves the due time of a pending action; the reason is kept on the deal's timeline (audit log). */
-export function SnoozeActionDialog({ org, action, open, onOpenChange }: SnoozeActionDialogProps) {
+export function SnoozeActionDialog({ org, action, open, onOpenChange, onSnoozed, onCloseAutoFocus }: SnoozeActionDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent
@@ -39,8 +43,9 @@ export function SnoozeActionDialog({ org, action, open, onOpenChange }: SnoozeAc
           </>
         }
         className="max-h-[calc(100dvh-2rem)] max-w-lg overflow-y-auto"
+        onCloseAutoFocus={onCloseAutoFocus}
       >
-        <SnoozeForm org={org} action={action} onDone={() => onOpenChange(false)} />
+        <SnoozeForm org={org} action={action} onSnoozed={onSnoozed} onDone={() => onOpenChange(false)} />
       </DialogContent>
     </Dialog>
   );
@@ -48,7 +53,9 @@ export function SnoozeActionDialog({ org, action, open, onOpenChange }: SnoozeAc
 
 const NO_ERRORS: MappedErrors = { fields: {}, general: [] };
 
-function SnoozeForm({ org, action, onDone }: { org: OrgDisplay; action: ActionForCompletion; onDone: () => void }) {
+type SnoozeFormProps = { org: OrgDisplay; action: ActionForCompletion; onSnoozed: (result: SnoozeResult) => void; onDone: () => void };
+
+function SnoozeForm({ org, action, onSnoozed, onDone }: SnoozeFormProps) {
   const router = useRouter();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
@@ -74,6 +81,7 @@ function SnoozeForm({ org, action, onDone }: { org: OrgDisplay; action: ActionFo
       const result = await snoozeActionAction(org.slug, input);
       if (result.ok) {
         toast.success(`Snoozed to ${formatDateTime(parsed.data.dueAt, org.locale, org.timeZone)}.`);
+        onSnoozed(result.data);
         onDone();
         return;
       }

@@ -1,11 +1,11 @@
 import { dueDistance } from "@/components/actions/due-text";
 import type { OrgDisplay } from "@/components/actions/types";
 import { formatDateTime, formatTime } from "@/lib/dates/format";
+import { TODAY_BUCKETS } from "@/lib/deals/today-buckets";
 import { formatMoney } from "@/lib/money";
 import type { TodayQueue, TodayRow } from "@/server/data/today-queue";
 import type { QueueRowView, QueueSectionView, TodayBucket } from "./types";
 
-const BUCKETS: TodayBucket[] = ["overdue", "today", "upcoming"];
 
 /**
  * Turns the data layer's queue into what the client renders: every date, distance and amount is
@@ -13,7 +13,7 @@ const BUCKETS: TodayBucket[] = ["overdue", "today", "upcoming"];
  * text verbatim (no hydration drift across a minute boundary, no browser-zone mistakes).
  */
 export function buildQueueSections(queue: TodayQueue, org: OrgDisplay, moreHref: (bucket: TodayBucket) => string): QueueSectionView[] {
-  return BUCKETS.map((bucket) => ({
+  return TODAY_BUCKETS.map((bucket) => ({
     bucket,
     count: queue.counts[bucket],
     moreHref: moreHref(bucket),
@@ -35,7 +35,14 @@ export function toRowView(row: TodayRow, bucket: TodayBucket, now: Date, org: Or
     value: formatMoney(row.valueMinor, row.currency, org.locale),
     stage: row.stageName,
     probability: row.probability,
-    due: bucket === "today" ? formatTime(row.dueAt, org.locale, org.timeZone) : formatDateTime(row.dueAt, org.locale, org.timeZone),
-    distance: dueDistance(row.dueAt, now).text,
+    ...dueTexts(row.dueAt, bucket, now, org),
+  };
+}
+
+/** A row's due time as shown in its bucket: the time alone for today, date and time otherwise; and how far off it is. */
+export function dueTexts(dueAt: Date, bucket: TodayBucket, now: Date, org: OrgDisplay): Pick<QueueRowView, "due" | "distance"> {
+  return {
+    due: bucket === "today" ? formatTime(dueAt, org.locale, org.timeZone) : formatDateTime(dueAt, org.locale, org.timeZone),
+    distance: dueDistance(dueAt, now).text,
   };
 }

@@ -1,5 +1,5 @@
 import { clsx } from "clsx";
-import { TODAY_BUCKETS, type TodayBucket } from "@/server/data/today-queue";
+import { TODAY_BUCKETS, type TodayBucket } from "@/lib/deals/today-buckets";
 import { BUCKET_LOOK } from "./bucket-look";
 
 /** The three counts at the top; each jumps to its section. */

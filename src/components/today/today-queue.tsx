@@ -1,86 +1,174 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { startTransition, useEffect, useOptimistic, useRef, useState, type ReactNode } from "react";
 import { CompleteActionDialog } from "@/components/actions/complete-action-dialog";
 import { SnoozeActionDialog } from "@/components/actions/snooze-action-dialog";
-import type { ActionForCompletion, OrgDisplay } from "@/components/actions/types";
+import type { Assignee, CompletionResult, OrgDisplay, SnoozeResult } from "@/components/actions/types";
+import { applyQueueChange, completionChange, snoozeChange, type QueueChange, type QueueScope } from "./queue-changes";
 import { QueueRow } from "./queue-row";
 import { QueueSection } from "./queue-section";
-import type { Assignee } from "@/components/actions/types";
-import type { QueueSectionView } from "./types";
+import { QueueSummary } from "./queue-summary";
+import type { QueueRowView, QueueSectionView } from "./types";
 
 type TodayQueueProps = {
   org: OrgDisplay;
   sections: QueueSectionView[];
+  /** Whose queue this is and the rows-per-bucket cap: where a just-planned action may appear. */
+  scope: QueueScope;
   lossReasons: { id: string; label: string }[];
   assignees: Assignee[];
   showOwner: boolean;
+  /** Shown instead of the sections when all three buckets are empty. */
+  emptyState: ReactNode;
 };
 
-type Active = { action: ActionForCompletion; mode: "complete" | "snooze"; index: number };
+type Active = { row: QueueRowView; mode: "complete" | "snooze"; index: number };
 
 /**
- * The queue's sections with ONE pair of dialogs for all rows: when an action is completed (by us
- * or, in a conflict, by someone else) its row disappears on refresh, and the dialog must survive
- * that to show its message.
+ * The summary counts and the queue's sections, with ONE pair of dialogs for all rows: when an
+ * action is completed (by us or, in a conflict, by someone else) its row disappears, and the
+ * dialog must survive that to show its message.
+ *
+ * Completing or snoozing answers with the action's result only (no re-rendered page, so the
+ * response stays small and fast). The queue applies that result at once — the row leaves, the
+ * next action enters its bucket, the counts follow — as an optimistic state that holds until the
+ * background router.refresh() in the same transition brings the server's queue.
  */
-export function TodayQueue({ org, sections, lossReasons, assignees, showOwner }: TodayQueueProps) {
+export function TodayQueue({ org, sections: serverSections, scope, lossReasons, assignees, showOwner, emptyState }: TodayQueueProps) {
+  const router = useRouter();
+  const [sections, applyChange] = useOptimistic(serverSections, (current: QueueSectionView[], change: QueueChange) =>
+    applyQueueChange(current, change, org, scope),
+  );
   const [active, setActive] = useState<Active | null>(null);
   const [open, setOpen] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
   const lastIndex = useRef(0);
+  // After a change: the sections shown when it was made, and whether the dialog has finished closing.
+  const focusAfterChange = useRef<{ before: QueueSectionView[]; closed: boolean } | null>(null);
+  const shown = useRef(sections);
 
-  function start(action: ActionForCompletion, mode: Active["mode"], index: number) {
+  function start(row: QueueRowView, mode: Active["mode"], index: number) {
     lastIndex.current = index;
-    setActive({ action, mode, index });
+    focusAfterChange.current = null;
+    setActive({ row, mode, index });
     setOpen(true);
   }
 
-  // When the row that had focus is gone (completed, snoozed into another bucket), keep the
-  // keyboard user in place: focus the row that took its position, or the last one.
+  function change(next: QueueChange) {
+    focusAfterChange.current = { before: sections, closed: false };
+    startTransition(() => {
+      applyChange(next);
+      // Reconciles with the server (rows beyond the cap, other people's changes); nobody waits on it.
+      router.refresh();
+    });
+  }
+
+  /** Keyboard users stay in place: the row that took the changed row's position, or the last one. */
+  function focusRowAt(index: number) {
+    const links = listRef.current?.querySelectorAll<HTMLElement>("[data-queue-row-link]");
+    if (links?.length) links[Math.min(index, links.length - 1)]!.focus();
+  }
+
+  function focusAfterChangeIfReady() {
+    const pending = focusAfterChange.current;
+    if (!pending?.closed || shown.current === pending.before) return;
+    focusAfterChange.current = null;
+    focusRowAt(lastIndex.current);
+  }
+
+  // Radix returns focus to what opened the dialog once it has unmounted. After a change that row
+  // is gone or moved, so focus goes to the row now at its position instead; likewise when a
+  // refresh removed it while the dialog was open (someone else completed it).
+  function onCloseAutoFocus(event: Event) {
+    if (focusAfterChange.current) {
+      event.preventDefault();
+      focusAfterChange.current.closed = true;
+      focusAfterChangeIfReady();
+    } else if (active && !listRef.current?.querySelector(`[data-action-id="${CSS.escape(active.row.action.id)}"]`)) {
+      event.preventDefault();
+      focusRowAt(lastIndex.current);
+    }
+  }
+
+  useEffect(() => {
+    shown.current = sections;
+    focusAfterChangeIfReady();
+  });
+
+  // A refresh that removes the focused row after the dialog closed (a conflict: someone else
+  // completed it) would drop focus to the page: put it back on the row at that position.
   useEffect(() => {
     if (open || !active) return; // only after a dialog was used: never steal focus on page load
-    const focused = document.activeElement;
-    if (focused && focused !== document.body && document.contains(focused)) return;
-    const links = listRef.current?.querySelectorAll<HTMLElement>("[data-queue-row-link]");
-    if (links?.length) links[Math.min(lastIndex.current, links.length - 1)]!.focus();
+    if (document.activeElement && document.activeElement !== document.body) return;
+    if (listRef.current?.querySelector(`[data-action-id="${CSS.escape(active.row.action.id)}"]`)) return;
+    focusRowAt(lastIndex.current);
   }, [sections, open, active]);
+
+  const counts = { overdue: 0, today: 0, upcoming: 0 };
+  for (const section of sections) counts[section.bucket] = section.count;
+  const empty = counts.overdue + counts.today + counts.upcoming === 0;
 
   let flatIndex = 0;
   return (
-    <div ref={listRef} className="space-y-6">
-      {sections.map((section) => (
-        <QueueSection key={section.bucket} section={section}>
-          {section.rows.map((row) => {
-            const index = flatIndex++;
-            return (
-              <QueueRow
-                key={row.action.id}
-                orgSlug={org.slug}
-                bucket={section.bucket}
-                row={row}
-                showOwner={showOwner}
-                onComplete={() => start(row.action, "complete", index)}
-                onSnooze={() => start(row.action, "snooze", index)}
-              />
-            );
-          })}
-        </QueueSection>
-      ))}
-      {active ? (
-        active.mode === "complete" ? (
-          <CompleteActionDialog
-            org={org}
-            action={active.action}
-            lossReasons={lossReasons}
-            assignees={assignees}
-            open={open}
-            onOpenChange={setOpen}
-          />
-        ) : (
-          <SnoozeActionDialog org={org} action={active.action} open={open} onOpenChange={setOpen} />
-        )
-      ) : null}
-    </div>
+    <>
+      <QueueSummary counts={counts} />
+      {empty ? (
+        emptyState
+      ) : (
+        <p className="mb-3 hidden text-xs text-zinc-500 sm:block dark:text-zinc-400">
+          Keyboard: focus a deal and press <Kbd>C</Kbd> to complete, <Kbd>S</Kbd> to snooze, <Kbd>↑</Kbd> <Kbd>↓</Kbd> to move.
+        </p>
+      )}
+      <div ref={listRef} className="space-y-6">
+        {empty
+          ? null
+          : sections.map((section) => (
+              <QueueSection key={section.bucket} section={section}>
+                {section.rows.map((row) => {
+                  const index = flatIndex++;
+                  return (
+                    <QueueRow
+                      key={row.action.id}
+                      orgSlug={org.slug}
+                      bucket={section.bucket}
+                      row={row}
+                      showOwner={showOwner}
+                      onComplete={() => start(row, "complete", index)}
+                      onSnooze={() => start(row, "snooze", index)}
+                    />
+                  );
+                })}
+              </QueueSection>
+            ))}
+        {active ? (
+          active.mode === "complete" ? (
+            <CompleteActionDialog
+              org={org}
+              action={active.row.action}
+              lossReasons={lossReasons}
+              assignees={assignees}
+              open={open}
+              onOpenChange={setOpen}
+              onCompleted={(result: CompletionResult) => change(completionChange(active.row, result, new Date()))}
+              onCloseAutoFocus={onCloseAutoFocus}
+            />
+          ) : (
+            <SnoozeActionDialog
+              org={org}
+              action={active.row.action}
+              open={open}
+              onOpenChange={setOpen}
+              onSnoozed={(result: SnoozeResult) => change(snoozeChange(active.row, result, new Date()))}
+              onCloseAutoFocus={onCloseAutoFocus}
+            />
+          )
+        ) : null}
+      </div>
+    </>
   );
+}
+
+function Kbd({ children }: { children: string }) {
+  return <kbd className="rounded border border-zinc-300 px-1 font-mono text-[0.7rem] dark:border-zinc-600">{children}</kbd>;
 }

@@ -1,5 +1,5 @@
 import type { ActionForCompletion } from "@/components/actions/types";
-import type { TodayBucket } from "@/server/data/today-queue";
+import type { TodayBucket } from "@/lib/deals/today-buckets";
 
 export type { TodayBucket };
 

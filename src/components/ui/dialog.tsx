@@ -16,13 +16,15 @@ type DialogContentProps = {
   /** Buttons row at the bottom, right-aligned. */
   footer?: ReactNode;
   className?: string;
+  /** Radix's hook for where focus goes once the dialog has closed (preventDefault to place it yourself). */
+  onCloseAutoFocus?: (event: Event) => void;
 };
 
 /**
  * Radix supplies focus trapping, Escape to close, focus return and aria-modal; this adds the
  * look, and always renders a Title (and Description when given) so the dialog is announced.
  */
-export function DialogContent({ title, description, children, footer, className }: DialogContentProps) {
+export function DialogContent({ title, description, children, footer, className, onCloseAutoFocus }: DialogContentProps) {
   return (
     <RadixDialog.Portal>
       <RadixDialog.Overlay className="fixed inset-0 z-50 bg-zinc-950/40 backdrop-blur-[1px] data-[state=open]:animate-fade-in dark:bg-black/60" />
@@ -33,6 +35,7 @@ export function DialogContent({ title, description, children, footer, className 
           "dark:border-zinc-800 dark:bg-zinc-900",
           className,
         )}
+        onCloseAutoFocus={onCloseAutoFocus}
         // Without a description Radix warns; passing undefined explicitly opts out on purpose.
         {...(description ? {} : { "aria-describedby": undefined })}
       >

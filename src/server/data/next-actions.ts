@@ -57,14 +57,22 @@ export async function completeAction(ctx: TenantContext, input: { actionId: stri
       const [created] = await tx
         .insert(actions)
         .values({ orgId: ctx.orgId, dealId: deal!.id, ownerId, type: next.type, dueAt: next.dueAt, details: next.details, createdBy: ctx.userId })
-        .returning({ id: actions.id });
+        .returning({
+          id: actions.id,
+          type: actions.type,
+          details: actions.details,
+          dueAt: actions.dueAt,
+          ownerId: actions.ownerId,
+          // The owner's name in the same statement: the caller shows the new step without another read.
+          ownerName: sql<string>`(select ${users.name} from ${users} where ${users.id} = ${actions.ownerId})`,
+        });
       await tx.update(deals).set({ lastActivityAt: now }).where(and(eq(deals.orgId, ctx.orgId), eq(deals.id, deal!.id)));
-      return { dealId: deal!.id, nextActionId: created!.id, status: "open" as const };
+      return { actionId: input.actionId, dealId: deal!.id, status: "open" as const, nextActionId: created!.id, next: created! };
     }
     const close: CloseInput =
       input.followUp.then === "won" ? { outcome: "won" } : { outcome: "lost", lossReasonId: input.followUp.lossReasonId, lossNote: input.followUp.lossNote };
     await closeDealInTx(tx, ctx, deal as LockedDeal, close, null);
-    return { dealId: deal!.id, nextActionId: null, status: close.outcome };
+    return { actionId: input.actionId, dealId: deal!.id, status: close.outcome, nextActionId: null, next: null };
   });
 }
 
@@ -106,6 +114,6 @@ export async function snoozeAction(ctx: TenantContext, input: { actionId: string
       before: { dueAt: before.dueAt, dealId: before.dealId },
       after: { dueAt: input.dueAt, dealId: before.dealId, reason: input.reason },
     });
-    return { actionId: input.actionId, dealId: before.dealId };
+    return { actionId: input.actionId, dealId: before.dealId, dueAt: input.dueAt };
   });
 }

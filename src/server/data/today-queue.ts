@@ -1,17 +1,15 @@
 import { and, asc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import { actions, deals, memberships, pipelineStages, users } from "@/db/schema";
-import { addDays, dayBounds, wallTimeIn, zonedTimeToUtc } from "@/lib/dates/zoned";
+import { queueBoundaries, TODAY_BUCKETS, type TodayBucket } from "@/lib/deals/today-buckets";
 import { can } from "@/lib/permissions";
 import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 import { visibleDeals } from "./deal-scope";
 
-export const TODAY_BUCKETS = ["overdue", "today", "upcoming"] as const;
-export type TodayBucket = (typeof TODAY_BUCKETS)[number];
+// The bucket rule is pure (the browser places a just-planned action with it); the SQL below cuts the same boundaries.
+export { queueBoundaries, TODAY_BUCKETS, UPCOMING_DAYS, type TodayBucket } from "@/lib/deals/today-buckets";
 
-/** How far ahead "upcoming" reaches: the next 7 calendar days after today, in the org's zone. */
-export const UPCOMING_DAYS = 7;
 /**
  * Rows per bucket: a rep with thousands of overdue actions still gets a fast, light page (the
  * counts stay exact and "and N more" leads to the deals list). Every row costs ~2 kB of HTML.
@@ -65,13 +63,6 @@ async function resolveOwner(ctx: TenantContext, requested: string | null | undef
     .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, requested)));
   if (!member) throw new NotFoundError("Member");
   return requested;
-}
-
-/** [now, start of tomorrow, start of the day after the 7-day window) in the org's time zone. */
-export function queueBoundaries(now: Date, timeZone: string) {
-  const todayEnd = dayBounds(now, timeZone).end;
-  const upcomingEnd = zonedTimeToUtc({ ...addDays(wallTimeIn(now, timeZone), UPCOMING_DAYS + 1), hour: 0, minute: 0 }, timeZone);
-  return { todayEnd, upcomingEnd };
 }
 
 /**

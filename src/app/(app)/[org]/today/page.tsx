@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
 import { buildQueueSections } from "@/components/today/build-view";
-import { QueueSummary } from "@/components/today/queue-summary";
 import { RepFilter } from "@/components/today/rep-filter";
 import { TodayQueue } from "@/components/today/today-queue";
 import { Alert } from "@/components/ui/alert";
@@ -36,7 +35,6 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
   const moreHref = (bucket: string) =>
     `/${slug}/deals?${dealFiltersToQuery(DEFAULT_DEAL_FILTERS, { overdue: bucket === "overdue", sort: "due", dir: "asc", ownerId: isLead ? queue.ownerId : null })}`;
   const sections = buildQueueSections(queue, org, moreHref);
-  const total = queue.counts.overdue + queue.counts.today + queue.counts.upcoming;
   const filteredName = members.find((m) => m.userId === repFilter)?.name;
   const dateLine = new Intl.DateTimeFormat(ctx.org.locale, { weekday: "long", day: "numeric", month: "long", timeZone: ctx.org.timeZone }).format(queue.now);
 
@@ -62,39 +60,29 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
           That person is not a member of {ctx.org.name}; showing everyone instead.
         </Alert>
       ) : null}
-      <QueueSummary counts={queue.counts} />
-      {total === 0 ? (
-        <Card className="px-6 py-12 text-center">
-          <CircleCheckBig aria-hidden className="mx-auto mb-3 size-10 text-emerald-500" />
-          <h2 className="text-lg font-semibold text-zinc-900 dark:text-zinc-100">
-            {filteredName && repFilter !== ctx.userId ? `${filteredName} is clear for the next 7 days` : "You're clear for the next 7 days"}
-          </h2>
-          <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
-            No next action is overdue or due this week. Start something new while it is quiet.
-          </p>
-          <Link href={`/${slug}/deals/new`} className={buttonClasses("primary", "md", "mt-5")}>
-            <Plus aria-hidden className="size-4" />
-            Create a deal
-          </Link>
-        </Card>
-      ) : (
-        <>
-          <p className="mb-3 hidden text-xs text-zinc-500 sm:block dark:text-zinc-400">
-            Keyboard: focus a deal and press <Kbd>C</Kbd> to complete, <Kbd>S</Kbd> to snooze, <Kbd>↑</Kbd> <Kbd>↓</Kbd> to move.
-          </p>
-          <TodayQueue
-            org={org}
-            sections={sections}
-            lossReasons={lossReasons.filter((r) => r.active).map((r) => ({ id: r.id, label: r.label }))}
-            assignees={isLead ? members.map((m) => ({ id: m.userId, name: m.name, role: m.role })) : []}
-            showOwner={isLead && !repFilter}
-          />
-        </>
-      )}
+      <TodayQueue
+        org={org}
+        sections={sections}
+        scope={{ ownerId: queue.ownerId, limit: queue.limit }}
+        lossReasons={lossReasons.filter((r) => r.active).map((r) => ({ id: r.id, label: r.label }))}
+        assignees={isLead ? members.map((m) => ({ id: m.userId, name: m.name, role: m.role })) : []}
+        showOwner={isLead && !repFilter}
+        emptyState={
+          <Card className="px-6 py-12 text-center">
+            <CircleCheckBig aria-hidden className="mx-auto mb-3 size-10 text-emerald-500" />
+            <h2 className="text-lg font-semibold text-zinc-900 dark:text-zinc-100">
+              {filteredName && repFilter !== ctx.userId ? `${filteredName} is clear for the next 7 days` : "You're clear for the next 7 days"}
+            </h2>
+            <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
+              No next action is overdue or due this week. Start something new while it is quiet.
+            </p>
+            <Link href={`/${slug}/deals/new`} className={buttonClasses("primary", "md", "mt-5")}>
+              <Plus aria-hidden className="size-4" />
+              Create a deal
+            </Link>
+          </Card>
+        }
+      />
     </>
   );
-}
-
-function Kbd({ children }: { children: string }) {
-  return <kbd className="rounded border border-zinc-300 px-1 font-mono text-[0.7rem] dark:border-zinc-600">{children}</kbd>;
 }
