@@ -2,8 +2,17 @@
  * Money is an integer of minor units plus an ISO currency code. Every currency we support has two
  * decimals; the helpers take the currency anyway so a zero-decimal one can be added in one place.
  */
+const digitsByCurrency = new Map<string, number>();
+
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  // Memoised: building an Intl.NumberFormat costs tens of microseconds, and every formatted amount
+  // (hundreds per page) and every imported row asks.
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 /**

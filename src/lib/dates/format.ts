@@ -34,10 +34,21 @@ const DAY = 24 * HOUR;
 export function formatDueDistance(dueAt: Date, now: Date, locale: string): string {
   const diff = dueAt.getTime() - now.getTime();
   const abs = Math.abs(diff);
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
+  const rtf = relativeFormat(locale);
   const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
     abs < HOUR ? [Math.max(1, Math.round(abs / MINUTE)), "minute"] : abs < DAY ? [Math.round(abs / HOUR), "hour"] : [Math.round(abs / DAY), "day"];
   return rtf.format(diff < 0 ? -value : value, unit);
+}
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let f = relativeFormats.get(locale);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
+    relativeFormats.set(locale, f);
+  }
+  return f;
 }
 
 /** Whole days between two instants, for "time in stage" (rounded down, never negative). */

@@ -1,8 +1,12 @@
 import { Card, CardBody } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 
-/** Shown inside the shell while a page's server data loads, shaped like a typical page. */
-export default function OrgLoading() {
+/**
+ * Shown inside the shell while a settings page loads, shaped like a typical page. Every other page
+ * has a loading skeleton of its own: one at the org level would be rendered (and streamed) on
+ * every request beside the page's own, for nothing.
+ */
+export default function SettingsLoading() {
   return (
     <div role="status" aria-live="polite" className="space-y-8">
       <span className="sr-only">Loading…</span>
