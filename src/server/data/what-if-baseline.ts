@@ -2,9 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { dealStageHistory, deals, pipelineStages } from "@/db/schema";
 import { buildBaseline, lookbackStart, type BaselineAggregates, type StageAggregate, type WhatIfBaseline } from "@/lib/what-if/baseline";
 import { DAYS_PER_MONTH, HORIZON_MONTHS, type OpenCohort } from "@/lib/what-if/model";
-import { can } from "@/lib/permissions";
-import { isCurrent } from "@/server/data-changes";
 import { requirePermission, type TenantContext } from "@/server/tenant";
+import { versionedCache, viewerScope } from "@/server/versioned-cache";
 import { visibleDeals } from "./deal-scope";
 
 /**
@@ -20,30 +19,16 @@ export async function getWhatIfBaseline(ctx: TenantContext, options: { now?: Dat
 }
 
 /**
- * For the page: the same baseline, shared for BASELINE_FRESH_MS per org and scope. At 100 000 deals
- * the history pass costs a few hundred milliseconds of database CPU, and a 12-month baseline does
- * not need to be fresher than a minute (any change in the org makes it stale at once: entries carry
- * the org's data_version, see src/server/data-changes.ts); concurrent requests share one computation. The scope is
- * "all" for managers and admins and the user for reps, so a rep never gets a manager's numbers.
+ * For the page: the same baseline, kept per org and viewer scope (src/server/versioned-cache.ts) for
+ * up to a minute, or until any change in the org. At 100 000 deals the history pass costs a few
+ * hundred milliseconds of database CPU, and a 12-month baseline need not be fresher than that.
  */
 export const BASELINE_FRESH_MS = 60_000;
-const MAX_CACHED = 200;
-type CacheEntry = { at: number; version: number; baseline: Promise<WhatIfBaseline> };
-const g = globalThis as typeof globalThis & { __momentumWhatIfCache?: Map<string, CacheEntry> };
-const cached = (g.__momentumWhatIfCache ??= new Map<string, CacheEntry>());
+const baselines = versionedCache<WhatIfBaseline>("what-if-baseline", { ttlMs: BASELINE_FRESH_MS, maxEntries: 200 });
 
 export function getWhatIfBaselineCached(ctx: TenantContext): Promise<WhatIfBaseline> {
   requirePermission(ctx, "dashboard.view");
-  const key = JSON.stringify([ctx.orgId, can(ctx.role, "deals.viewAll") ? "all" : `rep:${ctx.userId}`, ctx.org.currency]);
-  const hit = cached.get(key);
-  if (hit && Date.now() - hit.at < BASELINE_FRESH_MS && isCurrent(hit.version, ctx.org.dataVersion)) return hit.baseline;
-  const baseline = getWhatIfBaseline(ctx);
-  cached.delete(key); // re-insert: Map order is the eviction order (oldest first)
-  cached.set(key, { at: Date.now(), version: ctx.org.dataVersion, baseline });
-  while (cached.size > MAX_CACHED) cached.delete(cached.keys().next().value!);
-  // A failure is not cached: the next request tries again.
-  baseline.catch(() => cached.get(key)?.baseline === baseline && cached.delete(key));
-  return baseline;
+  return baselines.get(ctx, [viewerScope(ctx), ctx.org.currency], () => getWhatIfBaseline(ctx));
 }
 
 /** The sums and counts behind the baseline (exported for the tests that check them against a naive recount). */

@@ -1,8 +1,8 @@
 import { todayIn } from "@/lib/kpi/period";
-import { can } from "@/lib/permissions";
 import type { DashboardFilters } from "@/lib/schemas/dashboard-filters";
 import { isCurrent } from "@/server/data-changes";
 import type { TenantContext } from "@/server/tenant";
+import { versionedCache, viewerScope } from "@/server/versioned-cache";
 import { getDashboard, getDashboardOptions, type Dashboard, type DashboardOptions } from "./get-dashboard";
 
 /**
@@ -32,24 +32,17 @@ export const OPTIONS_TTL_MS = 120_000;
 
 const g = globalThis as typeof globalThis & {
   __momentumDashboardCache?: Map<string, Entry>;
-  __momentumDashboardOptions?: Map<string, { at: number; version: number; value: Promise<DashboardOptions> }>;
 };
 const entries = (g.__momentumDashboardCache ??= new Map<string, Entry>());
-const optionEntries = (g.__momentumDashboardOptions ??= new Map());
+
+const optionsCache = versionedCache<DashboardOptions>("dashboard-options", { ttlMs: OPTIONS_TTL_MS, maxEntries: MAX_ENTRIES });
 
 function filterOptions(ctx: TenantContext): Promise<DashboardOptions> {
-  const key = JSON.stringify([ctx.orgId, can(ctx.role, "deals.viewAll") ? "all" : `rep:${ctx.userId}`]);
-  const hit = optionEntries.get(key);
-  if (hit && Date.now() - hit.at < OPTIONS_TTL_MS && isCurrent(hit.version, ctx.org.dataVersion)) return hit.value;
-  const value = getDashboardOptions(ctx);
-  value.catch(() => optionEntries.delete(key));
-  optionEntries.set(key, { at: Date.now(), version: ctx.org.dataVersion, value });
-  if (optionEntries.size > MAX_ENTRIES) optionEntries.delete(optionEntries.keys().next().value!);
-  return value;
+  return optionsCache.get(ctx, [viewerScope(ctx)], () => getDashboardOptions(ctx));
 }
 
 export function dashboardCacheKey(ctx: TenantContext, filters: DashboardFilters): string {
-  const scope = can(ctx.role, "deals.viewAll") ? "all" : `rep:${ctx.userId}`;
+  const scope = viewerScope(ctx);
   // Stable key: filter arrays in a fixed order, whatever order the URL had them in.
   const f = { ...filters, stageIds: [...filters.stageIds].sort(), sectors: [...filters.sectors].sort(), ownerIds: [...filters.ownerIds].sort() };
   return JSON.stringify([ctx.orgId, scope, ctx.org.timeZone, ctx.org.currency, f]);
@@ -102,5 +95,5 @@ function sameDay(value: Dashboard, ctx: TenantContext): boolean {
 /** Tests only: forget everything. */
 export function clearDashboardCache(): void {
   entries.clear();
-  optionEntries.clear();
+  optionsCache.clear();
 }
