@@ -13,6 +13,7 @@ const FOUNDER = "camille@atelier.demo";
 const FILE = path.resolve("tests/fixtures/import/founder-fr.csv");
 
 test("the founder imports a French CSV through mapping and preview, sees the deals, and reverts it", async ({ page }) => {
+  test.slow(); // a whole journey of ~60 steps with a background job: more than the default 30 s on a busy CI box
   await signIn(page, FOUNDER);
   await page.goto(`/${ORG}/import`);
   await expect(page.getByRole("heading", { level: 1, name: "Import deals" })).toBeVisible();
