@@ -8,11 +8,12 @@ import { createDeal, deleteDeal, restoreDeal, updateDeal } from "@/server/data/d
 // Everything a deal change can show up in: the queue, the list, the board, the deal page, the dashboard.
 const DEAL_VIEWS = ["/"];
 
+// No revalidate: the form navigates to the new deal's page (read fresh), and revalidating would
+// re-render the form page it is leaving inside the action's response.
 export const createDealAction = orgAction({
   permission: "deals.create",
   input: createDealSchema,
   handler: (ctx, input) => createDeal(ctx, input),
-  revalidate: DEAL_VIEWS,
 });
 
 export const updateDealAction = orgAction({

@@ -64,10 +64,14 @@ export function TodayQueue({ org, sections: serverSections, scope, lossReasons, 
     });
   }
 
-  /** Keyboard users stay in place: the row that took the changed row's position, or the last one. */
+  /**
+   * Keyboard users stay in place: the row that took the changed row's position, or the last one;
+   * with the queue now empty, the empty state's link.
+   */
   function focusRowAt(index: number) {
     const links = listRef.current?.querySelectorAll<HTMLElement>("[data-queue-row-link]");
     if (links?.length) links[Math.min(index, links.length - 1)]!.focus();
+    else listRef.current?.querySelector<HTMLElement>("a[href], button")?.focus();
   }
 
   function focusAfterChangeIfReady() {
@@ -113,16 +117,14 @@ export function TodayQueue({ org, sections: serverSections, scope, lossReasons, 
   return (
     <>
       <QueueSummary counts={counts} />
-      {empty ? (
-        emptyState
-      ) : (
+      {empty ? null : (
         <p className="mb-3 hidden text-xs text-zinc-500 sm:block dark:text-zinc-400">
           Keyboard: focus a deal and press <Kbd>C</Kbd> to complete, <Kbd>S</Kbd> to snooze, <Kbd>↑</Kbd> <Kbd>↓</Kbd> to move.
         </p>
       )}
       <div ref={listRef} className="space-y-6">
         {empty
-          ? null
+          ? emptyState
           : sections.map((section) => (
               <QueueSection key={section.bucket} section={section}>
                 {section.rows.map((row) => {
