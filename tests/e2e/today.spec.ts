@@ -342,3 +342,46 @@ test("on the deal page, completing answers with its result only and the page ref
   await expect(panel).toContainText(details);
   await expect(page.getByText(outcome)).toBeVisible(); // on the timeline
 });
+
+test("two completions before the server's refresh comes back both show at once, and the refreshed queue agrees", async ({ page }) => {
+  await signIn(page, "clara@tekup.demo");
+  await page.goto("/tekup/today");
+  const rows = page.locator("li[data-action-id]");
+  await expect(rows.nth(1)).toBeVisible();
+  const [a, b] = [(await rows.nth(0).getAttribute("data-action-id"))!, (await rows.nth(1).getAttribute("data-action-id"))!];
+  const before = await summaryCounts(page);
+  const total = (c: typeof before) => c.overdue + c.today + c.upcoming;
+  const refreshes = await holdRefreshes(page, "/tekup/today");
+  const dialog = page.getByRole("dialog", { name: "Complete & plan next" });
+
+  // First: close as won (the row goes, nothing is planned).
+  await page.locator(`li[data-action-id="${a}"]`).getByRole("button", { name: /^Complete:/ }).click();
+  await dialog.getByLabel("What happened?").fill("Signed");
+  await dialog.getByText("Close as won").click();
+  await dialog.getByRole("button", { name: "Complete & close as won" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator(`li[data-action-id="${a}"]`)).toHaveCount(0);
+
+  // Second, while the first refresh is still held back: plan the next step in 3 days.
+  const details = `Second in a row ${Date.now().toString(36)}`;
+  await page.locator(`li[data-action-id="${b}"]`).getByRole("button", { name: /^Complete:/ }).click();
+  await dialog.getByLabel("What happened?").fill("Talked it through");
+  await dialog.getByRole("button", { name: /In 3 days/ }).click();
+  await dialog.getByLabel("Details").fill(details);
+  await dialog.getByRole("button", { name: "Complete & plan next" }).click();
+  await expect(dialog).toBeHidden();
+
+  const shown = async () => ({
+    a: await page.locator(`li[data-action-id="${a}"]`).count(),
+    b: await page.locator(`li[data-action-id="${b}"]`).count(),
+    planned: await rowsOf(page, "Next 7 days").filter({ hasText: details }).count(),
+    total: total(await summaryCounts(page)),
+  });
+  const expected = { a: 0, b: 0, planned: 1, total: total(before) - 1 };
+  await expect.poll(shown).toEqual(expected);
+  expect(refreshes.state.released).toBe(false);
+
+  refreshes.release();
+  await page.waitForLoadState("networkidle");
+  await expect.poll(shown).toEqual(expected);
+});
