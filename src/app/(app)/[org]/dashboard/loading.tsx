@@ -1,15 +1,10 @@
 import { Card } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingScreen, Skeleton } from "@/components/ui/skeleton";
 
 /** Shaped like the dashboard: header, filter bar, KPI cards and two chart cards. */
 export default function DashboardLoading() {
   return (
-    <div role="status" aria-live="polite">
-      <span className="sr-only">Loading the dashboard…</span>
-      <div className="mb-8 space-y-2">
-        <Skeleton className="h-7 w-40" />
-        <Skeleton className="h-4 w-96 max-w-full" />
-      </div>
+    <LoadingScreen label="Loading the dashboard…" title="w-40" description="w-96">
       <div className="mb-6 flex flex-wrap gap-2">
         <Skeleton className="h-9 w-44" />
         <Skeleton className="h-9 w-44" />
@@ -41,6 +36,6 @@ export default function DashboardLoading() {
           </Card>
         ))}
       </div>
-    </div>
+    </LoadingScreen>
   );
 }

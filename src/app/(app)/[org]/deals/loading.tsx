@@ -1,18 +1,10 @@
 import { Card } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingScreen, Skeleton } from "@/components/ui/skeleton";
 
 /** Shaped like the deals list: header, filter bar, totals strip and rows. */
 export default function DealsLoading() {
   return (
-    <div role="status" aria-live="polite">
-      <span className="sr-only">Loading deals…</span>
-      <div className="mb-8 flex items-end justify-between gap-4">
-        <div className="space-y-2">
-          <Skeleton className="h-7 w-32" />
-          <Skeleton className="h-4 w-64 max-w-full" />
-        </div>
-        <Skeleton className="h-9 w-28" />
-      </div>
+    <LoadingScreen label="Loading deals…" title="w-32" description="w-64" action="w-28">
       <div className="mb-5 flex flex-wrap gap-2">
         <Skeleton className="h-9 min-w-60 flex-1" />
         <Skeleton className="h-9 w-32" />
@@ -42,6 +34,6 @@ export default function DealsLoading() {
           ))}
         </div>
       </Card>
-    </div>
+    </LoadingScreen>
   );
 }

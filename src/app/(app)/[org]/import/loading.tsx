@@ -1,18 +1,10 @@
 import { Card } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingScreen, Skeleton } from "@/components/ui/skeleton";
 
 /** Shaped like the upload page: header, drop zone, and the guide beside it. */
 export default function ImportLoading() {
   return (
-    <div role="status" aria-live="polite">
-      <span className="sr-only">Loading the import…</span>
-      <div className="mb-8 flex items-end justify-between gap-4">
-        <div className="space-y-2">
-          <Skeleton className="h-7 w-40" />
-          <Skeleton className="h-4 w-96 max-w-full" />
-        </div>
-        <Skeleton className="h-9 w-36" />
-      </div>
+    <LoadingScreen label="Loading the import…" title="w-40" description="w-96" action="w-36">
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <Card className="space-y-4 p-5">
           <Skeleton className="h-4 w-40" />
@@ -25,6 +17,6 @@ export default function ImportLoading() {
           ))}
         </Card>
       </div>
-    </div>
+    </LoadingScreen>
   );
 }

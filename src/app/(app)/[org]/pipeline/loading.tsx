@@ -1,14 +1,9 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingScreen, Skeleton } from "@/components/ui/skeleton";
 
 /** The board's shape while it loads: a header and four columns of cards. */
 export default function PipelineLoading() {
   return (
-    <div role="status" aria-live="polite">
-      <span className="sr-only">Loading the pipeline…</span>
-      <div className="mb-8 space-y-2">
-        <Skeleton className="h-7 w-40" />
-        <Skeleton className="h-4 w-96 max-w-full" />
-      </div>
+    <LoadingScreen label="Loading the pipeline…" title="w-40" description="w-96">
       <div className="grid auto-cols-[minmax(15rem,1fr)] grid-flow-col gap-3 overflow-hidden">
         {Array.from({ length: 4 }, (_, column) => (
           <div key={column} className="space-y-2 rounded-xl border border-zinc-200 bg-zinc-50/80 p-2 dark:border-zinc-800 dark:bg-zinc-900/40">
@@ -22,6 +17,6 @@ export default function PipelineLoading() {
           </div>
         ))}
       </div>
-    </div>
+    </LoadingScreen>
   );
 }

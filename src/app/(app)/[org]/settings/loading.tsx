@@ -1,5 +1,5 @@
 import { Card, CardBody } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingScreen, Skeleton } from "@/components/ui/skeleton";
 
 /**
  * Shown inside the shell while a settings page loads, shaped like a typical page. Every other page
@@ -8,12 +8,7 @@ import { Skeleton } from "@/components/ui/skeleton";
  */
 export default function SettingsLoading() {
   return (
-    <div role="status" aria-live="polite" className="space-y-8">
-      <span className="sr-only">Loading…</span>
-      <div className="space-y-2">
-        <Skeleton className="h-7 w-64" />
-        <Skeleton className="h-4 w-96 max-w-full" />
-      </div>
+    <LoadingScreen label="Loading settings…" title="w-64" description="w-96">
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardBody className="space-y-4">
@@ -35,6 +30,6 @@ export default function SettingsLoading() {
           </CardBody>
         </Card>
       </div>
-    </div>
+    </LoadingScreen>
   );
 }

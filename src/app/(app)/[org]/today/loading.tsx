@@ -1,15 +1,10 @@
 import { Card } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingScreen, Skeleton } from "@/components/ui/skeleton";
 
 /** Shaped like the queue: header, three counts, then sections of rows. */
 export default function TodayLoading() {
   return (
-    <div role="status" aria-live="polite">
-      <span className="sr-only">Loading your queue…</span>
-      <div className="mb-8 space-y-2">
-        <Skeleton className="h-7 w-32" />
-        <Skeleton className="h-4 w-80 max-w-full" />
-      </div>
+    <LoadingScreen label="Loading your queue…" title="w-32" description="w-80">
       <div className="mb-6 grid grid-cols-3 gap-2 sm:gap-4">
         {Array.from({ length: 3 }, (_, i) => (
           <Card key={i} className="space-y-2 px-4 py-3">
@@ -37,6 +32,6 @@ export default function TodayLoading() {
           </Card>
         ))}
       </div>
-    </div>
+    </LoadingScreen>
   );
 }

@@ -1,15 +1,10 @@
 import { Card, CardBody } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingScreen, Skeleton } from "@/components/ui/skeleton";
 
 /** Shaped like the simulator: header, three horizon cards, the levers beside the chart. */
 export default function WhatIfLoading() {
   return (
-    <div role="status" aria-live="polite">
-      <span className="sr-only">Loading the what-if simulator…</span>
-      <div className="mb-8 space-y-2">
-        <Skeleton className="h-7 w-56" />
-        <Skeleton className="h-4 w-[32rem] max-w-full" />
-      </div>
+    <LoadingScreen label="Loading the what-if simulator…" title="w-56" description="w-[32rem]">
       <div className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-3">
         {Array.from({ length: 3 }, (_, i) => (
           <Card key={i} className="space-y-3 p-4">
@@ -36,6 +31,6 @@ export default function WhatIfLoading() {
           </CardBody>
         </Card>
       </div>
-    </div>
+    </LoadingScreen>
   );
 }

@@ -1,15 +1,10 @@
 import { Card, CardBody } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingScreen, Skeleton } from "@/components/ui/skeleton";
 
 /** Shaped like the new-deal form (the deals list skeleton above it would not fit). */
 export default function NewDealLoading() {
   return (
-    <div role="status" aria-live="polite" className="mx-auto max-w-3xl">
-      <span className="sr-only">Loading…</span>
-      <div className="mb-8 space-y-2">
-        <Skeleton className="h-7 w-40" />
-        <Skeleton className="h-4 w-96 max-w-full" />
-      </div>
+    <LoadingScreen label="Loading…" title="w-40" description="w-96" className="mx-auto max-w-3xl">
       {[6, 3].map((fields, card) => (
         <Card key={card} className="mb-6">
           <CardBody className="grid gap-5 sm:grid-cols-2">
@@ -22,6 +17,6 @@ export default function NewDealLoading() {
           </CardBody>
         </Card>
       ))}
-    </div>
+    </LoadingScreen>
   );
 }

@@ -1,15 +1,10 @@
 import { Card } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingScreen, Skeleton } from "@/components/ui/skeleton";
 
 /** Shaped like the mapping screen: header, the column list, the options. */
 export default function ImportDetailLoading() {
   return (
-    <div role="status" aria-live="polite">
-      <span className="sr-only">Loading the import…</span>
-      <div className="mb-8 space-y-2">
-        <Skeleton className="h-7 w-56" />
-        <Skeleton className="h-4 w-72 max-w-full" />
-      </div>
+    <LoadingScreen label="Loading the import…" title="w-56" description="w-72">
       <Card className="mb-6 divide-y divide-zinc-100 dark:divide-zinc-800">
         {Array.from({ length: 6 }, (_, i) => (
           <div key={i} className="flex items-center gap-4 px-5 py-3">
@@ -23,6 +18,6 @@ export default function ImportDetailLoading() {
         <Skeleton className="h-4 w-24" />
         <Skeleton className="h-16 w-full" />
       </Card>
-    </div>
+    </LoadingScreen>
   );
 }

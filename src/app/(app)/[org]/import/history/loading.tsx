@@ -1,17 +1,9 @@
 import { Card } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingScreen, Skeleton } from "@/components/ui/skeleton";
 
 export default function ImportHistoryLoading() {
   return (
-    <div role="status" aria-live="polite">
-      <span className="sr-only">Loading the import history…</span>
-      <div className="mb-8 flex items-end justify-between gap-4">
-        <div className="space-y-2">
-          <Skeleton className="h-7 w-44" />
-          <Skeleton className="h-4 w-96 max-w-full" />
-        </div>
-        <Skeleton className="h-9 w-32" />
-      </div>
+    <LoadingScreen label="Loading the import history…" title="w-44" description="w-96" action="w-32">
       <Card className="divide-y divide-zinc-100 dark:divide-zinc-800">
         {Array.from({ length: 6 }, (_, i) => (
           <div key={i} className="flex items-center gap-4 px-5 py-4">
@@ -25,6 +17,6 @@ export default function ImportHistoryLoading() {
           </div>
         ))}
       </Card>
-    </div>
+    </LoadingScreen>
   );
 }
