@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDateParam, searchParamsReader, type SearchParamsInput } from "./search-params";
 import { daysBetween, shiftDate, type IsoDate } from "@/lib/kpi/period";
 
 /**
@@ -36,16 +37,6 @@ export type DashboardFilters = {
 
 export const DEFAULT_DASHBOARD_FILTERS: DashboardFilters = { stageIds: [], sectors: [], ownerIds: [], range: DEFAULT_RANGE, from: null, to: null };
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  // Rejects 2026-02-31 and 2026-13-01, which Date would roll over or call invalid.
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s >= "2000-01-01" && s <= "2999-12-31";
-  })
-  .nullable()
-  .catch(null);
 
 const uuids = z.array(z.string()).transform((ids) => [...new Set(ids.filter((id) => z.uuid().safeParse(id).success))].slice(0, MAX_VALUES));
 const sectorList = z
@@ -53,32 +44,16 @@ const sectorList = z
   .transform((values) => [...new Set(values.map((s) => s.trim().slice(0, 80)).filter(Boolean))].slice(0, MAX_VALUES));
 const preset = z.enum(RANGE_PRESETS).nullable().catch(null);
 
-export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function reader(input: SearchParamsInput) {
-  if (input instanceof URLSearchParams) return { one: (k: string) => input.get(k), all: (k: string) => input.getAll(k) };
-  return {
-    one: (k: string) => {
-      const v = input[k];
-      return (Array.isArray(v) ? v[0] : v) ?? null;
-    },
-    all: (k: string) => {
-      const v = input[k];
-      return v === undefined ? [] : Array.isArray(v) ? v : [v];
-    },
-  };
-}
-
 /** URL search params → filters. Never throws. */
 export function parseDashboardFilters(input: SearchParamsInput): DashboardFilters {
-  const p = reader(input);
+  const p = searchParamsReader(input);
   // Ids may come repeated (?stage=a&stage=b) or comma-separated (?stage=a,b); sectors only repeated
   // (a sector name may contain a comma).
   const stageIds = uuids.parse(p.all("stage").flatMap((s) => s.split(",")));
   const ownerIds = uuids.parse(p.all("owner").flatMap((s) => s.split(",")));
   const sectors = sectorList.parse(p.all("sector"));
-  let from = isoDate.parse(p.one("from"));
-  let to = isoDate.parse(p.one("to"));
+  let from = isoDateParam.parse(p.one("from"));
+  let to = isoDateParam.parse(p.one("to"));
   if (from && to && from > to) [from, to] = [to, from];
   const named = preset.parse(p.one("range"));
   if (named || (!from && !to)) return { stageIds, sectors, ownerIds, range: named ?? DEFAULT_RANGE, from: null, to: null };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDateParam, searchParamsReader, type SearchParamsInput } from "./search-params";
 
 /**
  * The deals list state lives in the URL (shareable, back-button friendly). Every parameter is
@@ -68,24 +69,14 @@ export const DEFAULT_DEAL_FILTERS: DealFilters = {
 const MAX_STAGES = 20;
 const MAX_PAGE = 100_000;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  // Rejects 2026-02-31 and 2026-13-01, which Date would either roll over or call invalid.
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  })
-  .nullable()
-  .catch(null);
 
 const fields = {
   stageIds: z.array(z.string()).transform((ids) => [...new Set(ids.filter((id) => z.uuid().safeParse(id).success))].slice(0, MAX_STAGES)),
   ownerId: z.uuid().nullable().catch(null),
   sector: z.string().trim().max(80).nullable().catch(null).transform((s) => s || null),
   dateField: z.enum(DEAL_DATE_FIELDS).catch("close"),
-  from: isoDate,
-  to: isoDate,
+  from: isoDateParam,
+  to: isoDateParam,
   q: z.string().trim().catch("").transform((s) => s.slice(0, 100)),
   overdue: z.literal("1").nullable().catch(null).transform((v) => v === "1"),
   status: z.enum(DEAL_STATUS_FILTERS).catch("open"),
@@ -98,27 +89,9 @@ const fields = {
     .catch(25),
 };
 
-export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function reader(input: SearchParamsInput) {
-  if (input instanceof URLSearchParams) {
-    return { one: (k: string) => input.get(k), all: (k: string) => input.getAll(k) };
-  }
-  return {
-    one: (k: string) => {
-      const v = input[k];
-      return (Array.isArray(v) ? v[0] : v) ?? null;
-    },
-    all: (k: string) => {
-      const v = input[k];
-      return v === undefined ? [] : Array.isArray(v) ? v : [v];
-    },
-  };
-}
-
 /** URL search params → filters. Never throws. */
 export function parseDealFilters(input: SearchParamsInput): DealFilters {
-  const p = reader(input);
+  const p = searchParamsReader(input);
   // Stages may come repeated (?stage=a&stage=b) or comma-separated (?stage=a,b).
   const stageIds = fields.stageIds.parse(p.all("stage").flatMap((s) => s.split(",")));
   const sort = fields.sort.parse(p.one("sort"));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDateParam } from "./search-params";
 import { daysBetween, shiftDate, type IsoDate } from "@/lib/kpi/period";
 
 /**
@@ -26,15 +27,6 @@ export function parseCsvDelimiter(params: URLSearchParams): CsvDelimiter | null 
   return z.enum(CSV_DELIMITERS).nullable().catch(null).parse(params.get("delimiter"));
 }
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  })
-  .nullable()
-  .catch(null);
 
 /** The dashboard's tables that export (one file each, for the dashboard's URL filters). */
 export const DASHBOARD_TABLES = ["deadlines", "leaderboard", "sectors", "funnel"] as const;
@@ -65,8 +57,8 @@ export type ActionExportFilters = {
 };
 
 export function parseActionExportFilters(params: URLSearchParams): ActionExportFilters {
-  let from = isoDate.parse(params.get("from"));
-  let to = isoDate.parse(params.get("to"));
+  let from = isoDateParam.parse(params.get("from"));
+  let to = isoDateParam.parse(params.get("to"));
   if (from && to && from > to) [from, to] = [to, from];
   return {
     status: z.enum(ACTION_EXPORT_STATUSES).catch("all").parse(params.get("status")),
