@@ -9,7 +9,8 @@ describe("parseMoneyToMinor", () => {
     ["12.500,5", 1_250_050],
     ["1 234", 123_400],
     ["1\u00a0234,99 kr.", 123_499],
-    ["₹1,25,000", null], // Indian grouping is not a thousands pattern we accept blindly
+    ["₹1,25,000", 12_500_000], // Indian (lakh) grouping, as formatMoney writes it for en-IN
+    ["12,34,56,789.50", 12_345_678_950],
     ["0,5", 50],
     ["1,234,567.89", 123_456_789],
     ["-40", -4_000],
@@ -17,8 +18,14 @@ describe("parseMoneyToMinor", () => {
     expect(parseMoneyToMinor(input)).toBe(expected);
   });
 
-  it.each(["", "abc", "12,34,5", "1.2.3", "--5"])("refuses %j", (input) => {
+  it.each(["", "abc", "12,34,5", "1.2.3", "--5", "1,2,345", "1.25.000"])("refuses %j", (input) => {
     expect(parseMoneyToMinor(input)).toBeNull();
+  });
+
+  it("reads back what formatMoney writes, in every demo locale", () => {
+    for (const [currency, locale] of [["INR", "en-IN"], ["EUR", "fr-FR"], ["DKK", "da-DK"]] as const) {
+      expect(parseMoneyToMinor(formatMoney(123_456_700, currency, locale), currency)).toBe(123_456_700);
+    }
   });
 
   it("accepts numbers", () => {

@@ -16,7 +16,8 @@ export function minorDigits(currency: string): number {
 }
 
 /**
- * Reads an amount the way people type it: "12 500,50 €", "12,500.50", "€12500", "12.500,5", "1 234".
+ * Reads an amount the way people type it: "12 500,50 €", "12,500.50", "€12500", "12.500,5", "1 234",
+ * "₹1,25,000".
  * The last "," or "." followed by one or two digits at the end is the decimal separator; every
  * other separator groups thousands. Returns null for anything that is not a number.
  */
@@ -35,7 +36,9 @@ export function parseMoneyToMinor(input: string | number, currency = "EUR"): num
     whole = s.slice(0, decimalMatch.index);
     fraction = decimalMatch[1]!;
   }
-  if (/[.,]/.test(whole) && !/^\d{1,3}([.,]\d{3})+$/.test(whole)) return null;
+  // Thousands groups of three ("12,500", "12.500"), or the Indian lakh/crore grouping with commas
+  // ("1,25,000", "12,34,56,789") — what formatMoney itself writes for an en-IN org.
+  if (/[.,]/.test(whole) && !/^\d{1,3}([.,]\d{3})+$/.test(whole) && !/^\d{1,2}(,\d{2})+,\d{3}$/.test(whole)) return null;
   whole = whole.replace(/[.,]/g, "");
   if (!whole && !fraction) return null;
   const minor = Number(whole || "0") * 10 ** digits + Number(fraction.padEnd(digits, "0").slice(0, digits) || "0");

@@ -19,7 +19,7 @@ describe("parseImportAmount", () => {
     expect(minor("2 500 euros")).toBe(250_000);
     expect(minor("DKK 4.500,-", "DKK")).toBe(450_000);
     expect(minor("4.500 kr.", "DKK")).toBe(450_000);
-    expect(minor("₹1,50,000", "INR")).toBe("Not an amount"); // lakh grouping is not supported yet
+    expect(minor("₹1,50,000", "INR")).toBe(15_000_000); // Indian (lakh) grouping
     expect(minor("Rs 15000", "INR")).toBe(1_500_000);
     expect(minor("+300")).toBe(30_000);
   });
