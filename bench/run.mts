@@ -102,7 +102,8 @@ try {
   } else if (!hasBuild()) throw new Error(`--no-build, but there is no build in ${BENCH_DIST_DIR}: run npm run bench once without it.`);
 
   app = await startApp();
-  log(`next start is serving on 127.0.0.1:3240 (pid ${app.pid}).`);
+  const workers = app.workers;
+  log(`The production server (scripts/serve.mts, ${app.workers} web workers) is serving on 127.0.0.1:3240 (pid ${app.pid}).`);
   const sessions = { rep: await signIn(MEASURED_REP, PASSWORD), manager: await signIn(MEASURED_MANAGER, PASSWORD) };
   log(`Signed in as ${sessions.rep.email} and ${sessions.manager.email}.`);
 
@@ -130,7 +131,7 @@ try {
     loadAverageAtEnd: os.loadavg().map((n) => Math.round(n * 100) / 100),
     profile: { version: marker.version, loadedAt: marker.loadedAt, seconds: marker.seconds, steps: marker.steps, counts: marker.counts, loadedThisRun: marker.loadedNow },
     build: { seconds: built?.seconds ?? null, skipped: built === null, failed: built?.ok === false },
-    load: { connections: LOAD.connections, durationSeconds: LOAD.durationSeconds, warmupSeconds: LOAD.warmupSeconds },
+    load: { connections: LOAD.connections, durationSeconds: LOAD.durationSeconds, warmupSeconds: LOAD.warmupSeconds, workers },
     scenarios: rows,
     floors,
     floorsMeasuredAt,
@@ -164,14 +165,14 @@ function readPreviousResults(): BenchResults | null {
 function standingNotes(results: ScenarioResult[], built: BuildOutcome | null): string[] {
   const n: string[] = [];
   n.push(
-    `The app runs with JOBS_WORKER=off and SEED_DEMO=off, DATA_DIR=.bench-data (the bench cluster), its default pool of 10 connections, ${built?.ok ? `built in ${built.seconds.toFixed(0)} s` : "on an earlier build (--no-build, or this run's build failed)"}.`,
+    `The app runs as \`npm start\` runs it — scripts/serve.mts, one \`next start\` worker per CPU sharing the port — with JOBS_WORKER=off and SEED_DEMO=off, DATA_DIR=.bench-data (the bench cluster), a pool of 10 connections per worker, ${built?.ok ? `built in ${built.seconds.toFixed(0)} s` : "on an earlier build (--no-build, or this run's build failed)"}.`,
   );
   n.push(`Sessions come from the real sign-in flow (next-auth credentials endpoint): ${MEASURED_REP} (rep) and ${MEASURED_MANAGER} (manager) in ${MEASURED_ORG}.`);
   const action = results.find((r) => r.id === "complete-action");
   if (action?.status === "measured") {
     n.push(
       "Complete & plan next is the real server action, invoked as the browser does: a POST to the Today page with the Next-Action header (id from the build's server-reference manifest) and the RSC-encoded arguments `[orgSlug, input]`. " +
-        "Each request completes a different pending action of the rep and plans the next one; the response includes the re-rendered Today page (the action revalidates it), as in the browser.",
+        "Each request completes a different pending action of the rep and plans the next one. The response carries the action's result only (the Today queue applies it and refreshes in the background), as in the browser.",
     );
   }
   if (results.find((r) => r.id === "dashboard")?.status === "measured") {

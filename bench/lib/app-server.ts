@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { BENCH_DATA_DIR, BENCH_DIST_DIR, BENCH_HOST, BENCH_PORT, ROOT } from "./config";
 import { sleep } from "./util";
@@ -64,6 +65,8 @@ export function hasBuild(): boolean {
 
 export type AppServer = {
   pid: number;
+  /** Web worker processes behind the port (WEB_CONCURRENCY). */
+  workers: number;
   /** Everything the server printed since start (stdout and stderr interleaved). */
   output: () => string;
   stop: () => Promise<void>;
@@ -104,7 +107,8 @@ export async function startApp(options: { logSql?: boolean; workerNodeArgs?: str
   };
   child.stdout!.on("data", append);
   child.stderr!.on("data", append);
-  const server: AppServer = { pid: child.pid!, output: () => output, stop: () => stopChild(child) };
+  const workers = options.workers ?? os.availableParallelism();
+  const server: AppServer = { pid: child.pid!, workers, output: () => output, stop: () => stopChild(child) };
   try {
     await waitHealthy(child, () => output);
   } catch (err) {

@@ -35,17 +35,17 @@ function renderMarkdown(r: BenchResults): string {
   out.push(`| Load average (1/5/15 min) | start ${m.loadAverageAtStart.join(" / ")}, end ${r.loadAverageAtEnd.join(" / ")} |`, "");
 
   out.push(...profileSection(r), "");
-  out.push(`## Results (${r.load.connections} concurrent connections, ${r.load.durationSeconds} s after a ${r.load.warmupSeconds} s warm-up, \`next start\`)`, "");
+  out.push(`## Results (${r.load.connections} concurrent connections, ${r.load.durationSeconds} s after a ${r.load.warmupSeconds} s warm-up, the production server with ${r.load.workers} web workers)`, "");
   out.push("| Scenario | p50 | p95 | p99 | mean | req/s | 1 user p50 | CPU/request: app + PostgreSQL | Target | Raw-SQL floor p50 | Ratio | Verdict |");
   out.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
-  for (const s of r.scenarios) out.push(scenarioLine(s, r.load.connections, r.machine.cpus));
+  for (const s of r.scenarios) out.push(scenarioLine(s, r.load.connections, r.machine.cpus, r.load.workers ?? 1));
   out.push("");
   out.push(
     "p50/p95/p99/mean: latency of every request in the measured window. *1 user p50*: the same request sent alone, one at a time, on the idle server. " +
       "*Ratio*: page p50 ÷ floor p50, i.e. what the app (auth, ORM, React rendering, HTML/RSC payload) adds over the database work done by hand. " +
       "The floor is measured one query at a time, without concurrency, so on 2 CPUs shared by 10 connections a ratio well above 1 is expected even for a lean page. " +
       "*CPU/request*: CPU time the Node server and the PostgreSQL processes really spent per request during the window (from /proc), which, unlike latency, does not grow when other programs compete for the machine. " +
-      `*≈ quiet p50*: what that CPU implies at ${r.load.connections} connections on ${r.machine.cpus} CPUs once saturated — ${r.load.connections} × max(app, (app + PostgreSQL) ÷ ${r.machine.cpus}), since Node renders on one thread — an estimate, not a measurement.`,
+      `*≈ quiet p50*: what that CPU implies at ${r.load.connections} connections on ${r.machine.cpus} CPUs once saturated — ${r.load.connections} × max(app ÷ ${renderThreads(r)}, (app + PostgreSQL) ÷ ${r.machine.cpus}), since each web worker renders on one thread — an estimate, not a measurement.`,
     "",
   );
   const notes = r.scenarios.filter((s) => s.note).map((s) => `- **${s.title}**: ${s.note}`);
@@ -73,12 +73,17 @@ function renderMarkdown(r: BenchResults): string {
 }
 
 /** Closed-loop saturation estimate: N clients × the demand on the busiest resource (Node's one thread, or all CPUs). */
-export function quietEstimate(s: ScenarioRow, connections: number, cpus: number): number | null {
+export function quietEstimate(s: ScenarioRow, connections: number, cpus: number, workers: number): number | null {
   if (!s.cpu) return null;
-  return connections * Math.max(s.cpu.appMsPerRequest, (s.cpu.appMsPerRequest + s.cpu.postgresMsPerRequest) / cpus);
+  return connections * Math.max(s.cpu.appMsPerRequest / Math.min(workers, cpus), (s.cpu.appMsPerRequest + s.cpu.postgresMsPerRequest) / cpus);
 }
 
-function scenarioLine(s: ScenarioRow, connections: number, cpus: number): string {
+/** How many requests render at once: one per web worker, at most one per CPU. */
+function renderThreads(r: BenchResults): number {
+  return Math.min(r.load.workers ?? 1, r.machine.cpus);
+}
+
+function scenarioLine(s: ScenarioRow, connections: number, cpus: number, workers: number): string {
   const target = s.target ? `p50 ≤ ${s.target.p50} ms${s.target.p95 ? `, p95 ≤ ${s.target.p95} ms` : ""}` : "—";
   const floor = s.floor ? ms(s.floor.p50) : "—";
   const ratio = s.ratio === null ? "—" : `${s.ratio}×`;
@@ -89,14 +94,14 @@ function scenarioLine(s: ScenarioRow, connections: number, cpus: number): string
   }
   const l = s.load.latency;
   const verdict = s.verdict === "pass" ? "✅ pass" : s.verdict === "fail" ? "❌ miss" : "n/a";
-  const est = quietEstimate(s, connections, cpus);
+  const est = quietEstimate(s, connections, cpus, workers);
   const cpu = s.cpu ? `${ms(s.cpu.appMsPerRequest)} + ${ms(s.cpu.postgresMsPerRequest)} (≈ quiet p50 ${ms(est)})` : "—";
   return `| ${name} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.mean)} | ${s.load.requestsPerSecond} | ${ms(s.unloaded?.p50)} | ${cpu} | ${target} | ${floor} | ${ratio} | ${verdict} |`;
 }
 
 /**
- * For each miss, the CPU budget the target implies: with N requests in flight on one Node thread,
- * p50 ≤ T needs about T ÷ N ms of app CPU per request. Compared with what was measured (and with
+ * For each miss, the CPU budget the target implies: with N requests in flight on W render threads
+ * (web workers, at most one per CPU), p50 ≤ T needs about T × W ÷ N ms of app CPU per request. Compared with what was measured (and with
  * the app-shell baseline every page pays), it tells "too much SQL" from "too much rendering".
  */
 function missesSection(r: BenchResults): string[] {
@@ -106,7 +111,7 @@ function missesSection(r: BenchResults): string[] {
   const shell = r.scenarios.find((s) => s.id === "shell")?.cpu?.appMsPerRequest;
   const out = ["### Why the misses", ""];
   for (const s of misses) {
-    const budget = s.target!.p50 / n;
+    const budget = (s.target!.p50 * renderThreads(r)) / n;
     const parts = [`**${s.title}**: p50 ≤ ${s.target!.p50} ms at ${n} connections leaves ≈ ${budget.toFixed(1)} ms of app CPU per request`];
     if (s.cpu) parts.push(`measured ${s.cpu.appMsPerRequest} ms app + ${s.cpu.postgresMsPerRequest} ms PostgreSQL`);
     if (shell !== undefined && s.id !== "shell") parts.push(`of which the app shell alone costs ${shell} ms`);

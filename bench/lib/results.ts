@@ -24,7 +24,7 @@ export type BenchResults = {
   loadAverageAtEnd: number[];
   profile: Omit<ScaleMarker, "loadedNow"> & { loadedThisRun: boolean };
   build: { seconds: number | null; skipped: boolean; failed: boolean };
-  load: { connections: number; durationSeconds: number; warmupSeconds: number };
+  load: { connections: number; durationSeconds: number; warmupSeconds: number; workers: number };
   scenarios: ScenarioRow[];
   floors: FloorSet | null;
   /** When the floors were measured (an earlier run's when this one used --skip-floors). */
