@@ -5,11 +5,19 @@ import { orgAction } from "@/server/action-factory";
 import { closeDeal, moveDeal, reopenDeal } from "@/server/data/deal-transitions";
 import { createDeal, deleteDeal, restoreDeal, updateDeal } from "@/server/data/deals";
 
-// Everything a deal change can show up in: the queue, the list, the board, the deal page, the dashboard.
-const DEAL_VIEWS = ["/"];
+/*
+ * No `revalidate` in this file, on purpose: revalidating makes Next re-render the whole current
+ * page inside the action's response (the deal page ~48 KB per inline edit, the board ~160 KB per
+ * drag). Each action answers with its small result only; the caller shows the change at once and
+ * reconciles in the background with router.refresh() in the same transition:
+ * - the board keeps its optimistic move (counts and totals are derived in the browser) and
+ *   refreshes once no move is in flight (components/board/pipeline-board.tsx);
+ * - the deal page keeps the edited value, with the field's spinner, until the refreshed page
+ *   (summary, timeline) lands; the close/reopen dialogs close together with it (components/deal);
+ * - create, delete and restore navigate to a page that is read fresh.
+ * Derived-data caches still hear of every change through the action factory.
+ */
 
-// No revalidate: the form navigates to the new deal's page (read fresh), and revalidating would
-// re-render the form page it is leaving inside the action's response.
 export const createDealAction = orgAction({
   permission: "deals.create",
   input: createDealSchema,
@@ -20,40 +28,34 @@ export const updateDealAction = orgAction({
   permission: "deals.update",
   input: updateDealSchema,
   handler: (ctx, input) => updateDeal(ctx, input.dealId, input.patch),
-  revalidate: DEAL_VIEWS,
 });
 
 export const moveDealAction = orgAction({
   permission: "deals.update",
   input: moveDealSchema,
   handler: (ctx, { dealId, ...move }) => moveDeal(ctx, dealId, move),
-  revalidate: DEAL_VIEWS,
 });
 
 export const closeDealAction = orgAction({
   permission: "deals.update",
   input: closeDealSchema,
   handler: (ctx, { dealId, ...close }) => closeDeal(ctx, dealId, close),
-  revalidate: DEAL_VIEWS,
 });
 
 export const reopenDealAction = orgAction({
   permission: "deals.reopen",
   input: reopenDealSchema,
   handler: (ctx, { dealId, ...input }) => reopenDeal(ctx, dealId, input),
-  revalidate: DEAL_VIEWS,
 });
 
 export const deleteDealAction = orgAction({
   permission: "deals.delete",
   input: deleteDealSchema,
   handler: (ctx, { dealId }) => deleteDeal(ctx, dealId),
-  revalidate: DEAL_VIEWS,
 });
 
 export const restoreDealAction = orgAction({
   permission: "deals.delete",
   input: deleteDealSchema,
   handler: (ctx, { dealId }) => restoreDeal(ctx, dealId),
-  revalidate: DEAL_VIEWS,
 });

@@ -1,12 +1,19 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { withAppDb } from "./support/app-db";
 import { signIn } from "./support/auth";
 
-// Each test works in its own demo org, so the two workers never move the same cards.
+// Each test works in its own demo org, so the two workers never move the same cards. Where another
+// spec changes the same org (Today completes and closes deals in Rendetalje and Tekup), the test
+// creates its own deal and shows only its own person's deals, so no one else's change moves the
+// figures it checks.
 
 const column = (page: Page, name: string) => page.getByTestId("board-column").filter({ has: page.getByRole("heading", { level: 2, name, exact: true }) });
 const countOf = async (col: Locator) => Number((await col.getByTestId("column-count").innerText()).replace(/\D/g, ""));
 /** "432.000 kr." → 432000: whole currency units are enough, the board shows no decimals. */
 const amountOf = (text: string) => Number(text.replace(/\D/g, ""));
+/** A column's total or weighted figure; "—" (an empty column) is 0. */
+const figureOf = async (col: Locator, testId: "column-total" | "column-weighted") => amountOf(await col.getByTestId(testId).innerText());
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
 /** A real pointer drag: dnd-kit's mouse sensor starts after 5 px, so move in steps. */
 async function drag(page: Page, from: Locator, to: () => Locator) {
@@ -22,13 +29,103 @@ async function drag(page: Page, from: Locator, to: () => Locator) {
   await page.mouse.up();
 }
 
+/**
+ * Creates a deal through the new-deal form, owned by the signed-in person, and returns its id.
+ * New deals go to the top of their column.
+ */
+async function createDeal(page: Page, org: string, deal: { title: string; stage: string; value: string; currency: string }) {
+  await page.goto(`/${org}/deals/new`);
+  await page.getByLabel("Title").fill(deal.title);
+  await page.getByLabel("Contact").fill("Board test contact");
+  await page.getByLabel(`Value (${deal.currency})`).fill(deal.value);
+  const stage = page.getByLabel("Stage");
+  await stage.selectOption((await stage.locator("option").filter({ hasText: new RegExp(`^${deal.stage} \\(`) }).getAttribute("value"))!);
+  await page.getByLabel("What is the next step?").fill("Call about the offer");
+  await page.getByRole("button", { name: /In 3 days/ }).click();
+  await page.getByRole("button", { name: "Create deal" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${org}/deals/[0-9a-f-]{36}$`));
+  return page.url().split("/").pop()!;
+}
+
+/** The board showing only one person's deals (the owner filter), for figures no one else's change moves. */
+async function openBoardOf(page: Page, org: string, owner: string) {
+  await page.goto(`/${org}/pipeline`);
+  await page.getByLabel("Owner").selectOption({ label: owner });
+  await expect(page).toHaveURL(new RegExp(`/${org}/pipeline\\?owner=[0-9a-f-]{36}$`));
+  await expect(page.getByLabel("Owner")).not.toHaveAttribute("aria-busy");
+}
+
+type ActionResponse = { status: number; bytes: number; text: string };
+
+/**
+ * Records the response of every server-action POST (the requests carrying the `Next-Action`
+ * header), read in full as it passes through. The board's moves do not revalidate, so a response
+ * holds the move's result only — a few hundred bytes — not the board re-rendered (~160 KB on the demo).
+ */
+async function recordActionResponses(page: Page): Promise<ActionResponse[]> {
+  const seen: ActionResponse[] = [];
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST" || request.headers()["next-action"] === undefined) return route.fallback();
+    const response = await route.fetch();
+    const body = await response.body();
+    seen.push({ status: response.status(), bytes: body.length, text: body.toString("utf8") });
+    await route.fulfill({ response, body });
+  });
+  return seen;
+}
+
+async function expectResultOnly(responses: ActionResponse[], mustContain: string[]) {
+  await expect.poll(() => responses.length).toBe(1);
+  const [{ status, bytes, text }] = responses as [ActionResponse];
+  test.info().annotations.push({ type: "action response", description: `${bytes} bytes` });
+  expect(status).toBe(200);
+  // No page in it: small, and no server-rendered elements (a re-rendered page has hundreds of "className"s).
+  expect(bytes, "the action's response size in bytes").toBeLessThan(4 * 1024);
+  expect(text).not.toContain('"className"');
+  expect(text).toContain('"ok":true');
+  for (const part of mustContain) expect(text).toContain(part);
+}
+
+/**
+ * Holds back the page's background refresh (the RSC GET of the current URL) until released, so a
+ * test can see what the board shows from the move alone.
+ */
+async function holdRefreshes(page: Page, pathname: string) {
+  const state = { requested: 0, released: false };
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(
+    (url) => url.pathname === pathname,
+    async (route) => {
+      const request = route.request();
+      const headers = request.headers();
+      // The refresh, not the prefetches of links to this path that it sets off (the nav's "Pipeline").
+      if (request.method() === "GET" && headers["rsc"] !== undefined && headers["next-router-prefetch"] === undefined) {
+        state.requested++;
+        await gate;
+      }
+      await route.fallback();
+    },
+  );
+  return {
+    state,
+    release: () => {
+      state.released = true;
+      release();
+    },
+  };
+}
+
 test("a manager drags a deal to Lost and must give a reason", async ({ page }) => {
+  test.slow(); // creates its own deal first
   await signIn(page, "jonas@rendetalje.demo");
-  await page.goto("/rendetalje/pipeline");
+  const title = `Window cleaning ${unique()}`;
+  const dealId = await createDeal(page, "rendetalje", { title, stage: "Lead", value: "12000", currency: "DKK" });
+  await openBoardOf(page, "rendetalje", "Jonas Nielsen");
   const lead = column(page, "Lead");
-  const card = lead.locator("[data-deal-id]").first();
-  const dealId = await card.getAttribute("data-deal-id");
-  const title = (await card.getByRole("heading", { level: 3 }).innerText()).trim();
+  const card = lead.locator(`[data-deal-id="${dealId}"]`);
+  await expect(card).toBeVisible();
   const before = await countOf(lead);
 
   await drag(page, card, () => page.getByTestId("drop-lost"));
@@ -41,15 +138,17 @@ test("a manager drags a deal to Lost and must give a reason", async ({ page }) =
   // Cancel puts the card back where it was.
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
-  await expect(lead.locator(`[data-deal-id="${dealId}"]`)).toBeVisible();
+  await expect(card).toBeVisible();
   expect(await countOf(lead)).toBe(before);
 
-  await drag(page, lead.locator(`[data-deal-id="${dealId}"]`), () => page.getByTestId("drop-lost"));
+  const responses = await recordActionResponses(page);
+  await drag(page, card, () => page.getByTestId("drop-lost"));
   await expect(dialog).toBeVisible();
   await dialog.getByLabel("Reason").selectOption({ label: "Price too high" });
   await dialog.getByLabel("Note (optional)").fill("Went with a cheaper cleaner");
   await dialog.getByRole("button", { name: "Close as Lost" }).click();
   await expect(dialog).toBeHidden();
+  await expectResultOnly(responses, [dealId, '"status":"lost"']);
   await expect(page.locator(`[data-deal-id="${dealId}"]`)).toHaveCount(0);
   await expect(page.getByText(`“${title}” closed as Lost.`)).toBeVisible();
   await expect.poll(() => countOf(lead)).toBe(before - 1);
@@ -57,34 +156,84 @@ test("a manager drags a deal to Lost and must give a reason", async ({ page }) =
   await page.reload();
   await expect(column(page, "Lead").getByTestId("column-count")).toBeVisible();
   await expect(page.locator(`[data-deal-id="${dealId}"]`)).toHaveCount(0);
+  expect(await countOf(column(page, "Lead"))).toBe(before - 1);
+  const [row] = await withAppDb((sql) => sql<{ status: string; loss_note: string }[]>`select status, loss_note from deals where id = ${dealId}`);
+  expect(row).toEqual({ status: "lost", loss_note: "Went with a cheaper cleaner" });
 });
 
-test("dragging a deal between two open stages moves it and updates both columns' totals", async ({ page }) => {
+test("dragging a deal between two open stages answers with the move only; the board updates both columns at once and the refresh agrees", async ({ page }) => {
+  test.slow(); // creates its own deal first
+  const errors: string[] = [];
+  page.on("pageerror", (err) => errors.push(err.message));
   await signIn(page, "lars@tekup.demo");
-  await page.goto("/tekup/pipeline");
+  const title = `Server room audit ${unique()}`;
+  const dealId = await createDeal(page, "tekup", { title, stage: "Qualified", value: "40000", currency: "DKK" });
+  await openBoardOf(page, "tekup", "Lars Kristensen");
   const from = column(page, "Qualified");
   const to = column(page, "Proposal");
-  const card = from.locator("[data-deal-id]").first();
-  const dealId = (await card.getAttribute("data-deal-id"))!;
-  const value = amountOf(await card.locator("p span").last().innerText());
+  const card = from.locator(`[data-deal-id="${dealId}"]`);
+  await expect(card).toBeVisible();
+  const value = 40_000;
   const [fromCount, toCount] = [await countOf(from), await countOf(to)];
-  const fromTotal = amountOf(await from.getByTestId("column-total").innerText());
-  const toTotal = amountOf(await to.getByTestId("column-total").innerText());
-  const toWeighted = amountOf(await to.getByTestId("column-weighted").innerText());
+  const [fromTotal, fromWeighted] = [await figureOf(from, "column-total"), await figureOf(from, "column-weighted")];
+  const [toTotal, toWeighted] = [await figureOf(to, "column-total"), await figureOf(to, "column-weighted")];
+  const moved = async () => ({
+    inTarget: await to.locator(`[data-deal-id="${dealId}"]`).count(),
+    inSource: await from.locator(`[data-deal-id="${dealId}"]`).count(),
+    fromCount: await countOf(from),
+    toCount: await countOf(to),
+    fromTotal: await figureOf(from, "column-total"),
+    fromWeighted: await figureOf(from, "column-weighted"),
+    toTotal: await figureOf(to, "column-total"),
+    toWeighted: await figureOf(to, "column-weighted"),
+  });
+  // Qualified weighs 30 %, Proposal 50 %: the deal leaves 30 % of its value and brings half.
+  const expected = {
+    inTarget: 1,
+    inSource: 0,
+    fromCount: fromCount - 1,
+    toCount: toCount + 1,
+    fromTotal: fromTotal - value,
+    fromWeighted: fromWeighted - value * 0.3,
+    toTotal: toTotal + value,
+    toWeighted: toWeighted + value / 2,
+  };
+  const untouched = { ...expected, inTarget: 0, inSource: 1, fromCount, toCount, fromTotal, fromWeighted, toTotal, toWeighted };
 
+  // A move whose connection fails is rolled back, with the message.
+  const onBoard = (url: URL) => url.pathname === "/tekup/pipeline";
+  await page.route(onBoard, (route) => (route.request().method() === "POST" ? route.abort("connectionfailed") : route.fallback()));
   await drag(page, card, () => to.locator("ol"));
-  await expect(to.locator(`[data-deal-id="${dealId}"]`)).toBeVisible();
-  await expect(from.locator(`[data-deal-id="${dealId}"]`)).toHaveCount(0);
-  await expect.poll(() => countOf(to)).toBe(toCount + 1);
-  expect(await countOf(from)).toBe(fromCount - 1);
-  await expect.poll(async () => amountOf(await to.getByTestId("column-total").innerText())).toBe(toTotal + value);
-  expect(amountOf(await from.getByTestId("column-total").innerText())).toBe(fromTotal - value);
-  // Proposal weighs 50 %: the deal now counts half its value there.
-  expect(amountOf(await to.getByTestId("column-weighted").innerText())).toBe(toWeighted + Math.floor(value / 2));
+  await expect(page.getByText(`“${title}” was not moved: The connection failed.`)).toBeVisible();
+  await expect.poll(moved).toEqual(untouched);
+  await page.unroute(onBoard);
+
+  const refreshes = await holdRefreshes(page, "/tekup/pipeline");
+  const responses = await recordActionResponses(page);
+  await drag(page, from.locator(`[data-deal-id="${dealId}"]`), () => to.locator("ol"));
+  await expectResultOnly(responses, [dealId, '"status":"open"']);
+
+  // All of this shows while the board's refresh is still held back: it came from the move itself.
+  await expect.poll(moved).toEqual(expected);
+  await expect.poll(() => refreshes.state.requested).toBe(1);
+  await page.waitForTimeout(800); // the move is not undone when its transition would end
+  expect(await moved()).toEqual(expected);
+  expect(refreshes.state).toEqual({ requested: 1, released: false });
+  await page.screenshot({ path: test.info().outputPath("board-after-drag.png"), fullPage: true });
+
+  // The background refresh brings the server's board, which agrees.
+  const refreshed = page.waitForResponse((r) => {
+    const headers = r.request().headers();
+    return r.request().method() === "GET" && new URL(r.url()).pathname === "/tekup/pipeline" && headers["rsc"] !== undefined && headers["next-router-prefetch"] === undefined;
+  });
+  refreshes.release();
+  await refreshed;
+  await expect.poll(moved).toEqual(expected);
 
   await page.reload();
   await expect(column(page, "Proposal").locator(`[data-deal-id="${dealId}"]`)).toBeVisible();
-  expect(amountOf(await column(page, "Proposal").getByTestId("column-total").innerText())).toBe(toTotal + value);
+  expect(await moved()).toEqual(expected);
+  expect(errors).toEqual([]);
 });
 
 test("the keyboard moves a card: Space picks it up, arrows move it, Space drops it; ArrowDown past the end reaches Won and Lost", async ({ page }) => {

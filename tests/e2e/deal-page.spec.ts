@@ -9,6 +9,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 const ORG = "atelier-lumiere";
 const REP = "lea@atelier.demo";
 const MANAGER = "julien@atelier.demo";
+const ADMIN = "camille@atelier.demo";
 
 /**
  * Which demo deal to open. The seed's ids are random, so the test asks the app's own database
@@ -39,6 +40,68 @@ async function signIn(browser: Browser, email: string): Promise<Page> {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.waitForLoadState("load");
   return page;
+}
+
+type ActionResponse = { status: number; bytes: number; text: string };
+
+/**
+ * Records the response of every server-action POST (the requests carrying the `Next-Action`
+ * header), read in full as it passes through. The deal actions do not revalidate, so a response
+ * holds the action's result only — a few hundred bytes — not the deal page re-rendered (~48 KB).
+ */
+async function recordActionResponses(page: Page): Promise<ActionResponse[]> {
+  const seen: ActionResponse[] = [];
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST" || request.headers()["next-action"] === undefined) return route.fallback();
+    const response = await route.fetch();
+    const body = await response.body();
+    seen.push({ status: response.status(), bytes: body.length, text: body.toString("utf8") });
+    await route.fulfill({ response, body });
+  });
+  return seen;
+}
+
+async function expectResultOnly(responses: ActionResponse[], mustContain: string[]) {
+  await expect.poll(() => responses.length).toBe(1);
+  const [{ status, bytes, text }] = responses as [ActionResponse];
+  test.info().annotations.push({ type: "action response", description: `${bytes} bytes` });
+  expect(status).toBe(200);
+  // No page in it: small, and no server-rendered elements (a re-rendered page has hundreds of "className"s).
+  expect(bytes, "the action's response size in bytes").toBeLessThan(4 * 1024);
+  expect(text).not.toContain('"className"');
+  expect(text).toContain('"ok":true');
+  for (const part of mustContain) expect(text).toContain(part);
+}
+
+/**
+ * Holds back the page's background refresh (the RSC GET of the current URL) until released, so a
+ * test can see what the page shows before the refreshed page lands.
+ */
+async function holdRefreshes(page: Page, pathname: string) {
+  const state = { requested: 0, released: false };
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(
+    (url) => url.pathname === pathname,
+    async (route) => {
+      const request = route.request();
+      const headers = request.headers();
+      // The refresh, not prefetches of links to this path (after a refresh the nav prefetches again).
+      if (request.method() === "GET" && headers["rsc"] !== undefined && headers["next-router-prefetch"] === undefined) {
+        state.requested++;
+        await gate;
+      }
+      await route.fallback();
+    },
+  );
+  return {
+    state,
+    release: () => {
+      state.released = true;
+      release();
+    },
+  };
 }
 
 test.describe.configure({ mode: "serial" });
@@ -78,13 +141,33 @@ test.describe("deal page", () => {
     await expect(page.getByRole("alert").filter({ hasText: "Give the deal a title" })).toBeVisible();
     await expect(input).toHaveAttribute("aria-invalid", "true");
 
+    // The save answers with its result only; the page is read again in the background (held here).
+    const refreshes = await holdRefreshes(page, `/${ORG}/deals/${deal.id}`);
+    const responses = await recordActionResponses(page);
     await page.keyboard.type(newTitle);
     await page.keyboard.press("Enter");
+    await expectResultOnly(responses, [deal.id]);
     await expect(editTitle).toBeFocused();
+    // Until the refreshed page lands the field shows the new title with its spinner; the rest of
+    // the page (heading, timeline) is still the old one: the action did not re-render it.
+    await expect(editTitle).toContainText(newTitle);
+    await expect(editTitle.getByLabel("Saving")).toBeVisible();
+    await expect.poll(() => refreshes.state.requested).toBe(1);
+    await page.waitForTimeout(800); // the new value is not undone when the save's transition would end
+    await expect(editTitle).toContainText(newTitle);
+    await expect(editTitle.getByLabel("Saving")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: deal.title })).toBeVisible();
+    expect(refreshes.state).toEqual({ requested: 1, released: false });
+    await page.screenshot({ path: test.info().outputPath("deal-inline-edit-pending.png"), fullPage: true });
+
+    refreshes.release();
     await expect(page.getByRole("heading", { level: 1, name: newTitle })).toBeVisible();
+    await expect(editTitle.getByLabel("Saving")).toHaveCount(0);
+    await expect(editTitle).toContainText(newTitle);
     const history = page.getByRole("list", { name: "Deal history" });
     await expect(history.getByRole("listitem").first()).toContainText("Changed the title");
     await expect(history.getByRole("listitem").first()).toContainText(newTitle);
+    await page.screenshot({ path: test.info().outputPath("deal-after-inline-edit.png"), fullPage: true });
 
     // The change survives a reload (it came from the server, not only the optimistic state).
     await page.reload();
@@ -104,7 +187,9 @@ test.describe("deal page", () => {
     await expect(reason).toBeFocused();
     await reason.selectOption({ label: "Concurrent choisi" });
     await dialog.getByLabel("Note (optional)").fill("Moins cher de 10 %");
+    const responses = await recordActionResponses(page);
     await dialog.getByRole("button", { name: "Close as lost" }).click();
+    await expectResultOnly(responses, [deal.id, '"status":"lost"']);
     await expect(dialog).toBeHidden();
 
     const locked = page.getByRole("region", { name: /this deal is locked/ });
@@ -132,7 +217,9 @@ test.describe("deal page", () => {
     await dialog.getByLabel("Next action").selectOption("meeting");
     await dialog.getByRole("button", { name: /^In 3 days/ }).click();
     await dialog.getByLabel("Details").fill("Rendez-vous pour relancer le projet");
+    const responses = await recordActionResponses(page);
     await dialog.getByRole("button", { name: "Reopen deal" }).click();
+    await expectResultOnly(responses, [deal.id, '"actionId":"']);
     await expect(dialog).toBeHidden();
 
     const next = page.getByRole("region", { name: "Next step" });
@@ -169,6 +256,61 @@ test.describe("deal page", () => {
     await expect(rep.getByText("Quelqu'un d'autre")).toHaveCount(0);
     await expect(rep.getByRole("region", { name: /this deal is locked/ })).toBeVisible();
     await rep.context().close();
+  });
+
+  test("moving to another stage from the menu answers with the move only, and the page follows", async ({ browser }) => {
+    const page = await signIn(browser, REP);
+    await page.goto(`/${ORG}/deals/${deal.id}`);
+    const stageShown = page.locator("dt", { hasText: /^Stage$/ }).locator("xpath=following-sibling::dd[1]");
+    const responses = await recordActionResponses(page);
+    await page.getByRole("button", { name: "Move to…" }).click();
+    // Another open stage (closed ones end with "…" and open a dialog).
+    const target = page.getByRole("menuitemradio", { checked: false }).filter({ hasNotText: "…" }).first();
+    const stageName = (await target.locator("span").first().innerText()).trim();
+    await expect(stageShown).not.toContainText(stageName);
+    await target.click();
+    await expectResultOnly(responses, [deal.id, '"status":"open"']);
+    await expect(page.getByText(`Moved to ${stageName}.`)).toBeVisible();
+    await expect(stageShown).toContainText(stageName);
+    await expect(page.getByRole("list", { name: "Deal history" }).getByRole("listitem").first()).toContainText(stageName);
+    await page.context().close();
+  });
+
+  test("an admin deletes a deal, lands on a list without it, and Undo brings it back", async ({ browser }) => {
+    const page = await signIn(browser, ADMIN);
+    // A deal of its own, created through the form: the newest, so the list would show it first.
+    const title = `Vitrine à supprimer ${Date.now().toString(36)}`;
+    await page.goto(`/${ORG}/deals/new`);
+    await page.getByLabel("Title").fill(title);
+    await page.getByLabel("Contact").fill("Boutique Test");
+    await page.getByLabel("Value (EUR)").fill("1500");
+    await page.getByLabel("What is the next step?").fill("Appeler la boutique");
+    await page.getByRole("button", { name: /In 3 days/ }).click();
+    await page.getByRole("button", { name: "Create deal" }).click();
+    await expect(page).toHaveURL(new RegExp(`/${ORG}/deals/[0-9a-f-]{36}$`));
+    const dealId = page.url().split("/").pop()!;
+
+    // Through the list (so the browser has seen the list with the deal in it) to the deal page.
+    await page.goto(`/${ORG}/deals`);
+    await page.getByRole("link", { name: title }).click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+    const responses = await recordActionResponses(page);
+    await page.getByRole("button", { name: "Delete" }).click();
+    const confirm = page.getByRole("dialog", { name: "Delete this deal?" });
+    await confirm.getByRole("button", { name: "Delete deal" }).click();
+    await expectResultOnly(responses, [dealId]);
+    await expect(page).toHaveURL(new RegExp(`/${ORG}/deals$`));
+    await expect(page.getByRole("heading", { level: 1, name: "Deals" })).toBeVisible();
+    await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+
+    responses.length = 0;
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expectResultOnly(responses, [dealId]);
+    await expect(page).toHaveURL(new RegExp(`/${ORG}/deals/${dealId}$`));
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page.getByText(`“${title}” was restored.`)).toBeVisible();
+    await page.context().close();
   });
 
   test("an unknown or foreign deal id shows the deal not-found page", async ({ browser }) => {

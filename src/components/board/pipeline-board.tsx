@@ -13,6 +13,7 @@ import {
   type DragOverEvent,
   type DragStartEvent,
 } from "@dnd-kit/core";
+import { useRouter } from "next/navigation";
 import { useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { moveDealAction } from "@/actions/deals";
@@ -26,6 +27,7 @@ import { CloseDealDialog, type CloseDetails, type LossReasonOption, type Pending
 import { CloseZones, isZone, LOST_ZONE, WON_ZONE } from "./close-zones";
 import { BoardIconSprite } from "./board-icons";
 import { DealCardBody } from "./deal-card";
+import { createRefreshBatch } from "./refresh-batch";
 
 type PipelineBoardProps = {
   orgSlug: string;
@@ -39,10 +41,16 @@ type PipelineBoardProps = {
 };
 
 export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons, showOwner }: PipelineBoardProps) {
-  // Moves show at once; when the action's transition ends the server's board (revalidated by the
-  // action) replaces them, and a failed action simply leaves the old board: the rollback.
+  // Moves show at once, counts and totals included (applyChange). The action answers with its
+  // result only, not a re-rendered board: a saved move keeps its optimistic state while the board
+  // is read again in the background (router.refresh() joins the move's transition), and the
+  // server's board replaces it when that lands. A failed move simply ends its transition: React
+  // drops the optimistic state and the old board shows again — the rollback.
   const [board, applyOptimistic] = useOptimistic(columns, (state: ColumnView[], change: BoardChange) => applyChange(state, change, locale));
   const [, startTransition] = useTransition();
+  const router = useRouter();
+  // Overlapping drags share one refresh, sent when the last of them has its answer.
+  const [refreshes] = useState(() => createRefreshBatch(() => startTransition(() => router.refresh())));
   const [items, setItems] = useState<Items | null>(null);
   const itemsRef = useRef<Items | null>(null);
   const originRef = useRef<Items | null>(null);
@@ -132,10 +140,12 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
     const target = board.find((c) => c.id === toColumnId);
     if (!target) return;
     const { beforeId, afterId } = neighboursOf(ids, card.id, target.nextHiddenId);
+    refreshes.start();
     startTransition(async () => {
       applyOptimistic({ type: "move", dealId: card.id, toColumnId, index: ids.indexOf(card.id) });
       const result = await send(() => moveDealAction(orgSlug, { dealId: card.id, stageId: toColumnId, beforeId, afterId }));
       if (!result.ok) toast.error(`“${card.title}” was not moved: ${result.message}`);
+      refreshes.settle(boardChanged(result));
     });
   }
 
@@ -144,6 +154,7 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
     const stage = outcome === "won" ? won : lost;
     setPendingClose(null);
     focusAfterRemoval(card.id);
+    refreshes.start();
     startTransition(async () => {
       applyOptimistic({ type: "remove", dealId: card.id });
       const result = await send(() =>
@@ -151,6 +162,7 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
       );
       if (result.ok) toast.success(`“${card.title}” closed as ${stage.name}.`);
       else toast.error(`“${card.title}” was not closed: ${result.message}`);
+      refreshes.settle(boardChanged(result));
     });
   }
 
@@ -214,6 +226,15 @@ async function send<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResu
   } catch {
     return { ok: false, code: "INTERNAL", message: "The connection failed. Nothing was saved; please try again." };
   }
+}
+
+/**
+ * Whether the server's board differs from what was shown before the change: it was saved, or it
+ * was refused because the deal changed meanwhile (closed or deleted by someone else), so the card
+ * shown is out of date. Other refusals (validation, permission, a lost connection) changed nothing.
+ */
+function boardChanged(result: ActionResult<unknown>): boolean {
+  return result.ok || result.code === "CONFLICT" || result.code === "NOT_FOUND";
 }
 
 function staleAfterDaysOf(columns: ColumnView[], dealId: string): number {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 import { closeDealAction } from "@/actions/deals";
@@ -24,6 +25,8 @@ type CloseDealDialogProps = {
 /**
  * Closing as won is confirmed; closing as lost needs a reason (the database refuses a lost deal
  * without one). Either way the pending action is closed with the deal and the deal is locked.
+ * The action answers with its result only; the dialog stays pending while the deal page is read
+ * again, and closes together with the refreshed (locked) page.
  */
 export function CloseDealDialog({ orgSlug, dealId, dealTitle, outcome, lossReasons, onOpenChange }: CloseDealDialogProps) {
   return (
@@ -59,6 +62,7 @@ function CloseDealForm({ orgSlug, dealId, outcome, lossReasons, onDone }: CloseD
   const [errors, setErrors] = useState<{ lossReasonId?: string; note?: string; general?: string }>({});
   const [pending, startTransition] = useTransition();
   const reasonRef = useRef<HTMLSelectElement>(null);
+  const router = useRouter();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -78,7 +82,11 @@ function CloseDealForm({ orgSlug, dealId, outcome, lossReasons, onDone }: CloseD
         return;
       }
       toast.success(outcome === "won" ? "Deal closed as won." : "Deal closed as lost.");
-      onDone();
+      // Same transition: the dialog closes when the refreshed page (locked, with its timeline) shows.
+      startTransition(() => {
+        router.refresh();
+        onDone();
+      });
     });
   }
 

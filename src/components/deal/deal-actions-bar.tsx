@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowRightLeft, ChevronDown, CircleX, Trophy } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { moveDealAction } from "@/actions/deals";
@@ -33,6 +34,7 @@ type DealActionsBarProps = {
 export function DealActionsBar({ org, deal, stages, lossReasons, canDelete }: DealActionsBarProps) {
   const [closing, setClosing] = useState<"won" | "lost" | null>(null);
   const [pending, startTransition] = useTransition();
+  const router = useRouter();
   // A menu pick of Won/Lost opens its dialog only once the menu has closed and handed focus back to
   // its trigger: opened any earlier, the menu's focus trap steals the dialog's first field's focus
   // (and closing the dialog then has nowhere sensible to return focus to).
@@ -48,8 +50,14 @@ export function DealActionsBar({ org, deal, stages, lossReasons, canDelete }: De
     }
     startTransition(async () => {
       const result = await moveDealAction(org.slug, { dealId: deal.id, stageId });
-      if (result.ok) toast.success(`Moved to ${stage.name}.`);
-      else toast.error(result.message);
+      if (!result.ok) {
+        toast.error(result.message);
+        return;
+      }
+      toast.success(`Moved to ${stage.name}.`);
+      // The action answers with its result only: the page (stage, probability, timeline) is read
+      // again in the same transition, so "Move to…" stays pending until it shows.
+      startTransition(() => router.refresh());
     });
   }
 

@@ -19,29 +19,34 @@ function check<K extends keyof typeof dealFieldsSchema.shape>(key: K, raw: unkno
   return parsed.success ? { ok: true as const, value: parsed.data } : { ok: false as const, message: parsed.error.issues[0]?.message ?? "Invalid value" };
 }
 
+const NOT_SAVING: Partial<Record<Key, number>> = {};
+
 /**
- * The deal's fields, each editable in place. A save shows the new value at once (useOptimistic);
- * if the server refuses, the transition ends and React drops the optimistic value — the rollback —
- * and the field shows why. On success the action's revalidation brings the fresh server values.
+ * The deal's fields, each editable in place. A save shows the new value at once (useOptimistic),
+ * with a spinner on the field. The action answers with its result only (no re-rendered page); on
+ * success the page is read again in the background — router.refresh() in the save's transition —
+ * so the new value and the spinner hold until the fresh page (summary, timeline, stage default)
+ * lands with the server's values. If the server refuses, the transition ends and React drops the
+ * optimistic value — the rollback — and the field shows why.
  */
 export function DealDetails({ org, deal, editable, canReassign, people }: DealDetailsProps) {
   const [shown, applyOptimistic] = useOptimistic<DealEditable, Partial<DealEditable>>(deal, (state, patch) => ({ ...state, ...patch }));
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
-  const [saving, setSaving] = useState<Partial<Record<Key, number>>>({});
+  // Saves in progress per field, the refresh after them included (optimistic: gone when it lands).
+  const [saving, markSaving] = useOptimistic<Partial<Record<Key, number>>, Key>(NOT_SAVING, (s, key) => ({ ...s, [key]: (s[key] ?? 0) + 1 }));
   const [, startTransition] = useTransition();
   const router = useRouter();
 
   function save(key: Key, patch: Record<string, unknown>, optimistic: Partial<DealEditable>) {
     setErrors((e) => ({ ...e, [key]: undefined }));
-    setSaving((s) => ({ ...s, [key]: (s[key] ?? 0) + 1 }));
     startTransition(async () => {
+      markSaving(key);
       applyOptimistic(optimistic);
       const result = await updateDealAction(org.slug, { dealId: deal.id, patch });
-      setSaving((s) => ({ ...s, [key]: (s[key] ?? 1) - 1 }));
-      if (result.ok) return;
-      setErrors((e) => ({ ...e, [key]: result.fieldErrors?.patch?.[0] ?? result.message }));
-      // Someone else changed the deal (closed, reassigned, deleted): show its current state.
-      if (result.code === "CONFLICT" || result.code === "NOT_FOUND") router.refresh();
+      if (!result.ok) setErrors((e) => ({ ...e, [key]: result.fieldErrors?.patch?.[0] ?? result.message }));
+      // Saved: the summary and the timeline follow from the server. Refused because someone else
+      // changed the deal (closed, reassigned, deleted): show its current state.
+      if (result.ok || result.code === "CONFLICT" || result.code === "NOT_FOUND") startTransition(() => router.refresh());
     });
   }
 

@@ -11,7 +11,8 @@ type DeleteDealButtonProps = { orgSlug: string; dealId: string; dealTitle: strin
 
 /**
  * Admin-only soft delete. After deleting we leave the page (the deal is gone from every view) and
- * offer Undo in the toast, which restores it and comes back here.
+ * offer Undo in the toast, which restores it and comes back here. Neither action re-renders a page
+ * in its response: each navigates to a dynamic page, which the navigation reads fresh.
  */
 export function DeleteDealButton({ orgSlug, dealId, dealTitle }: DeleteDealButtonProps) {
   const router = useRouter();

@@ -1,6 +1,7 @@
 "use client";
 
 import { RotateCcw } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 import { reopenDealAction } from "@/actions/deals";
@@ -29,6 +30,7 @@ type ReopenDealDialogProps = {
 /**
  * Reopening puts a closed deal back into an open stage, and — because no open deal may be without
  * a next step — it requires the next action in the same step (the server does both in one transaction).
+ * The action answers with its result only; the dialog closes together with the refreshed page.
  */
 export function ReopenDealDialog({ org, dealId, dealTitle, stages, defaultStageId }: ReopenDealDialogProps) {
   const [open, setOpen] = useState(false);
@@ -62,6 +64,7 @@ function ReopenForm({ org, dealId, stages, defaultStageId, onDone }: Omit<Reopen
   const [stageError, setStageError] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
+  const router = useRouter();
   // Bumped on each refused submit, so focus moves to the first invalid control once it has rendered.
   const [attempt, setAttempt] = useState(0);
 
@@ -87,7 +90,11 @@ function ReopenForm({ org, dealId, stages, defaultStageId, onDone }: Omit<Reopen
       const result = await reopenDealAction(org.slug, input);
       if (result.ok) {
         toast.success("Deal reopened with its next action planned.");
-        onDone();
+        // Same transition: the dialog closes when the refreshed page (open, with its next step) shows.
+        startTransition(() => {
+          router.refresh();
+          onDone();
+        });
         return;
       }
       setStageError(result.fieldErrors?.stageId?.[0]);
