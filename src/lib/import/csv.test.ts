@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvFormatError, parseCsv } from "./csv";
+import { csvRecordReader, CsvFormatError, parseCsv } from "./csv";
 
 describe("parseCsv", () => {
   it("numbers records by the file line they start on, across quoted newlines and skipped blank lines", () => {
@@ -26,3 +26,25 @@ describe("parseCsv", () => {
     expect(() => parseCsv("\n\n", ",")).toThrow(/empty/);
   });
 });
+
+describe("csvRecordReader", () => {
+  // Long enough to cross the parser's 64 KiB chunks, with quoted newlines and doubled quotes on the way.
+  const rows = Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? `Client ${i};"two\nlines ""${i}"""` : `Client ${i};plain ${i}`));
+  const text = ["client;notes", ...rows, "", ";;", "Last;row"].join("\n");
+
+  it("reads the same records as parseCsv, slice by slice", () => {
+    const reader = csvRecordReader(text, ";");
+    const slices = [];
+    for (let slice = reader.next(1000); slice.length > 0; slice = reader.next(1000)) slices.push(slice);
+    expect(slices.map((s) => s.length)).toEqual([1000, 1000, 1000, 1]);
+    expect({ headers: reader.headers, records: slices.flat() }).toEqual(parseCsv(text, ";"));
+  });
+
+  it("refuses a file whose quote is never closed when the reading gets there", () => {
+    const reader = csvRecordReader(`${text}\n"open;2\n`, ";");
+    expect(reader.next(3000)).toHaveLength(3000);
+    expect(() => reader.next(3000)).toThrow(/quoted cell is never closed/);
+    expect(() => csvRecordReader("\n\n", ",")).toThrow(/empty/);
+  });
+});
+

@@ -1,4 +1,5 @@
-import { parse } from "csv-parse/sync";
+import { parse, type CsvError, type Info, type Options } from "csv-parse";
+import { parse as parseSync } from "csv-parse/sync";
 import type { CsvDelimiter } from "./decode";
 
 /** One data record and the file line where it starts (records may span lines inside quotes). */
@@ -17,6 +18,8 @@ export class CsvFormatError extends Error {
 }
 
 const HEADER_LIMIT = 200;
+/** Characters handed to the parser at a time: ~700 records of a typical file. */
+const CHUNK = 65_536;
 
 /**
  * Parses decoded text (line endings already "\n", see decodeCsvBytes). Empty lines and records
@@ -24,34 +27,86 @@ const HEADER_LIMIT = 200;
  * longer than the header; a stray quote inside an unquoted cell (`24" screen`) is kept as text.
  */
 export function parseCsv(text: string, delimiter: CsvDelimiter): ParsedCsv {
-  let headers: string[] | null = null;
   const records: CsvRecord[] = [];
+  let headers: string[] | null = null;
   try {
-    parse(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      on_record: (record: string[], info) => {
-        if (record.every((cell) => cell.trim() === "")) return null;
-        // info.lines is the line where the record ends; embedded newlines tell where it began.
-        let breaks = 0;
-        for (const cell of record) for (let i = cell.indexOf("\n"); i !== -1; i = cell.indexOf("\n", i + 1)) breaks++;
-        const line = info.lines - breaks;
-        if (headers === null) headers = record.map((h) => h.trim());
-        else records.push({ line, cells: record });
-        return null;
-      },
-    });
+    parseSync(text, parserOptions(delimiter, (h) => (headers = h), (r) => records.push(r)));
   } catch (err) {
-    const e = err as { code?: string; lines?: number; message?: string };
-    if (e.code === "CSV_QUOTE_NOT_CLOSED") {
-      throw new CsvFormatError(`A quoted cell is never closed (opened at or before line ${e.lines ?? "?"}). Check for a missing " in the file.`, e.lines ?? null);
-    }
-    throw new CsvFormatError(`The file could not be read as CSV: ${e.message ?? "unknown error"}`, e.lines ?? null);
+    throw formatError(err as CsvError);
   }
+  return { headers: checkedHeaders(headers), records };
+}
+
+/** csv-parse's options, and the records handed to `header` then `record` as they are read. */
+function parserOptions(delimiter: CsvDelimiter, header: (cells: string[]) => void, record: (r: CsvRecord) => void): Options {
+  let seenHeader = false;
+  return {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    on_record: (cells: string[], info: Info) => {
+      if (cells.every((cell) => cell.trim() === "")) return null;
+      // info.lines is the line where the record ends; embedded newlines tell where it began.
+      let breaks = 0;
+      for (const cell of cells) for (let i = cell.indexOf("\n"); i !== -1; i = cell.indexOf("\n", i + 1)) breaks++;
+      if (!seenHeader) {
+        seenHeader = true;
+        header(cells.map((h) => h.trim()));
+      } else record({ line: info.lines - breaks, cells });
+      return null;
+    },
+  };
+}
+
+function checkedHeaders(headers: string[] | null): string[] {
   if (!headers) throw new CsvFormatError("The file is empty: it needs a header line and at least one row.", null);
-  const h = headers as string[];
-  if (h.length > HEADER_LIMIT) throw new CsvFormatError(`The header has ${h.length} columns; at most ${HEADER_LIMIT} are supported.`, 1);
-  return { headers: h.map((name, i) => name || `Column ${i + 1}`), records };
+  if (headers.length > HEADER_LIMIT) throw new CsvFormatError(`The header has ${headers.length} columns; at most ${HEADER_LIMIT} are supported.`, 1);
+  return headers.map((name, i) => name || `Column ${i + 1}`);
+}
+
+export type CsvRecordReader = {
+  headers: string[];
+  /** The next `count` records (fewer at the end of the file; none once it is read). */
+  next(count: number): CsvRecord[];
+};
+
+/**
+ * The same parse as parseCsv, a slice at a time: the import job writes the first batch while the
+ * rest of the file is still unread, instead of parsing all of it first. Throws CsvFormatError from
+ * `next` when the file turns out broken further down.
+ */
+export function csvRecordReader(text: string, delimiter: CsvDelimiter): CsvRecordReader {
+  let headers: string[] | null = null;
+  const pending: CsvRecord[] = [];
+  let offset = 0;
+  let ended = false;
+  const parser = parse(parserOptions(delimiter, (h) => (headers = h), (r) => pending.push(r)));
+  parser.on("error", () => {}); // read synchronously from `errored` below
+  // The parser works synchronously inside write() and end(): records arrive through on_record.
+  const feed = () => {
+    if (offset < text.length) {
+      parser.write(text.slice(offset, offset + CHUNK));
+      offset += CHUNK;
+    } else {
+      parser.end();
+      ended = true;
+    }
+    if (parser.errored) throw formatError(parser.errored as CsvError);
+  };
+  while (headers === null && !ended) feed();
+  return {
+    headers: checkedHeaders(headers),
+    next(count) {
+      while (pending.length < count && !ended) feed();
+      return pending.length <= count ? pending.splice(0) : pending.splice(0, count);
+    },
+  };
+}
+
+function formatError(err: CsvError & { lines?: number }): CsvFormatError {
+  if (err.code === "CSV_QUOTE_NOT_CLOSED") {
+    return new CsvFormatError(`A quoted cell is never closed (opened at or before line ${err.lines ?? "?"}). Check for a missing " in the file.`, err.lines ?? null);
+  }
+  return new CsvFormatError(`The file could not be read as CSV: ${err.message ?? "unknown error"}`, err.lines ?? null);
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db/client";
 import { imports, organizations } from "@/db/schema";
 import { duePresetAt } from "@/lib/dates/due-presets";
-import { parseCsv, type CsvRecord } from "@/lib/import/csv";
+import { csvRecordReader } from "@/lib/import/csv";
 import type { CsvDelimiter } from "@/lib/import/decode";
 import { decideRow, recordReader, type ReportedIssue } from "@/lib/import/plan";
 import { rowReader, type ImportRow } from "@/lib/import/rows";
@@ -17,7 +17,8 @@ import { replaceIssues } from "./issues";
 import { findExistingDeals } from "./matching";
 import { refreshStatsIfStale } from "./planner-stats";
 import { loadImportRefs } from "./refs";
-import { insertNewDeals } from "./write-creates";
+import { uuidV7Generator } from "./ids";
+import { closedAtReader, insertNewDeals } from "./write-creates";
 import { updateExistingDeals } from "./write-updates";
 
 export const IMPORT_QUEUE = "import-deals";
@@ -86,9 +87,11 @@ function failureReason(err: unknown): string {
 export type RunHooks = { phase?: (name: string, ms: number) => void };
 
 /**
- * Parses the file, then reads and writes it batch by batch in one transaction — all or nothing.
- * While the database writes a batch, the next one is read (Node and PostgreSQL each get a core).
- * Progress is written beside the transaction, on another connection, so the page can show it.
+ * Reads and writes the file batch by batch in one transaction — all or nothing. The file is parsed
+ * a slice at a time: while the database writes a batch, Node parses and reads the next one and
+ * queues its duplicate lookup behind the write (Node and PostgreSQL each get a core, and the
+ * database never waits for the next statement). Progress is written beside the transaction, on
+ * another connection, so the page can show it.
  */
 export async function runImport(ctx: TenantContext, imp: ImportRecord, hooks: RunHooks = {}) {
   if (imp.source === null) throw new ImportRefused("The uploaded file is no longer available; upload it again.");
@@ -101,29 +104,35 @@ export async function runImport(ctx: TenantContext, imp: ImportRecord, hooks: Ru
   const options: ImportOptions = importOptionsSchema.parse({ ...imp.options, mapping: imp.mapping });
   const skipInvalid = imp.options?.skipInvalid === true;
   const refs = await loadImportRefs(ctx);
-  const { headers, records } = await timed("parse", () => parseCsv(imp.source!, imp.delimiter as CsvDelimiter));
+  const source = imp.source;
+  const csv = csvRecordReader(source, imp.delimiter as CsvDelimiter);
   const readSlice = recordReader(
-    rowReader({ headers, mapping: options.mapping, ...refs, currency: ctx.org.currency, locale: ctx.org.locale, unknownOwner: options.unknownOwner }),
+    rowReader({ headers: csv.headers, mapping: options.mapping, ...refs, currency: ctx.org.currency, locale: ctx.org.locale, unknownOwner: options.unknownOwner }),
   );
-  const slices: CsvRecord[][] = [];
-  for (let i = 0; i < records.length; i += BATCH_SIZE) slices.push(records.slice(i, i + BATCH_SIZE));
-  const lastLine = records.at(-1)?.line ?? 0;
+  // New deals go to the top of their column in file order: positions count down from the column's
+  // top by the line number's distance to the file's last line (any bound on it keeps the order).
+  const lineBound = countLines(source);
   const now = new Date();
   const dueAt = duePresetAt(options.firstAction.due, now, ctx.org.timeZone);
   const counts = { created: 0, updated: 0, skipped: 0, failed: 0 };
   const issues: ReportedIssue[] = [];
-  const read = (slice: CsvRecord[]) => {
+  let recordsRead = 0;
+  /** The next slice of the file read into rows (null once the file is read). */
+  const readNext = (): { rows: ImportRow[]; records: number } | null => {
     const t0 = performance.now();
-    const out = readSlice(slice);
+    const records = csv.next(BATCH_SIZE);
+    if (records.length === 0) return null;
+    const out = readSlice(records);
     hooks.phase?.("read", performance.now() - t0);
     counts.failed += out.invalidRows;
     counts.skipped += out.repeatedRows;
     issues.push(...out.issues);
     if (out.invalidRows > 0 && !skipInvalid) {
-      const rest = slices.slice(slices.indexOf(slice) + 1).reduce((n, s) => n + readSlice(s).invalidRows, 0);
-      throw new ImportRefused(`${counts.failed + rest} row(s) are invalid. Check the file, then fix it or choose to import only the valid rows.`);
+      let invalid = counts.failed;
+      for (let rest = csv.next(BATCH_SIZE); rest.length > 0; rest = csv.next(BATCH_SIZE)) invalid += readSlice(rest).invalidRows;
+      throw new ImportRefused(`${invalid} row(s) are invalid. Check the file, then fix it or choose to import only the valid rows.`);
     }
-    return out.rows;
+    return { rows: out.rows, records: records.length };
   };
   // On its own pooled connection and not awaited: the next batch need not wait for it. greatest()
   // keeps the figure from going back if two updates overtake each other.
@@ -137,19 +146,29 @@ export async function runImport(ctx: TenantContext, imp: ImportRecord, hooks: Ru
     counts.skipped++;
     issues.push({ line: row.line, column: null, value: null, message, kind: "skipped" });
   };
+  const newId = uuidV7Generator();
+  const closedAt = closedAtReader(ctx, now);
 
   const t0 = performance.now();
   let tCommit = 0;
   await ctx.db.transaction(async (tx) => {
     await setActor(tx, ctx);
     const bases = await stagePositionBases(tx, ctx);
-    // New deals go to the top of their column, in file order.
-    const positionOf = (row: ImportRow) => (bases.get(row.stage.id) ?? 1024) - 1024 * (lastLine + 1 - row.line);
+    const positionOf = (row: ImportRow) => (bases.get(row.stage.id) ?? 1024) - 1024 * (lineBound + 1 - row.line);
     const claimedDeals = new Map<string, number>(); // existing deal → the line that updates it
-    let next = slices.length > 0 ? read(slices[0]!) : [];
-    for (let batch = 0; batch < slices.length; batch++) {
-      const rows = next;
-      const existing = await timed("lookup", () => findExistingDeals(tx, ctx, rows));
+    // A lookup is queued as soon as its rows are read; the connection runs it right after the write
+    // before it. Only "create" mode queues it ahead of the batch's updates: updates can change what
+    // the next batch matches, so the other modes look up after them, as the rows are met in the file.
+    const lookup = (rows: ImportRow[]) => {
+      const p = findExistingDeals(tx, ctx, rows);
+      p.catch(() => {}); // awaited below; a failure of the write before it must not leave it unhandled
+      return p;
+    };
+    let slice = readNext();
+    let found = slice ? lookup(slice.rows) : null;
+    for (let batch = 0; slice !== null; batch++) {
+      const rows = slice.rows;
+      const existing = await timed("lookup", () => found!);
       const creates: ImportRow[] = [];
       const updates: { index: number; row: ImportRow; dealId: string }[] = [];
       rows.forEach((row, i) => {
@@ -170,27 +189,33 @@ export async function runImport(ctx: TenantContext, imp: ImportRecord, hooks: Ru
         firstAction: { ...options.firstAction, dueAt },
         lossReasonId: refs.lossReasonId,
         positionOf,
+        newId,
+        closedAt,
         phase: hooks.phase,
       });
       writing.catch(() => {}); // awaited below; a refusal while reading must not leave it unhandled
-      // Let the INSERT reach the server, then read the next slice while it runs.
+      // Let the INSERT reach the server, then parse and read the next slice while it runs.
       await new Promise((resolve) => setImmediate(resolve));
-      next = batch + 1 < slices.length ? read(slices[batch + 1]!) : [];
+      recordsRead += slice.records;
+      slice = readNext();
+      // (Not behind batch 0: its lookup must be planned with the statistics analyzed below.)
+      found = slice && options.mode === "create" && batch > 0 ? lookup(slice.rows) : null;
       await writing;
       counts.created += creates.length;
       const outcome = await timed("update", () => updateExistingDeals(tx, ctx, updates, { importId: imp.id, now, lossReasonId: refs.lossReasonId }));
       counts.updated += outcome.updated.length;
       for (const s of outcome.skipped) skip(rows[s.index]!, s.message);
-      if (batch === 0) await timed("analyze", () => refreshStatsIfStale(tx, records.length));
-      progress(Math.min(records.length, (batch + 1) * BATCH_SIZE));
+      if (batch === 0) await timed("analyze", () => refreshStatsIfStale(tx, imp.totalRows));
+      if (slice && !found) found = lookup(slice.rows);
+      progress(recordsRead);
     }
     await timed("report", () => replaceIssues(tx, ctx, imp.id, issues));
     await tx
       .update(imports)
       .set({
         status: "completed",
-        processedRows: records.length,
-        totalRows: records.length,
+        processedRows: recordsRead,
+        totalRows: recordsRead,
         createdCount: counts.created,
         updatedCount: counts.updated,
         skippedCount: counts.skipped,
@@ -202,11 +227,17 @@ export async function runImport(ctx: TenantContext, imp: ImportRecord, hooks: Ru
     await recordAudit(tx, ctx, { entity: "import", entityId: imp.id, action: "run", after: { fileName: imp.fileName, mode: options.mode, ...counts } });
     tCommit = performance.now();
   });
-  // Mostly the deferred invariant checks: one per deal and one per action written.
+  // The deferred invariant checks: one set-based query per batch (drizzle/0010).
   hooks.phase?.("commit", performance.now() - tCommit);
   hooks.phase?.("transaction", performance.now() - t0);
   await recordOrgDataChanged(ctx.db, ctx.orgId);
   return counts;
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 /** The top of each stage's Kanban column: one index probe per stage (deals_org_stage_position_idx), not a scan of the org. */
