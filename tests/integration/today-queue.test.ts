@@ -172,6 +172,13 @@ describe("listTodayQueue: what is left out", () => {
     const queue = await listTodayQueue(ctx, { now: NOW });
     expect(queue.counts).toEqual({ overdue: 0, today: 0, upcoming: 1 });
     expect(queue.rows.upcoming.map((r) => [r.dealTitle, r.details])).toEqual([["Completed", "Send the quote"]]);
+    // A lead's counts take another path (no join with every deal): the deleted deal stays out there too.
+    for (const lead of [a.manager.id, a.admin.id]) {
+      const everyone = await listTodayQueue(await ctxFor(lead, a.org.slug), { now: NOW });
+      expect(everyone.counts).toEqual({ overdue: 0, today: 0, upcoming: 1 });
+      const repOnly = await listTodayQueue(await ctxFor(lead, a.org.slug), { now: NOW, ownerId: a.rep.id });
+      expect(repOnly.counts).toEqual({ overdue: 0, today: 0, upcoming: 1 });
+    }
   });
 
   it("excludes won and lost deals", async () => {

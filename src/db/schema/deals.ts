@@ -91,6 +91,9 @@ export const deals = pgTable(
     // Closed deals by close time: revenue trend, leaderboard, loss reasons, "closed in the period".
     index("deals_org_closed_idx").on(t.orgId, t.closedAt).where(sql`${t.deletedAt} is null and ${t.closedAt} is not null`),
     index("deals_org_search_idx").using("gin", sql`(lower(${t.title} || ' ' || ${t.contactName})) gin_trgm_ops`),
+    // The few soft-deleted deals: "pending actions of the org except on deleted deals" becomes an
+    // anti-join against this tiny index instead of a join with every deal (a lead's Today counts).
+    index("deals_org_deleted_idx").on(t.orgId, t.id).where(sql`${t.deletedAt} is not null`),
   ],
 );
 

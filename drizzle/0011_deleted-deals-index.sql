@@ -1,0 +1,1 @@
+CREATE INDEX "deals_org_deleted_idx" ON "deals" USING btree ("org_id","id") WHERE "deals"."deleted_at" is not null;
