@@ -69,6 +69,29 @@ describe("duplicate detection", () => {
     expect(deals.get("Acme Ltd")).toMatchObject({ valueMinor: 100_000, sector: "Retail" });
   });
 
+  it("create: finds duplicates in every batch of a large file (each batch's statement looks them up itself)", async () => {
+    const { team } = await setup();
+    const lines = Array.from({ length: 4500 }, (_, i) => `Client ${i},Deal ${i},${100 + i},Retail`);
+    lines[10] = "acme ltd,WEBSITE,1,Retail"; // batch 1 (rows 1–2 000): same client and title
+    lines[2500] = "Globex,Other,2000,Retail"; // batch 2: same client and amount
+    lines[4400] = "Initech,Licences,3000,Retail"; // batch 3
+    lines[4401] = "Initech,Printers,3001,Retail"; // same client, other title and amount: new
+    lines[4402] = "Client 7,Deal 7,999,Retail"; // repeats line 9 of the file
+    const importId = await uploadAs(team.admin.id, team.org.slug, [HEADER, ...lines].join("\n"));
+    const done = await startAndRun(team.admin.id, team.org.slug, importId, { mapping: [...MAPPING] });
+    expect(done).toMatchObject({ createdCount: 4496, skippedCount: 4, updatedCount: 0 });
+    const issues = await getDb().select().from(importRowErrors).where(and(eq(importRowErrors.orgId, team.org.id), eq(importRowErrors.importId, importId))).orderBy(asc(importRowErrors.line));
+    const duplicate = "Duplicate of an existing deal (same client and same title or amount)";
+    expect(issues.map((i) => [i.line, i.message])).toEqual([
+      [12, duplicate],
+      [2502, duplicate],
+      [4402, duplicate],
+      [4404, "Same deal as line 9 of this file"],
+    ]);
+    expect((await dealsByContact(team.org.id)).get("Acme Ltd")).toMatchObject({ title: "Website", valueMinor: 100_000 });
+    await expectInvariantHolds(team.org.id);
+  });
+
   it("create and update: duplicates are updated, the rest created", async () => {
     const { check, done, deals } = await run("create_update");
     expect(check).toMatchObject({ willCreate: 2, willUpdate: 2, willSkip: 0 });

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { ImportRow } from "@/lib/import/rows";
 import type { TenantContext } from "@/server/tenant";
@@ -17,6 +17,16 @@ export type ExistingDeal = {
   source: string | null;
   expectedCloseDate: string | null;
 };
+
+/**
+ * `deals` rows that a row (its client, title and amount, as SQL) duplicates: a deal the actor can see
+ * with the same client (case-insensitive) and the same title (case-insensitive) or the same amount.
+ */
+export function sameDeal(ctx: TenantContext, contact: SQL, title: SQL, value: SQL): SQL {
+  return sql`${visibleDeals(ctx)}
+           and lower(deals.contact_name) = lower(${contact})
+           and (lower(deals.title) = lower(${title}) or deals.value_minor = ${value})`;
+}
 
 /**
  * The existing deal each row duplicates, by index in `rows`: same client (case-insensitive) and
@@ -47,9 +57,7 @@ export async function findExistingDeals(tx: DbOrTx, ctx: TenantContext, rows: Im
         select deals.id, deals.title, deals.owner_id, deals.value_minor, deals.stage_id, deals.probability, deals.status,
                deals.sector, deals.source, deals.expected_close_date::text as expected_close_date
           from deals
-         where ${visibleDeals(ctx)}
-           and lower(deals.contact_name) = lower(k.contact)
-           and (lower(deals.title) = lower(k.title) or deals.value_minor = k.value)
+         where ${sameDeal(ctx, sql`k.contact`, sql`k.title`, sql`k.value`)}
          order by (lower(deals.title) = lower(k.title)) desc, deals.created_at desc
          limit 1) m`);
   const out = new Map<number, ExistingDeal>();

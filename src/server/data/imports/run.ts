@@ -18,7 +18,7 @@ import { findExistingDeals } from "./matching";
 import { refreshStatsIfStale } from "./planner-stats";
 import { loadImportRefs } from "./refs";
 import { uuidV7Generator } from "./ids";
-import { closedAtReader, insertNewDeals } from "./write-creates";
+import { closedAtReader, insertNewDeals, type CreateOutcome, type CreateSettings } from "./write-creates";
 import { updateExistingDeals } from "./write-updates";
 
 export const IMPORT_QUEUE = "import-deals";
@@ -83,15 +83,17 @@ function failureReason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** `phase` receives how long each step took (the benchmark's breakdown); production passes nothing. */
+/**
+ * `phase` receives how long each step took (the benchmark's breakdown); production passes nothing.
+ * "read" (parse + read a slice) and "build" (a batch's statement) are Node's work while the database
+ * writes; "wait" is Node waiting for the database to finish a batch.
+ */
 export type RunHooks = { phase?: (name: string, ms: number) => void };
 
 /**
  * Reads and writes the file batch by batch in one transaction — all or nothing. The file is parsed
- * a slice at a time: while the database writes a batch, Node parses and reads the next one and
- * queues its duplicate lookup behind the write (Node and PostgreSQL each get a core, and the
- * database never waits for the next statement). Progress is written beside the transaction, on
- * another connection, so the page can show it.
+ * a slice at a time, while the database writes the batch before (Node and PostgreSQL each get a
+ * core). Progress is written beside the transaction, on another connection, so the page can show it.
  */
 export async function runImport(ctx: TenantContext, imp: ImportRecord, hooks: RunHooks = {}) {
   if (imp.source === null) throw new ImportRefused("The uploaded file is no longer available; upload it again.");
@@ -155,59 +157,84 @@ export async function runImport(ctx: TenantContext, imp: ImportRecord, hooks: Ru
     await setActor(tx, ctx);
     const bases = await stagePositionBases(tx, ctx);
     const positionOf = (row: ImportRow) => (bases.get(row.stage.id) ?? 1024) - 1024 * (lineBound + 1 - row.line);
-    const claimedDeals = new Map<string, number>(); // existing deal → the line that updates it
-    // A lookup is queued as soon as its rows are read; the connection runs it right after the write
-    // before it. Only "create" mode queues it ahead of the batch's updates: updates can change what
-    // the next batch matches, so the other modes look up after them, as the rows are met in the file.
-    const lookup = (rows: ImportRow[]) => {
-      const p = findExistingDeals(tx, ctx, rows);
-      p.catch(() => {}); // awaited below; a failure of the write before it must not leave it unhandled
-      return p;
-    };
-    let slice = readNext();
-    let found = slice ? lookup(slice.rows) : null;
-    for (let batch = 0; slice !== null; batch++) {
-      const rows = slice.rows;
-      const existing = await timed("lookup", () => found!);
-      const creates: ImportRow[] = [];
-      const updates: { index: number; row: ImportRow; dealId: string }[] = [];
-      rows.forEach((row, i) => {
-        const match = existing.get(i) ?? null;
-        const decision = decideRow(options.mode, match);
-        if (decision.action === "skip") return skip(row, decision.message);
-        if (decision.action === "create") return creates.push(row);
-        const earlier = claimedDeals.get(match!.id);
-        if (earlier !== undefined) return skip(row, `Matches the same existing deal as line ${earlier}`);
-        claimedDeals.set(match!.id, row.line);
-        updates.push({ index: i, row, dealId: match!.id });
-      });
-      const writing = insertNewDeals(tx, ctx, creates, {
-        importId: imp.id,
-        batch,
-        fileName: imp.fileName,
-        now,
-        firstAction: { ...options.firstAction, dueAt },
-        lossReasonId: refs.lossReasonId,
-        positionOf,
-        newId,
-        closedAt,
-        phase: hooks.phase,
-      });
-      writing.catch(() => {}); // awaited below; a refusal while reading must not leave it unhandled
-      // Let the INSERT reach the server, then parse and read the next slice while it runs.
-      await new Promise((resolve) => setImmediate(resolve));
-      recordsRead += slice.records;
-      slice = readNext();
-      // (Not behind batch 0: its lookup must be planned with the statistics analyzed below.)
-      found = slice && options.mode === "create" && batch > 0 ? lookup(slice.rows) : null;
-      await writing;
-      counts.created += creates.length;
-      const outcome = await timed("update", () => updateExistingDeals(tx, ctx, updates, { importId: imp.id, now, lossReasonId: refs.lossReasonId }));
-      counts.updated += outcome.updated.length;
-      for (const s of outcome.skipped) skip(rows[s.index]!, s.message);
-      if (batch === 0) await timed("analyze", () => refreshStatsIfStale(tx, imp.totalRows));
-      if (slice && !found) found = lookup(slice.rows);
-      progress(recordsRead);
+    const settingsFor = (batch: number): CreateSettings => ({
+      importId: imp.id,
+      batch,
+      fileName: imp.fileName,
+      now,
+      firstAction: { ...options.firstAction, dueAt },
+      lossReasonId: refs.lossReasonId,
+      positionOf,
+      newId,
+      closedAt,
+      phase: hooks.phase,
+    });
+    // Statistics for the plans of the lookups after the first batch (planner-stats.ts).
+    const analyze = () => timed("analyze", () => refreshStatsIfStale(tx, imp.totalRows));
+
+    if (options.mode === "create") {
+      // Each batch's statement leaves out the rows matching existing deals itself, so the next batch
+      // is sent while this one runs (queued on the connection): the database goes from one batch to
+      // the next without waiting for Node, which meanwhile parses and reads the slice after.
+      const { message: duplicate } = decideRow("create", { status: "open" }) as { message: string };
+      type Sent = { rows: ImportRow[]; records: number; write: Promise<CreateOutcome> };
+      const settle = async (sent: Sent) => {
+        const out = await timed("wait", () => sent.write);
+        counts.created += out.ids.length;
+        for (const i of out.duplicates) skip(sent.rows[i]!, duplicate);
+        recordsRead += sent.records;
+        progress(recordsRead);
+      };
+      let sent: Sent | null = null;
+      let slice = readNext();
+      for (let batch = 0; slice !== null; batch++) {
+        const write = insertNewDeals(tx, ctx, slice.rows, settingsFor(batch), { skipDuplicates: true });
+        write.catch(() => {}); // awaited in settle(); a refusal while reading must not leave it unhandled
+        await new Promise((resolve) => setImmediate(resolve)); // let it reach the server
+        const next = readNext();
+        if (sent) await settle(sent);
+        sent = { rows: slice.rows, records: slice.records, write };
+        if (batch === 0) {
+          await settle(sent);
+          sent = null;
+          await analyze();
+        }
+        slice = next;
+      }
+      if (sent) await settle(sent);
+    } else {
+      // Updates can change what a later row matches: look each batch up after the one before is written.
+      const claimedDeals = new Map<string, number>(); // existing deal → the line that updates it
+      let slice = readNext();
+      for (let batch = 0; slice !== null; batch++) {
+        const rows = slice.rows;
+        const existing = await timed("lookup", () => findExistingDeals(tx, ctx, rows));
+        const creates: ImportRow[] = [];
+        const updates: { index: number; row: ImportRow; dealId: string }[] = [];
+        rows.forEach((row, i) => {
+          const match = existing.get(i) ?? null;
+          const decision = decideRow(options.mode, match);
+          if (decision.action === "skip") return skip(row, decision.message);
+          if (decision.action === "create") return creates.push(row);
+          const earlier = claimedDeals.get(match!.id);
+          if (earlier !== undefined) return skip(row, `Matches the same existing deal as line ${earlier}`);
+          claimedDeals.set(match!.id, row.line);
+          updates.push({ index: i, row, dealId: match!.id });
+        });
+        const writing = insertNewDeals(tx, ctx, creates, settingsFor(batch));
+        writing.catch(() => {}); // awaited below; a refusal while reading must not leave it unhandled
+        // Let the INSERT reach the server, then parse and read the next slice while it runs.
+        await new Promise((resolve) => setImmediate(resolve));
+        const next = readNext();
+        counts.created += (await timed("wait", () => writing)).ids.length;
+        const outcome = await timed("update", () => updateExistingDeals(tx, ctx, updates, { importId: imp.id, now, lossReasonId: refs.lossReasonId }));
+        counts.updated += outcome.updated.length;
+        for (const s of outcome.skipped) skip(rows[s.index]!, s.message);
+        if (batch === 0) await analyze();
+        recordsRead += slice.records;
+        progress(recordsRead);
+        slice = next;
+      }
     }
     await timed("report", () => replaceIssues(tx, ctx, imp.id, issues));
     await tx

@@ -6,6 +6,7 @@ import { firstActionDetails } from "@/lib/import/plan";
 import type { ImportRow } from "@/lib/import/rows";
 import type { TenantContext } from "@/server/tenant";
 import { DEAL_FINGERPRINT } from "./fingerprint";
+import { sameDeal } from "./matching";
 import { numberArray, textArray } from "./sql-arrays";
 
 export type CreateSettings = {
@@ -21,7 +22,7 @@ export type CreateSettings = {
   newId: () => string;
   /** A closed row's close time (closedAtReader), kept across batches. */
   closedAt: (row: ImportRow) => string | null;
-  /** Timing of each statement, for the benchmark's breakdown. */
+  /** Time spent building the statement in Node, for the benchmark's breakdown. */
   phase?: (name: string, ms: number) => void;
 };
 
@@ -46,6 +47,9 @@ export function closedAtReader(ctx: TenantContext, now: Date): (row: ImportRow) 
   };
 }
 
+/** What a batch's insert did: the ids it created, and the rows (by index) it skipped as duplicates. */
+export type CreateOutcome = { ids: string[]; duplicates: number[] };
+
 /**
  * Inserts a batch of new deals, their actions and the batch's entry for revert in ONE statement
  * (one round trip, one pass of the statement-level triggers of drizzle/0010), whatever the batch
@@ -53,11 +57,20 @@ export function closedAtReader(ctx: TenantContext, now: Date): (row: ImportRow) 
  * deals get none, but a completed one carrying the row's notes. The revert fingerprint is taken
  * from what the two inserts return — the rows as written, after the BEFORE triggers — rather than
  * by reading them back.
+ *
+ * With `skipDuplicates` ("create" mode) the statement also looks each row up among the existing
+ * deals (matching.ts's rule) and leaves out those that match, so the job need not wait for a
+ * lookup's answer before sending the batch: it can queue the next batch while this one runs.
  */
-export async function insertNewDeals(tx: DbOrTx, ctx: TenantContext, created: ImportRow[], s: CreateSettings) {
-  if (created.length === 0) return [];
+export async function insertNewDeals(
+  tx: DbOrTx,
+  ctx: TenantContext,
+  rows: ImportRow[],
+  s: CreateSettings,
+  options: { skipDuplicates: boolean } = { skipDuplicates: false },
+): Promise<CreateOutcome> {
+  if (rows.length === 0) return { ids: [], duplicates: [] };
   const t0 = performance.now();
-  const rows = created;
   const ids = rows.map(() => s.newId());
   const owners = rows.map((row) => row.owner?.userId ?? ctx.userId);
 
@@ -72,24 +85,32 @@ export async function insertNewDeals(tx: DbOrTx, ctx: TenantContext, created: Im
     }
     return [];
   });
-  const idArray = textArray(ids);
-  await tx.execute(sql`
-    with new_deals as (
+  const duplicates = options.skipDuplicates
+    ? sql`select t.ord from input t cross join lateral (select 1 from deals where ${sameDeal(ctx, sql`t.contact`, sql`t.title`, sql`t.value_minor`)} limit 1) m`
+    : sql`select ord from input where false`;
+  const statement = sql`
+    with input as (
+      select * from unnest(${textArray(ids)}::uuid[], ${textArray(rows.map((row) => row.title))}::text[],
+                           ${textArray(rows.map((row) => row.contact))}::text[], ${textArray(owners)}::uuid[],
+                           ${numberArray(rows.map((row) => row.valueMinor))}::bigint[], ${textArray(rows.map((row) => row.stage.id))}::uuid[],
+                           ${numberArray(rows.map((row) => probabilityOnStageChange(row.stage)))}::int[],
+                           ${textArray(rows.map((row) => row.sector))}::text[], ${textArray(rows.map((row) => row.source))}::text[],
+                           ${textArray(rows.map((row) => row.expectedCloseDate))}::date[],
+                           ${textArray(rows.map((row) => (row.stage.kind === "lost" ? s.lossReasonId : null)))}::uuid[],
+                           ${textArray(rows.map((row) => (row.stage.kind === "lost" ? (row.notes ? `Imported: ${row.notes}`.slice(0, 1000) : "Imported") : null)))}::text[],
+                           ${textArray(rows.map(s.closedAt))}::timestamptz[],
+                           ${numberArray(rows.map((row) => s.positionOf(row)))}::float8[])
+               with ordinality
+               as t(id, title, contact, owner_id, value_minor, stage_id, probability, sector, source, close_date, loss_reason_id, loss_note, closed_at, position, ord)
+    ), duplicate as (
+      ${duplicates}
+    ), new_deals as (
       insert into deals (id, org_id, title, contact_name, owner_id, value_minor, currency, stage_id, probability, sector, source,
                          expected_close_date, loss_reason_id, loss_note, closed_at, position, created_by)
-      select t.id, ${ctx.orgId}, t.title, t.contact, t.owner_id, t.value_minor, ${ctx.org.currency}, t.stage_id, t.probability, t.sector,
-             t.source, t.close_date, t.loss_reason_id, t.loss_note, t.closed_at, t.position, ${ctx.userId}
-        from unnest(${idArray}::uuid[], ${textArray(rows.map((row) => row.title))}::text[],
-                    ${textArray(rows.map((row) => row.contact))}::text[], ${textArray(owners)}::uuid[],
-                    ${numberArray(rows.map((row) => row.valueMinor ?? 0))}::bigint[], ${textArray(rows.map((row) => row.stage.id))}::uuid[],
-                    ${numberArray(rows.map((row) => probabilityOnStageChange(row.stage)))}::int[],
-                    ${textArray(rows.map((row) => row.sector))}::text[], ${textArray(rows.map((row) => row.source))}::text[],
-                    ${textArray(rows.map((row) => row.expectedCloseDate))}::date[],
-                    ${textArray(rows.map((row) => (row.stage.kind === "lost" ? s.lossReasonId : null)))}::uuid[],
-                    ${textArray(rows.map((row) => (row.stage.kind === "lost" ? (row.notes ? `Imported: ${row.notes}`.slice(0, 1000) : "Imported") : null)))}::text[],
-                    ${textArray(rows.map(s.closedAt))}::timestamptz[],
-                    ${numberArray(rows.map((row) => s.positionOf(row)))}::float8[])
-          as t(id, title, contact, owner_id, value_minor, stage_id, probability, sector, source, close_date, loss_reason_id, loss_note, closed_at, position)
+      select t.id, ${ctx.orgId}, t.title, t.contact, t.owner_id, coalesce(t.value_minor, 0), ${ctx.org.currency}, t.stage_id, t.probability,
+             t.sector, t.source, t.close_date, t.loss_reason_id, t.loss_note, t.closed_at, t.position, ${ctx.userId}
+        from input t
+       where t.ord not in (select ord from duplicate)
       returning *
     ), new_actions as (
       insert into actions (id, org_id, deal_id, owner_id, type, due_at, details, completed_at, completed_by, outcome, created_by)
@@ -103,12 +124,18 @@ export async function insertNewDeals(tx: DbOrTx, ctx: TenantContext, created: Im
                     ${textArray(act.map((a) => a.ownerId))}::uuid[], ${textArray(act.map((a) => a.details))}::text[],
                     ${textArray(act.map((a) => a.outcome))}::text[])
           as t(id, deal_id, owner_id, details, outcome)
+       where t.deal_id in (select id from new_deals)
       returning *
+    ), batch as (
+      insert into import_created_batches (org_id, import_id, batch, deal_ids, after_hash)
+      select ${ctx.orgId}, ${s.importId}, ${s.batch}, array_agg(deals.id order by deals.id), md5(string_agg(${DEAL_FINGERPRINT}, ',' order by deals.id))
+        from new_deals deals
+        left join new_actions pa on pa.deal_id = deals.id and pa.completed_at is null
+      having count(*) > 0
     )
-    insert into import_created_batches (org_id, import_id, batch, deal_ids, after_hash)
-    select ${ctx.orgId}, ${s.importId}, ${s.batch}, ${idArray}::uuid[], md5(string_agg(${DEAL_FINGERPRINT}, ',' order by deals.id))
-      from new_deals deals
-      left join new_actions pa on pa.deal_id = deals.id and pa.completed_at is null`);
-  s.phase?.("create", performance.now() - t0);
-  return ids;
+    select ord from duplicate`;
+  s.phase?.("build", performance.now() - t0);
+  const found = await tx.execute<{ ord: string | number }>(statement);
+  const duplicate = new Set(found.map((r) => Number(r.ord) - 1));
+  return { ids: ids.filter((_, i) => !duplicate.has(i)), duplicates: [...duplicate].sort((x, y) => x - y) };
 }
