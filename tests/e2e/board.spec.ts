@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { withAppDb } from "./support/app-db";
 import { signIn } from "./support/auth";
+import { expectResultOnly, holdRefreshes, recordActionResponses } from "./support/action-responses";
 
 // Each test works in its own demo org, so the two workers never move the same cards. Where another
 // spec changes the same org (Today completes and closes deals in Rendetalje and Tekup), the test
@@ -53,68 +54,6 @@ async function openBoardOf(page: Page, org: string, owner: string) {
   await page.getByLabel("Owner").selectOption({ label: owner });
   await expect(page).toHaveURL(new RegExp(`/${org}/pipeline\\?owner=[0-9a-f-]{36}$`));
   await expect(page.getByLabel("Owner")).not.toHaveAttribute("aria-busy");
-}
-
-type ActionResponse = { status: number; bytes: number; text: string };
-
-/**
- * Records the response of every server-action POST (the requests carrying the `Next-Action`
- * header), read in full as it passes through. The board's moves do not revalidate, so a response
- * holds the move's result only — a few hundred bytes — not the board re-rendered (~160 KB on the demo).
- */
-async function recordActionResponses(page: Page): Promise<ActionResponse[]> {
-  const seen: ActionResponse[] = [];
-  await page.route("**/*", async (route) => {
-    const request = route.request();
-    if (request.method() !== "POST" || request.headers()["next-action"] === undefined) return route.fallback();
-    const response = await route.fetch();
-    const body = await response.body();
-    seen.push({ status: response.status(), bytes: body.length, text: body.toString("utf8") });
-    await route.fulfill({ response, body });
-  });
-  return seen;
-}
-
-async function expectResultOnly(responses: ActionResponse[], mustContain: string[]) {
-  await expect.poll(() => responses.length).toBe(1);
-  const [{ status, bytes, text }] = responses as [ActionResponse];
-  test.info().annotations.push({ type: "action response", description: `${bytes} bytes` });
-  expect(status).toBe(200);
-  // No page in it: small, and no server-rendered elements (a re-rendered page has hundreds of "className"s).
-  expect(bytes, "the action's response size in bytes").toBeLessThan(4 * 1024);
-  expect(text).not.toContain('"className"');
-  expect(text).toContain('"ok":true');
-  for (const part of mustContain) expect(text).toContain(part);
-}
-
-/**
- * Holds back the page's background refresh (the RSC GET of the current URL) until released, so a
- * test can see what the board shows from the move alone.
- */
-async function holdRefreshes(page: Page, pathname: string) {
-  const state = { requested: 0, released: false };
-  let release!: () => void;
-  const gate = new Promise<void>((r) => (release = r));
-  await page.route(
-    (url) => url.pathname === pathname,
-    async (route) => {
-      const request = route.request();
-      const headers = request.headers();
-      // The refresh, not the prefetches of links to this path that it sets off (the nav's "Pipeline").
-      if (request.method() === "GET" && headers["rsc"] !== undefined && headers["next-router-prefetch"] === undefined) {
-        state.requested++;
-        await gate;
-      }
-      await route.fallback();
-    },
-  );
-  return {
-    state,
-    release: () => {
-      state.released = true;
-      release();
-    },
-  };
 }
 
 test("a manager drags a deal to Lost and must give a reason", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { withAppDb } from "./support/app-db";
+import { expectResultOnly, holdRefreshes, recordActionResponses } from "./support/action-responses";
 
 async function signIn(page: Page, email: string) {
   await page.goto("/login");
@@ -22,71 +23,11 @@ async function tabUntil(page: Page, matches: () => Promise<boolean>, max = 60) {
 
 const rowsOf = (page: Page, section: string) => page.getByRole("region", { name: section }).getByRole("listitem");
 
-type ActionResponse = { status: number; bytes: number; text: string };
-
-/**
- * Records the response of every server-action POST (the requests carrying the `Next-Action`
- * header), read in full as it passes through. The complete and snooze actions do not
- * revalidate, so a response holds their result only — a few hundred bytes — not the current page
- * re-rendered (the Today page is ~130 KiB).
- */
-async function recordActionResponses(page: Page): Promise<ActionResponse[]> {
-  const seen: ActionResponse[] = [];
-  await page.route("**/*", async (route) => {
-    const request = route.request();
-    if (request.method() !== "POST" || request.headers()["next-action"] === undefined) return route.fallback();
-    const response = await route.fetch();
-    const body = await response.body();
-    seen.push({ status: response.status(), bytes: body.length, text: body.toString("utf8") });
-    await route.fulfill({ response, body });
-  });
-  return seen;
-}
-
-async function expectResultOnly(responses: ActionResponse[], mustContain: string[]) {
-  await expect.poll(() => responses.length).toBe(1);
-  const [{ status, bytes, text }] = responses as [ActionResponse];
-  expect(status).toBe(200);
-  expect(text).toContain('"ok":true');
-  for (const part of mustContain) expect(text).toContain(part);
-  // No page in it: no server-rendered elements (a re-rendered page has hundreds of "className"s), and small.
-  expect(text).not.toContain('"className"');
-  expect(bytes).toBeLessThan(4 * 1024);
-}
-
 /** The summary's three counts, as shown. */
 async function summaryCounts(page: Page) {
   const summary = page.getByRole("navigation", { name: "Queue summary" });
   const count = async (bucket: string) => Number(await summary.locator(`a[href="#${bucket}"] span`).first().textContent());
   return { overdue: await count("overdue"), today: await count("today"), upcoming: await count("upcoming") };
-}
-
-/**
- * Holds back the page's background refresh (the RSC GET of the current URL) until released, so a
- * test can see what the page shows from the action's result alone.
- */
-async function holdRefreshes(page: Page, pathname: string) {
-  const state = { requested: 0, released: false };
-  let release!: () => void;
-  const gate = new Promise<void>((r) => (release = r));
-  await page.route(
-    (url) => url.pathname === pathname,
-    async (route) => {
-      const request = route.request();
-      if (request.method() === "GET" && request.headers()["rsc"] !== undefined) {
-        state.requested++;
-        await gate;
-      }
-      await route.continue();
-    },
-  );
-  return {
-    state,
-    release: () => {
-      state.released = true;
-      release();
-    },
-  };
 }
 
 test("a rep completes an overdue action and plans the next one with the keyboard only", async ({ page }) => {
