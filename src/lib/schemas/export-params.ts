@@ -27,7 +27,6 @@ export function parseCsvDelimiter(params: URLSearchParams): CsvDelimiter | null 
   return z.enum(CSV_DELIMITERS).nullable().catch(null).parse(params.get("delimiter"));
 }
 
-
 /** The dashboard's tables that export (one file each, for the dashboard's URL filters). */
 export const DASHBOARD_TABLES = ["deadlines", "leaderboard", "sectors", "funnel"] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];

@@ -183,15 +183,18 @@ const totalsCache = versionedCache<CurrencyTotal[]>("deal-list-totals", { ttlMs:
 function filteredTotals(ctx: TenantContext, f: DealFilters, now: Date, where: SQL): Promise<CurrencyTotal[]> {
   const { sort: _sort, dir: _dir, page: _page, pageSize: _size, ...set } = f;
   const key = [viewerScope(ctx), { ...set, stageIds: [...set.stageIds].sort() }, f.overdue ? Math.floor(now.getTime() / 60_000) : null];
-  return totalsCache.get(ctx, key, () => selectTotals(ctx, where));
+  return totalsCache.get(ctx, key, async () => {
+    const totals = await selectTotals(ctx, where);
+    // The org's currency first, then the others alphabetically (imports can bring foreign ones).
+    return totals.sort((a, b) => Number(b.currency === ctx.org.currency) - Number(a.currency === ctx.org.currency) || a.currency.localeCompare(b.currency));
+  });
 }
 
 /** The deals list: one page of the filtered, sorted set plus its totals (reps see only their own deals). */
 export async function listDeals(ctx: TenantContext, filters: DealFilters, now: Date = new Date()): Promise<DealListResult> {
   const where = filterCondition(ctx, filters, now);
   // The page and the totals are independent reads: run them side by side.
-  const [firstTry, cachedTotals] = await Promise.all([selectPage(ctx, filters, now, filters.page), filteredTotals(ctx, filters, now, where)]);
-  const totals = [...cachedTotals]; // sorted below: never reorder the cached array
+  const [firstTry, totals] = await Promise.all([selectPage(ctx, filters, now, filters.page), filteredTotals(ctx, filters, now, where)]);
   const total = totals.reduce((n, t) => n + t.count, 0);
   const pageCount = Math.max(1, Math.ceil(total / filters.pageSize));
   let rows = firstTry;
@@ -202,7 +205,6 @@ export async function listDeals(ctx: TenantContext, filters: DealFilters, now: D
     if (total > 0) rows = await selectPage(ctx, filters, now, page);
   }
   const dayEnd = dayBounds(now, ctx.org.timeZone).end;
-  totals.sort((a, b) => Number(b.currency === ctx.org.currency) - Number(a.currency === ctx.org.currency) || a.currency.localeCompare(b.currency));
   return {
     rows: rows.map(({ actionType, actionDueAt, ...deal }) => ({
       ...deal,

@@ -79,14 +79,10 @@ export async function listTodayQueue(ctx: TenantContext, params: TodayQueueParam
   const limit = params.limit ?? TODAY_BUCKET_LIMIT;
   const { todayEnd, upcomingEnd } = queueBoundaries(now, ctx.org.timeZone);
 
-  const pending = (...range: SQL[]) =>
-    and(
-      eq(actions.orgId, ctx.orgId),
-      ownerId ? eq(actions.ownerId, ownerId) : undefined,
-      isNull(actions.completedAt),
-      ...range,
-      visibleDeals(ctx),
-    );
+  // The org's (or one owner's) pending actions due in a range; `pending` adds the deal's visibility.
+  const pendingActions = (...range: (SQL | undefined)[]) =>
+    and(eq(actions.orgId, ctx.orgId), ownerId ? eq(actions.ownerId, ownerId) : undefined, isNull(actions.completedAt), ...range);
+  const pending = (...range: SQL[]) => and(pendingActions(...range), visibleDeals(ctx));
   const joinDeal = and(eq(deals.orgId, actions.orgId), eq(deals.id, actions.dealId));
 
   const bucket = (name: TodayBucket, range: SQL[]) =>
@@ -134,10 +130,7 @@ export async function listTodayQueue(ctx: TenantContext, params: TodayQueueParam
         .select(counts)
         .from(actions)
         .where(
-          and(
-            eq(actions.orgId, ctx.orgId),
-            ownerId ? eq(actions.ownerId, ownerId) : undefined,
-            isNull(actions.completedAt),
+          pendingActions(
             lt(actions.dueAt, upcomingEnd),
             sql`not exists (select 1 from ${deals} where ${deals.orgId} = ${actions.orgId} and ${deals.id} = ${actions.dealId} and ${deals.deletedAt} is not null)`,
           ),

@@ -2,8 +2,8 @@ import { todayIn } from "@/lib/kpi/period";
 import type { DashboardFilters } from "@/lib/schemas/dashboard-filters";
 import { isCurrent } from "@/server/data-changes";
 import type { TenantContext } from "@/server/tenant";
-import { versionedCache, viewerScope } from "@/server/versioned-cache";
-import { getDashboard, getDashboardOptions, type Dashboard, type DashboardOptions } from "./get-dashboard";
+import { viewerScope } from "@/server/versioned-cache";
+import { getDashboard, type Dashboard } from "./get-dashboard";
 
 /**
  * A short-lived, per-process cache in front of getDashboard, for the page only (exports and tests
@@ -27,19 +27,10 @@ type Entry = {
   pending?: { version: number; promise: Promise<Dashboard> };
 };
 
-/** The filter menus' options change rarely and cost a scan (distinct sectors): kept longer, per org and scope. */
-export const OPTIONS_TTL_MS = 120_000;
-
 const g = globalThis as typeof globalThis & {
   __momentumDashboardCache?: Map<string, Entry>;
 };
 const entries = (g.__momentumDashboardCache ??= new Map<string, Entry>());
-
-const optionsCache = versionedCache<DashboardOptions>("dashboard-options", { ttlMs: OPTIONS_TTL_MS, maxEntries: MAX_ENTRIES });
-
-function filterOptions(ctx: TenantContext): Promise<DashboardOptions> {
-  return optionsCache.get(ctx, [viewerScope(ctx)], () => getDashboardOptions(ctx));
-}
 
 export function dashboardCacheKey(ctx: TenantContext, filters: DashboardFilters): string {
   const scope = viewerScope(ctx);
@@ -52,7 +43,7 @@ function compute(key: string, ctx: TenantContext, filters: DashboardFilters): Pr
   // The version the computation starts from: a change committed meanwhile bumps the org past it,
   // so the next request recomputes rather than trusting this result.
   const version = ctx.org.dataVersion;
-  const promise = getDashboard(ctx, filters, new Date(), { filterOptions: filterOptions(ctx) }).then(
+  const promise = getDashboard(ctx, filters, new Date()).then(
     (dashboard) => {
       entries.delete(key); // re-insert: Map order is the eviction order (oldest first)
       entries.set(key, { value: { at: Date.now(), version, dashboard } });
@@ -95,5 +86,4 @@ function sameDay(value: Dashboard, ctx: TenantContext): boolean {
 /** Tests only: forget everything. */
 export function clearDashboardCache(): void {
   entries.clear();
-  optionsCache.clear();
 }

@@ -44,12 +44,7 @@ export type Dashboard = {
  * small history probe), health, funnel (snapshot + conversion), sectors, activity (trend, loss
  * reasons and leaderboard from one scan), deadlines and sources. Reps get their own deals only (visibleDeals); managers and admins the org.
  */
-export async function getDashboard(
-  ctx: TenantContext,
-  filters: DashboardFilters,
-  now: Date = new Date(),
-  options: { filterOptions?: Promise<DashboardOptions> } = {},
-): Promise<Dashboard> {
+export async function getDashboard(ctx: TenantContext, filters: DashboardFilters, now: Date = new Date()): Promise<Dashboard> {
   const q = dashboardQuery(ctx, filters, now);
   const [aggregates, health, funnel, sectors, activity, deadlines, sources, filterOptions] = await Promise.all([
     getDealKpis(ctx, q),
@@ -59,7 +54,7 @@ export async function getDashboard(
     getActivity(ctx, q),
     getDeadlines(ctx, q),
     getSourceBreakdown(ctx, q),
-    options.filterOptions ?? getDashboardOptions(ctx),
+    getDashboardOptions(ctx),
   ]);
   return {
     generatedAt: now,
