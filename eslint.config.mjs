@@ -4,9 +4,11 @@
  */
 
 import Module, { createRequire } from "node:module";
+
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import simpleImportSort from "eslint-plugin-simple-import-sort";
 
 const require = createRequire(import.meta.url);
 const drizzle = withUpdateFromSupport(loadDrizzlePlugin());
@@ -63,6 +65,19 @@ export default defineConfig([
     rules: {
       // Also catches `const { env } = process` and `process["env"]`.
       "no-restricted-properties": ["error", { object: "process", property: "env", message: processEnvMessage }],
+    },
+  },
+  {
+    // One import order everywhere (fixable with `eslint --fix`): packages, then @/ aliases, then relatives.
+    name: "momentum/import-order",
+    files: ["**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}"],
+    plugins: { "simple-import-sort": simpleImportSort },
+    rules: {
+      "simple-import-sort/imports": [
+        "error",
+        { groups: [["^\\u0000"], ["^node:"], ["^@?(?!/|tests/)\\w"], ["^@/", "^@tests/"], ["^\\."]] },
+      ],
+      "simple-import-sort/exports": "error",
     },
   },
   {

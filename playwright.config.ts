@@ -1,4 +1,5 @@
 import fs from "node:fs";
+
 import { defineConfig, devices } from "@playwright/test";
 
 // A dedicated port and data directory: e2e runs beside a dev server without colliding, and each run
@@ -35,7 +36,14 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { DATA_DIR: dataDir, HOST: "127.0.0.1", PORT: String(port), WEB_CONCURRENCY: "2", NEXT_TELEMETRY_DISABLED: "1", JOBS_WORKER: "on" },
+    env: {
+      DATA_DIR: dataDir,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      WEB_CONCURRENCY: "2",
+      NEXT_TELEMETRY_DISABLED: "1",
+      JOBS_WORKER: "on",
+    },
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });

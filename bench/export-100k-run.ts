@@ -5,7 +5,9 @@ import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
+
 import { sql } from "drizzle-orm";
+
 import { GET as exportDeals } from "@/app/(app)/[org]/exports/deals/route";
 import { connectDatabase, disconnectDatabase, getDb, getSql } from "@/db/client";
 import { startEmbeddedPostgres } from "@/db/embedded";
@@ -36,7 +38,13 @@ async function seed(): Promise<{ adminId: string }> {
   if (existing && existing.n === DEALS) return { adminId: existing.admin };
   if (existing) await db.execute(sql`delete from organizations where id = ${existing.id}`);
   const started = performance.now();
-  const team = await createOrgWithTeam(db, { slug: SLUG, name: "Export Bench ApS", currency: "DKK", locale: "da-DK", timeZone: "Europe/Copenhagen" });
+  const team = await createOrgWithTeam(db, {
+    slug: SLUG,
+    name: "Export Bench ApS",
+    currency: "DKK",
+    locale: "da-DK",
+    timeZone: "Europe/Copenhagen",
+  });
   const owners = [team.rep.id, team.rep2.id];
   for (let i = 2; i < REPS; i++) {
     const user = await createUser(db, { name: `Rep ${String(i + 1).padStart(2, "0")}` });
@@ -112,7 +120,9 @@ async function drain(body: ReadableStream<Uint8Array>, expectedChunks: number) {
 async function timeExport(adminId: string, format: "csv" | "xlsx") {
   const started = performance.now();
   const response = await runAs({ userId: adminId }, () =>
-    exportDeals(new Request(`http://bench.local/${SLUG}/exports/deals?${QUERY}&format=${format}`), { params: Promise.resolve({ org: SLUG }) }),
+    exportDeals(new Request(`http://bench.local/${SLUG}/exports/deals?${QUERY}&format=${format}`), {
+      params: Promise.resolve({ org: SLUG }),
+    }),
   );
   if (response.status !== 200) throw new Error(`export answered ${response.status}: ${await response.text()}`);
   // Half-way through: a CSV arrives in ~100 chunks (one per 1000-row batch); an XLSX in more, smaller ones.
@@ -147,7 +157,11 @@ const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 export async function runExportBench(): Promise<void> {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   fs.writeFileSync(path.join(DATA_DIR, ".gitignore"), "*\n"); // keeps the scratch cluster out of git
-  const server = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), database: "momentum", settings: { shared_buffers: "512MB" } });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(DATA_DIR, "pg"),
+    database: "momentum",
+    settings: { shared_buffers: "512MB" },
+  });
   try {
     connectDatabase(server.url, { max: 4 });
     await migrateDatabase(getDb());
@@ -174,7 +188,13 @@ export async function runExportBench(): Promise<void> {
     const [pg] = await getDb().execute<{ v: string }>(sql`select current_setting('server_version') as v`);
     const result = {
       measuredAt: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGb: round(os.totalmem() / 2 ** 30), node: process.version, postgres: pg?.v },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? "unknown",
+        memoryGb: round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        postgres: pg?.v,
+      },
       workload: { deals: DEALS, query: QUERY, rowsExported: csvRuns[0]!.lines - 1, runs: RUNS },
       csv: {
         medianMs: round(csvMs),
@@ -184,7 +204,12 @@ export async function runExportBench(): Promise<void> {
         rowsPerSecond: Math.round((csvRuns[0]!.lines - 1) / (csvMs / 1000)),
         retainedHeapMidStreamMb: round(Math.max(...csvRuns.map((r) => r.retainedMb))),
       },
-      copyFloor: { medianMs: round(copyMs), minMs: round(Math.min(...copyRuns.map((r) => r.ms))), bytes: copyRuns[0]!.bytes, rows: copyRuns[0]!.lines - 1 },
+      copyFloor: {
+        medianMs: round(copyMs),
+        minMs: round(Math.min(...copyRuns.map((r) => r.ms))),
+        bytes: copyRuns[0]!.bytes,
+        rows: copyRuns[0]!.lines - 1,
+      },
       ratioToFloor: round(csvMs / copyMs, 2),
       xlsx: { ms: round(xlsx.ms), bytes: xlsx.bytes, retainedHeapMidStreamMb: round(xlsx.retainedMb) },
       targetMs: TARGET_MS,

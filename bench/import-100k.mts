@@ -11,7 +11,9 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+
 import postgres from "postgres";
+
 import { connectDatabase, disconnectDatabase, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { addMember, createOrgWithTeam, createUser } from "@/db/seed/factories";
@@ -93,7 +95,11 @@ function generateCsv(rows: number): Buffer {
     const date = `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${r.pick([2026, 2027])}`;
     const rep = r.pick(REPS);
     const owner = r.chance(0.5) ? rep.split(" ")[0]! : rep;
-    const notes = r.chance(0.2) ? `"Rappeler après le salon\nBudget ""validé"" à ${r.int(50, 100)} %"` : r.chance(0.3) ? "Contact entrant" : "";
+    const notes = r.chance(0.2)
+      ? `"Rappeler après le salon\nBudget ""validé"" à ${r.int(50, 100)} %"`
+      : r.chance(0.3)
+        ? "Contact entrant"
+        : "";
     lines.push([`Société ${i} SARL`, `Contrat ${i}`, r.pick(statuses), amount, r.pick(sectors), date, owner, notes].join(";"));
   }
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join("\r\n") + "\r\n", "utf8")]);
@@ -123,8 +129,17 @@ async function freshDatabase(): Promise<{ url: string; stop: () => Promise<void>
     persistent: false,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_wal_size=4GB", "-c", "shared_buffers=512MB",
-      ...(LOG_SLOW ? ["-c", "log_min_duration_statement=200"] : [])],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_wal_size=4GB",
+      "-c",
+      "shared_buffers=512MB",
+      ...(LOG_SLOW ? ["-c", "log_min_duration_statement=200"] : []),
+    ],
     onLog: (m: unknown) => {
       if (LOG_SLOW && /duration/.test(String(m))) console.error(String(m).replace(/\s+/g, " ").slice(0, 400));
     },
@@ -149,12 +164,17 @@ async function copyFloor(url: string, orgId: string) {
   };
   const payload = await once(async (sql) => {
     const chunks: Buffer[] = [];
-    for await (const chunk of await sql.unsafe(`copy (select ${columns} from deals where org_id = '${orgId}') to stdout`).readable()) chunks.push(chunk as Buffer);
+    for await (const chunk of await sql.unsafe(`copy (select ${columns} from deals where org_id = '${orgId}') to stdout`).readable())
+      chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   });
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) {
-    await once((sql) => sql.unsafe(`drop table if exists import_copy_scratch; create table import_copy_scratch as select ${columns} from deals with no data`).simple());
+    await once((sql) =>
+      sql
+        .unsafe(`drop table if exists import_copy_scratch; create table import_copy_scratch as select ${columns} from deals with no data`)
+        .simple(),
+    );
     runs.push(
       await once(async (sql) => {
         const t0 = performance.now();
@@ -185,7 +205,10 @@ const FLOOR_BATCH = 2000;
 async function triggerFloor(url: string, orgId: string, userId: string, shape: "single" | "batched") {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   const out = { deals: 0, actions: 0, deferredChecks: 0, total: 0 };
-  const batches = shape === "single" ? [[1, ROWS]] : Array.from({ length: Math.ceil(ROWS / FLOOR_BATCH) }, (_, b) => [b * FLOOR_BATCH + 1, Math.min(ROWS, (b + 1) * FLOOR_BATCH)]);
+  const batches =
+    shape === "single"
+      ? [[1, ROWS]]
+      : Array.from({ length: Math.ceil(ROWS / FLOOR_BATCH) }, (_, b) => [b * FLOOR_BATCH + 1, Math.min(ROWS, (b + 1) * FLOOR_BATCH)]);
   const id = shape === "single" ? "gen_random_uuid()" : "uuidv7()";
   try {
     await sql
@@ -261,7 +284,16 @@ try {
   cpu0 = cpuNow();
   await startImport(ctx, importId, { ...options, skipInvalid: false });
   const phases: Record<string, number> = {};
-  await processImportJob(getDb(), { importId, orgId: team.org.id }, { phase: (name, ms) => { phases[name] = (phases[name] ?? 0) + ms; if (process.argv.includes("--trace") && /deals|lookup|actions/.test(name)) console.error(name, Math.round(ms)); } });
+  await processImportJob(
+    getDb(),
+    { importId, orgId: team.org.id },
+    {
+      phase: (name, ms) => {
+        phases[name] = (phases[name] ?? 0) + ms;
+        if (process.argv.includes("--trace") && /deals|lookup|actions/.test(name)) console.error(name, Math.round(ms));
+      },
+    },
+  );
   const breakdown = Object.fromEntries(Object.entries(phases).map(([k, ms]) => [k, Math.round(ms / 10) / 100]));
   log(`run breakdown (s): ${JSON.stringify(breakdown)}`);
   const run = seconds(t0);
@@ -285,7 +317,9 @@ try {
   const floor = await copyFloor(db.url, team.org.id);
   log(`COPY of the same ${floor.rows} deal rows: ${floor.seconds} s`);
   const schemaFloor = await triggerFloor(db.url, team.org.id, team.admin.id, "single");
-  log(`bare INSERT … SELECT of ${ROWS} deals + actions through the schema's triggers and indexes, one statement each (rolled back): ${JSON.stringify(schemaFloor)}`);
+  log(
+    `bare INSERT … SELECT of ${ROWS} deals + actions through the schema's triggers and indexes, one statement each (rolled back): ${JSON.stringify(schemaFloor)}`,
+  );
   const batchedFloor = await triggerFloor(db.url, team.org.id, team.admin.id, "batched");
   log(`the same in statements of ${FLOOR_BATCH} rows with ascending ids (rolled back): ${JSON.stringify(batchedFloor)}`);
 
@@ -300,7 +334,14 @@ try {
     runBreakdownSeconds: breakdown,
     targetSeconds: TARGET_SECONDS,
     meetsTarget: endToEnd <= TARGET_SECONDS,
-    written: { deals: inv!.deals, openDeals: inv!.open, actions: sizes!.actions, stageHistory: sizes!.history, created: imp!.created_count, failed: imp!.failed_count },
+    written: {
+      deals: inv!.deals,
+      openDeals: inv!.open,
+      actions: sizes!.actions,
+      stageHistory: sizes!.history,
+      created: imp!.created_count,
+      failed: imp!.failed_count,
+    },
     invariant: { openDealsWithoutPendingAction: inv!.open_without_action },
     copyFloor: { rows: floor.rows, bytes: floor.bytes, seconds: floor.seconds, ratio: Math.round((endToEnd / floor.seconds) * 10) / 10 },
     schemaFloor: { ...schemaFloor, ratio: Math.round((endToEnd / schemaFloor.total) * 10) / 10 },

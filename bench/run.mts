@@ -11,23 +11,40 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildApp, hasBuild, startApp, type AppServer, type BuildOutcome } from "./lib/app-server";
+
+import { profileAppSql } from "./lib/app-profile";
+import { type AppServer, buildApp, type BuildOutcome, hasBuild, startApp } from "./lib/app-server";
 import { openBenchDatabase } from "./lib/cluster";
-import { BENCH_DIST_DIR, DESIGN_FLOORS_MS, emailOf, FLOOR_REP, LOAD, MEASURED_MANAGER, MEASURED_ORG, MEASURED_REP, PASSWORD, repEmail, ROOT, SCALE } from "./lib/config";
+import {
+  BENCH_DIST_DIR,
+  DESIGN_FLOORS_MS,
+  emailOf,
+  FLOOR_REP,
+  LOAD,
+  MEASURED_MANAGER,
+  MEASURED_ORG,
+  MEASURED_REP,
+  PASSWORD,
+  repEmail,
+  ROOT,
+  SCALE,
+} from "./lib/config";
 import { copyFloor } from "./lib/copy-floor";
 import { dashboardDataFloor } from "./lib/dashboard-floor";
-import { lookupPeople, runFloors, type FloorSet } from "./lib/floors";
+import { type FloorSet, lookupPeople, runFloors } from "./lib/floors";
 import { describeMachine } from "./lib/machine";
 import { writeReports } from "./lib/report";
-import { toRow, type BenchResults } from "./lib/results";
+import { type BenchResults, toRow } from "./lib/results";
 import { ensureScaleData } from "./lib/scale-seed";
-import { runScenario, SCENARIOS, type ScenarioResult } from "./lib/scenarios";
+import { runScenario, type ScenarioResult, SCENARIOS } from "./lib/scenarios";
 import { signIn } from "./lib/sign-in";
-import { profileAppSql } from "./lib/app-profile";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
-const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const only = args
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 const log = (m: string) => console.log(`[bench] ${m}`);
 const plansDir = path.join(ROOT, "bench", "plans");
 const notes: string[] = [];
@@ -113,14 +130,17 @@ try {
     const result = await runScenario(def, { orgSlug: MEASURED_ORG, sessions, sql: bench.sql, db: bench.db, appPid: app.pid, log });
     results.push(result);
     const l = result.load?.latency;
-    const cpu = result.cpu ? `; CPU per request: app ${result.cpu.appMsPerRequest} ms, PostgreSQL ${result.cpu.postgresMsPerRequest} ms` : "";
+    const cpu = result.cpu
+      ? `; CPU per request: app ${result.cpu.appMsPerRequest} ms, PostgreSQL ${result.cpu.postgresMsPerRequest} ms`
+      : "";
     log(`${def.id}: ${l ? `p50 ${l.p50} ms, p95 ${l.p95} ms, ${result.load!.requestsPerSecond} req/s${cpu}` : result.note}`);
   }
   await app.stop();
   app = undefined;
 
   const available = results.filter((r) => r.status === "measured");
-  const sqlProfiles = flag("skip-profile") || available.length === 0 ? [] : await profileAppSql(bench.sql, plansDir, available, sessions, log);
+  const sqlProfiles =
+    flag("skip-profile") || available.length === 0 ? [] : await profileAppSql(bench.sql, plansDir, available, sessions, log);
 
   notes.push(...standingNotes(results, built));
   const rows = chosen.map((def, i) => toRow(def, results[i]!, floors));
@@ -129,7 +149,14 @@ try {
     command: `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`,
     machine,
     loadAverageAtEnd: os.loadavg().map((n) => Math.round(n * 100) / 100),
-    profile: { version: marker.version, loadedAt: marker.loadedAt, seconds: marker.seconds, steps: marker.steps, counts: marker.counts, loadedThisRun: marker.loadedNow },
+    profile: {
+      version: marker.version,
+      loadedAt: marker.loadedAt,
+      seconds: marker.seconds,
+      steps: marker.steps,
+      counts: marker.counts,
+      loadedThisRun: marker.loadedNow,
+    },
     build: { seconds: built?.seconds ?? null, skipped: built === null, failed: built?.ok === false },
     load: { connections: LOAD.connections, durationSeconds: LOAD.durationSeconds, warmupSeconds: LOAD.warmupSeconds, workers },
     scenarios: rows,
@@ -142,7 +169,8 @@ try {
   };
   const written = writeReports(ROOT, report);
   log(`Wrote ${path.relative(ROOT, written.json)} and ${path.relative(ROOT, written.markdown)}.`);
-  for (const row of rows) log(`  ${row.id.padEnd(16)} ${row.verdict.padEnd(4)} ${row.load ? `p50 ${row.load.latency.p50} ms` : row.status}`);
+  for (const row of rows)
+    log(`  ${row.id.padEnd(16)} ${row.verdict.padEnd(4)} ${row.load ? `p50 ${row.load.latency.p50} ms` : row.status}`);
 } catch (err) {
   // One readable line instead of tsx's transpiled stack.
   console.error(`[bench] FAILED: ${(err as Error).message}`);
@@ -167,7 +195,9 @@ function standingNotes(results: ScenarioResult[], built: BuildOutcome | null): s
   n.push(
     `The app runs as \`npm start\` runs it — scripts/serve.mts, one \`next start\` worker per CPU sharing the port — with JOBS_WORKER=off and SEED_DEMO=off, DATA_DIR=.bench-data (the bench cluster), a pool of 10 connections per worker, ${built?.ok ? `built in ${built.seconds.toFixed(0)} s` : "on an earlier build (--no-build, or this run's build failed)"}.`,
   );
-  n.push(`Sessions come from the real sign-in flow (next-auth credentials endpoint): ${MEASURED_REP} (rep) and ${MEASURED_MANAGER} (manager) in ${MEASURED_ORG}.`);
+  n.push(
+    `Sessions come from the real sign-in flow (next-auth credentials endpoint): ${MEASURED_REP} (rep) and ${MEASURED_MANAGER} (manager) in ${MEASURED_ORG}.`,
+  );
   const action = results.find((r) => r.id === "complete-action");
   if (action?.status === "measured") {
     n.push(
@@ -181,8 +211,11 @@ function standingNotes(results: ScenarioResult[], built: BuildOutcome | null): s
         "What a miss costs is the floor column of that row: the app's own getDashboard(ctx), uncached, in-process (not hand-written SQL), so its ratio is below 1.",
     );
   }
-  for (const r of results.filter((x) => x.status === "not-available")) n.push(`${r.title}: ${r.path} is not available (404) yet; it is skipped until the page exists.`);
-  n.push("Times in the scale profile are relative to when it was loaded: after a few days more actions are overdue. Reload (`npx tsx bench/seed-scale.mts --reset`) for the intended mix.");
+  for (const r of results.filter((x) => x.status === "not-available"))
+    n.push(`${r.title}: ${r.path} is not available (404) yet; it is skipped until the page exists.`);
+  n.push(
+    "Times in the scale profile are relative to when it was loaded: after a few days more actions are overdue. Reload (`npx tsx bench/seed-scale.mts --reset`) for the intended mix.",
+  );
   n.push(
     "The action benchmark completes real actions: each run moves about (req/s × duration) of the rep's pending actions forward. The pool refills itself with the newly planned ones, so runs can repeat indefinitely.",
   );

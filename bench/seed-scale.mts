@@ -4,8 +4,9 @@
 // `npm run bench` calls the same code; this entry point exists to load ahead of time.
 import fs from "node:fs";
 import path from "node:path";
-import { BENCH_PG_DIR } from "./lib/config";
+
 import { openBenchDatabase } from "./lib/cluster";
+import { BENCH_PG_DIR } from "./lib/config";
 import { ensureScaleData } from "./lib/scale-seed";
 
 if (process.argv.includes("--reset")) {

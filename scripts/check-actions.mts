@@ -2,6 +2,7 @@
 // (src/server/action-factory.ts), or when a server action lives outside src/actions/.
 // The analysis lives in scripts/lib/analyze-server-actions.ts (unit-tested beside it).
 import { fileURLToPath } from "node:url";
+
 import { analyzeProject, formatReport } from "./lib/analyze-server-actions";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

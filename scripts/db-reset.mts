@@ -1,7 +1,8 @@
 // npm run db:reset — drops every Momentum table (and the job queue), re-migrates and re-seeds.
 import { sql } from "drizzle-orm";
-import { bootDatabase } from "@/server/boot";
+
 import { disconnectDatabase } from "@/db/client";
+import { bootDatabase } from "@/server/boot";
 
 const { db } = await bootDatabase({ seed: false, quiet: true });
 await db.execute(sql`drop schema if exists public cascade`);

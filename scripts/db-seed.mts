@@ -1,7 +1,7 @@
 // npm run db:seed — seeds the demo into an empty database (embedded unless DATABASE_URL is set).
-import { bootDatabase } from "@/server/boot";
 import { disconnectDatabase } from "@/db/client";
 import { demoLoginsTable, seedDemoIfEmpty } from "@/db/seed/run";
+import { bootDatabase } from "@/server/boot";
 
 const { db } = await bootDatabase({ seed: false });
 if (await seedDemoIfEmpty(db)) {

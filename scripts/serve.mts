@@ -6,8 +6,9 @@
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
 import path from "node:path";
-import { env } from "@/env";
+
 import { disconnectDatabase } from "@/db/client";
+import { env } from "@/env";
 import { authSecret } from "@/server/auth/secret";
 import { bootDatabase } from "@/server/boot";
 

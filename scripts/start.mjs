@@ -7,7 +7,17 @@ import path from "node:path";
 
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", ".bin", "next");
-const INPUTS = ["src", "drizzle", "public", "package.json", "package-lock.json", "next.config.ts", "tailwind.config.ts", "postcss.config.mjs", "tsconfig.json"];
+const INPUTS = [
+  "src",
+  "drizzle",
+  "public",
+  "package.json",
+  "package-lock.json",
+  "next.config.ts",
+  "tailwind.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function newestMtime(p) {
   let stat;

@@ -19,6 +19,7 @@ const report = (name) => path.join(reportDir, `${name}.json`);
 /** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
 /** @type {{ name: string, command: string[], env?: Record<string,string>, counts?: () => Counts | undefined, e2e?: boolean }[]} */
 const STEPS = [
+  { name: "format", command: ["npm", "run", "--silent", "format:check"] },
   { name: "lint", command: ["npm", "run", "--silent", "lint"] },
   { name: "typecheck", command: ["npm", "run", "--silent", "typecheck"] },
   { name: "check:actions", command: ["npm", "run", "--silent", "check:actions"] },
@@ -29,7 +30,16 @@ const STEPS = [
   },
   {
     name: "integration",
-    command: ["npx", "vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${report("integration")}`],
+    command: [
+      "npx",
+      "vitest",
+      "run",
+      "--project",
+      "integration",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report("integration")}`,
+    ],
     counts: () => vitestCounts(report("integration")),
   },
   { name: "build", command: ["npm", "run", "--silent", "build"], env: { NEXT_TELEMETRY_DISABLED: "1" }, e2e: true },
@@ -178,7 +188,11 @@ function printTable(rows) {
     r.note ?? "",
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  const line = (cells) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
   console.log(line(header));
   console.log(line(widths.map((w) => "-".repeat(w))));
   for (const row of body) console.log(line(row));

@@ -1,8 +1,8 @@
 // `npm run worker`: the pg-boss job worker on its own, for deployments that run web processes with
 // JOBS_WORKER=off. Uses the same database resolution as the app (DATABASE_URL or the embedded one).
+import { disconnectDatabase } from "@/db/client";
 import { bootDatabase } from "@/server/boot";
 import { startJobs, stopJobs } from "@/server/jobs/boss";
-import { disconnectDatabase } from "@/db/client";
 
 const { url } = await bootDatabase({ seed: false });
 await startJobs(url, { work: true });

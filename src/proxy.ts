@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 
 /**
  * Sends visitors without a session cookie to /login. It deliberately does not decrypt the cookie:

@@ -1,9 +1,10 @@
 import type postgres from "postgres";
+
 import { startApp } from "./app-server";
 import { MEASURED_ORG } from "./config";
 import { probe } from "./http-load";
 import type { ScenarioResult } from "./scenarios";
-import { actionHeaders, findServerAction, postActionOnce, type ActionPool } from "./server-action";
+import { actionHeaders, type ActionPool, findServerAction, postActionOnce } from "./server-action";
 import type { Session } from "./sign-in";
 import { parseLoggedQueries, profileQueries, type SqlProfile } from "./sql-profile";
 import { sleep } from "./util";
@@ -47,8 +48,10 @@ async function requester(sql: postgres.Sql, s: ScenarioResult, session: Session)
   if (s.method === "GET") return () => probe(s.path, { Cookie: session.cookie, Accept: "text/html" });
   const ref = findServerAction("src/actions/next-actions.ts", "completeActionAction");
   if (!ref) throw new Error("completeActionAction is not in the manifest");
-  const ids = (await sql`select a.id from actions a join organizations o on o.id = a.org_id
-    where o.slug = ${MEASURED_ORG} and a.owner_id = ${session.userId} and a.completed_at is null order by a.due_at limit 20`).map((r) => r.id as string);
+  const ids = (
+    await sql`select a.id from actions a join organizations o on o.id = a.org_id
+    where o.slug = ${MEASURED_ORG} and a.owner_id = ${session.userId} and a.completed_at is null order by a.due_at limit 20`
+  ).map((r) => r.id as string);
   const pool: ActionPool = { ids, used: 0, ok: 0, failed: 0, failures: {} };
   const headers = actionHeaders(ref.id, session.cookie);
   return () => postActionOnce(s.path, headers, MEASURED_ORG, pool);

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+
 import { BENCH_DATA_DIR, BENCH_DIST_DIR, BENCH_HOST, BENCH_PORT, ROOT } from "./config";
 import { sleep } from "./util";
 
@@ -50,7 +51,8 @@ export async function buildApp(log: (m: string) => void): Promise<BuildOutcome> 
     log(`Built into ${BENCH_DIST_DIR} in ${seconds.toFixed(0)} s.`);
     return { seconds, ok: true };
   }
-  if (!previousAt) throw new Error(`next build failed (exit ${code}) and there is no earlier build to fall back on: see the build output above.`);
+  if (!previousAt)
+    throw new Error(`next build failed (exit ${code}) and there is no earlier build to fall back on: see the build output above.`);
   // Put the previous build back, keeping the (shared, incremental) cache of the failed attempt.
   for (const entry of fs.readdirSync(dist)) if (entry !== "cache") fs.rmSync(path.join(dist, entry), { recursive: true, force: true });
   fs.cpSync(backup, dist, { recursive: true });

@@ -2,7 +2,17 @@
 declare module "autocannon" {
   import type { EventEmitter } from "node:events";
 
-  type Histogram = { average: number; mean: number; stddev: number; min: number; max: number; p50: number; p90: number; p99: number; [k: string]: number };
+  type Histogram = {
+    average: number;
+    mean: number;
+    stddev: number;
+    min: number;
+    max: number;
+    p50: number;
+    p90: number;
+    p99: number;
+    [k: string]: number;
+  };
   export type Request = {
     method?: string;
     path?: string;

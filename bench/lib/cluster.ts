@@ -1,9 +1,11 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+
 import type { Database } from "@/db/client";
 import { startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import * as schema from "@/db/schema";
+
 import { BENCH_PG_DIR, CLUSTER_SETTINGS, DATABASE_NAME } from "./config";
 
 export type BenchDatabase = {

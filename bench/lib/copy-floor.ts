@@ -1,4 +1,5 @@
 import postgres from "postgres";
+
 import { SCALE } from "./config";
 import { summarize, type Summary } from "./stats";
 import { withTimeout } from "./util";
@@ -49,7 +50,10 @@ async function copyRuns(sql: postgres.Sql, orgId: string, runs: number) {
  */
 async function exportDeals(sql: postgres.Sql, orgId: string): Promise<Buffer> {
   const columns = DEAL_COLUMNS.split(", ");
-  const rows = await sql.unsafe(`select ${columns.map((c) => `${c}::text as ${c}`).join(", ")} from deals where org_id = $1 limit ${SCALE.dealsPerOrg}`, [orgId]);
+  const rows = await sql.unsafe(
+    `select ${columns.map((c) => `${c}::text as ${c}`).join(", ")} from deals where org_id = $1 limit ${SCALE.dealsPerOrg}`,
+    [orgId],
+  );
   const lines = rows.map((row) => columns.map((c) => copyText(row[c] as string | null)).join("\t"));
   return Buffer.from(`${lines.join("\n")}\n`);
 }

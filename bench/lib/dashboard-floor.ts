@@ -1,12 +1,14 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+
 import type { Database } from "@/db/client";
 import * as schema from "@/db/schema";
 import { DEFAULT_DASHBOARD_FILTERS } from "@/lib/schemas/dashboard-filters";
 import { getDashboard } from "@/server/data/dashboard/get-dashboard";
 import { resolveTenant } from "@/server/tenant";
+
 import type { FloorResult } from "./floors";
-import { profileQueries, type LoggedQuery } from "./sql-profile";
+import { type LoggedQuery, profileQueries } from "./sql-profile";
 import { summarize } from "./stats";
 
 /**
@@ -16,7 +18,13 @@ import { summarize } from "./stats";
  * in-process: what one cache miss costs. Its statements are captured with a drizzle logger and
  * explained into bench/plans/app-dashboard-data.txt, since the page itself rarely runs them.
  */
-export async function dashboardDataFloor(url: string, plansDir: string, orgSlug: string, managerId: string, iterations = { warmup: 3, measured: 20 }): Promise<FloorResult> {
+export async function dashboardDataFloor(
+  url: string,
+  plansDir: string,
+  orgSlug: string,
+  managerId: string,
+  iterations = { warmup: 3, measured: 20 },
+): Promise<FloorResult> {
   const captured: LoggedQuery[] = [];
   let capturing = false;
   const client = postgres(url, { max: 10, onnotice: () => {} });
@@ -34,7 +42,13 @@ export async function dashboardDataFloor(url: string, plansDir: string, orgSlug:
       if (i >= iterations.warmup) samples.push(performance.now() - t0);
     }
     capturing = false;
-    const profile = await profileQueries(client, plansDir, "dashboard-data", "Dashboard data (getDashboard, manager, default filters)", captured);
+    const profile = await profileQueries(
+      client,
+      plansDir,
+      "dashboard-data",
+      "Dashboard data (getDashboard, manager, default filters)",
+      captured,
+    );
     const total = summarize(samples);
     return {
       id: "dashboard-data",

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
+
 import type { Tx } from "@/db/client";
+
 import { pgArray } from "./util";
 
 type Definition = { kind: "index" | "fk"; table: string; name: string; ddl: string };
@@ -24,7 +26,9 @@ export async function dropIndexesAndForeignKeys(tx: Tx, tables: string[]): Promi
      where k.contype = 'f' and c.relname = any(${pgArray(tables)}::text[]) and c.relnamespace = 'public'::regnamespace
   `)) as unknown as Definition[];
   for (const d of defs) {
-    await tx.execute(sql.raw(d.kind === "index" ? `drop index public."${d.name}"` : `alter table public."${d.table}" drop constraint "${d.name}"`));
+    await tx.execute(
+      sql.raw(d.kind === "index" ? `drop index public."${d.name}"` : `alter table public."${d.table}" drop constraint "${d.name}"`),
+    );
   }
   return async () => {
     for (const d of defs) {

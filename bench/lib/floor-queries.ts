@@ -17,7 +17,10 @@ export const TODAY_BOUNDS_SQL = `select
 
 export type TodayBounds = { todayEnd: string; upcomingEnd: string };
 
-const TODAY_BRANCH = (bucket: string, range: string) => `(select '${bucket}' as bucket, a.id, a.type, a.details, a.due_at, a.owner_id, u.name as owner_name,
+const TODAY_BRANCH = (
+  bucket: string,
+  range: string,
+) => `(select '${bucket}' as bucket, a.id, a.type, a.details, a.due_at, a.owner_id, u.name as owner_name,
     d.id as deal_id, d.title, d.contact_name, d.value_minor, d.currency, s.name as stage_name, d.probability
   from actions a
   join deals d on d.org_id = a.org_id and d.id = a.deal_id
@@ -119,7 +122,11 @@ export function boardStatements(ids: FloorIds & { ownerOnly: boolean }): Stateme
  * Complete & plan next, by hand: close the pending action (only if still pending), plan the next
  * one, touch the deal — in one transaction whose COMMIT runs the deferred invariant triggers.
  */
-export function completeStatements(ids: FloorIds & { actionId: string }): { complete: Statement; plan: (dealId: string) => Statement; touch: (dealId: string) => Statement } {
+export function completeStatements(ids: FloorIds & { actionId: string }): {
+  complete: Statement;
+  plan: (dealId: string) => Statement;
+  touch: (dealId: string) => Statement;
+} {
   return {
     complete: {
       name: "complete action",

@@ -1,8 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import type postgres from "postgres";
+
 import { FLOOR_ITERATIONS, SCALE, type ScaleOrg } from "./config";
-import { boardStatements, completeStatements, dealListStatements, TODAY_BOUNDS_SQL, todayStatements, type FloorIds, type Statement, type TodayBounds } from "./floor-queries";
+import {
+  boardStatements,
+  completeStatements,
+  dealListStatements,
+  type FloorIds,
+  type Statement,
+  TODAY_BOUNDS_SQL,
+  type TodayBounds,
+  todayStatements,
+} from "./floor-queries";
 import { explainStatement, type PlanFinding } from "./plans";
 import { summarize, type Summary } from "./stats";
 
@@ -31,7 +42,10 @@ export async function lookupPeople(sql: postgres.Sql, org: ScaleOrg, rep: string
 }
 
 /** Runs a read-only unit of work `measured` times after a warm-up, timing each statement and the sum. */
-async function measureReads(sql: postgres.Sql, statements: Statement[]): Promise<{ total: Summary; statements: FloorResult["statements"] }> {
+async function measureReads(
+  sql: postgres.Sql,
+  statements: Statement[],
+): Promise<{ total: Summary; statements: FloorResult["statements"] }> {
   const totals: number[] = [];
   const per = statements.map(() => [] as number[]);
   for (let i = 0; i < FLOOR_ITERATIONS.warmup + FLOOR_ITERATIONS.measured; i++) {
@@ -64,7 +78,10 @@ async function readFloor(sql: postgres.Sql, plansDir: string, id: string, title:
 export function writePlanFile(plansDir: string, id: string, title: string, sections: string[]): string {
   fs.mkdirSync(plansDir, { recursive: true });
   const file = path.join(plansDir, `${id}.txt`);
-  fs.writeFileSync(file, `-- ${title}\n-- EXPLAIN (ANALYZE, BUFFERS) on the scale profile, written by npm run bench\n\n${sections.join("\n\n")}\n`);
+  fs.writeFileSync(
+    file,
+    `-- ${title}\n-- EXPLAIN (ANALYZE, BUFFERS) on the scale profile, written by npm run bench\n\n${sections.join("\n\n")}\n`,
+  );
   return path.relative(process.cwd(), file);
 }
 
@@ -74,8 +91,10 @@ export function writePlanFile(plansDir: string, id: string, title: string, secti
  */
 async function completeFloor(sql: postgres.Sql, plansDir: string, ids: FloorIds): Promise<FloorResult> {
   const needed = FLOOR_ITERATIONS.warmup + FLOOR_ITERATIONS.measured + 1;
-  const pool = (await sql`select id from actions where org_id = ${ids.orgId} and owner_id = ${ids.userId} and completed_at is null
-    order by due_at limit ${needed}`).map((r) => r.id as string);
+  const pool = (
+    await sql`select id from actions where org_id = ${ids.orgId} and owner_id = ${ids.userId} and completed_at is null
+    order by due_at limit ${needed}`
+  ).map((r) => r.id as string);
   if (pool.length < needed) throw new Error(`The floor rep has only ${pool.length} pending actions; ${needed} needed`);
   const totals: number[] = [];
   const per: number[][] = [[], [], [], []];
@@ -158,10 +177,26 @@ export async function runFloors(sql: postgres.Sql, plansDir: string, a: People, 
   await run("today", "Today queue of one rep (bucket rows + bucket counts)", todayStatements({ ...rep, ...bounds }));
   const other = { orgId: b.orgId, userId: b.repId, timeZone: b.timeZone, now, ...(await todayBounds(sql, now, b.timeZone)) };
   await run("today-org-b", `Today queue of one rep in the second org (${SCALE.orgs[1].slug})`, todayStatements(other));
-  await run("deals", "Deals list as the manager: first page of open deals (25) + totals of all open deals", dealListStatements({ ...manager, ownerOnly: false }));
-  await run("deals-rep", "Deals list as a rep: first page of own open deals (25) + totals", dealListStatements({ ...rep, ownerOnly: true }));
-  await run("pipeline", "Pipeline board of one rep: column aggregates + first 51 cards per open stage", boardStatements({ ...rep, ownerOnly: true }));
-  await run("pipeline-org", "Pipeline board of the whole org (manager): aggregates over all open deals + top cards", boardStatements({ ...manager, ownerOnly: false }));
+  await run(
+    "deals",
+    "Deals list as the manager: first page of open deals (25) + totals of all open deals",
+    dealListStatements({ ...manager, ownerOnly: false }),
+  );
+  await run(
+    "deals-rep",
+    "Deals list as a rep: first page of own open deals (25) + totals",
+    dealListStatements({ ...rep, ownerOnly: true }),
+  );
+  await run(
+    "pipeline",
+    "Pipeline board of one rep: column aggregates + first 51 cards per open stage",
+    boardStatements({ ...rep, ownerOnly: true }),
+  );
+  await run(
+    "pipeline-org",
+    "Pipeline board of the whole org (manager): aggregates over all open deals + top cards",
+    boardStatements({ ...manager, ownerOnly: false }),
+  );
   out["complete-action"] = await completeFloor(sql, plansDir, { orgId: a.orgId, userId: a.floorRepId, timeZone: a.timeZone, now });
   log(`  floor complete-action: p50 ${out["complete-action"].total.p50} ms, p95 ${out["complete-action"].total.p95} ms`);
   return out;

@@ -1,4 +1,5 @@
 import autocannon, { type Request } from "autocannon";
+
 import { BASE_URL } from "./app-server";
 import { LOAD } from "./config";
 import { summarize, type Summary } from "./stats";

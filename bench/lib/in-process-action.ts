@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import { completeAction } from "@/server/data/next-actions";
 import { resolveTenant } from "@/server/tenant";
+
 import { LOAD } from "./config";
 import type { LoadResult } from "./http-load";
 import { summarize } from "./stats";
@@ -26,7 +27,10 @@ export async function runCompleteActionInProcess(db: Database, orgSlug: string, 
         const out = await completeAction(ctx, {
           actionId,
           outcome: "Reached them; moving on",
-          followUp: { then: "next", next: { type: "call", dueAt: new Date(Date.now() + 3 * 86_400_000), details: "Follow up on the proposal", ownerId: null } },
+          followUp: {
+            then: "next",
+            next: { type: "call", dueAt: new Date(Date.now() + 3 * 86_400_000), details: "Follow up on the proposal", ownerId: null },
+          },
         });
         samples.push(performance.now() - t0);
         if (out.nextActionId) pool.push(out.nextActionId);

@@ -1,4 +1,5 @@
 import os from "node:os";
+
 import type postgres from "postgres";
 
 export type Machine = {

@@ -1,4 +1,5 @@
 import type postgres from "postgres";
+
 import type { Statement } from "./floor-queries";
 
 export type IndexUse = { index: string; table: string; firstColumn: string; tenantTable: boolean };
@@ -33,10 +34,12 @@ export async function analysePlan(sql: Queryable, statement: string, plan: strin
   for (const m of plan.matchAll(/(?:Index Scan|Index Only Scan)(?: Backward)? using (\S+) on (\S+)/g)) names.add(m[1]!);
   for (const m of plan.matchAll(/Bitmap Index Scan on (\S+)/g)) names.add(m[1]!);
   const indexes = names.size ? await describeIndexes(sql, [...names]) : [];
-  const seqScans = [...plan.matchAll(/Seq Scan on (\S+)(?: \S+)?\s+\(cost=[^)]*\) \(actual time=[^ ]+ rows=([\d.]+) loops=(\d+)/g)].map((m) => ({
-    table: m[1]!,
-    rows: Math.round(Number(m[2]) * Number(m[3])),
-  }));
+  const seqScans = [...plan.matchAll(/Seq Scan on (\S+)(?: \S+)?\s+\(cost=[^)]*\) \(actual time=[^ ]+ rows=([\d.]+) loops=(\d+)/g)].map(
+    (m) => ({
+      table: m[1]!,
+      rows: Math.round(Number(m[2]) * Number(m[3])),
+    }),
+  );
   const num = (re: RegExp) => {
     const m = plan.match(re);
     return m ? Number(m[1]) : null;

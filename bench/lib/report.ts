@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import { BENCH_DIST_DIR, SCALE } from "./config";
 import { planHighlight } from "./plans";
 import type { BenchResults, ScenarioRow } from "./results";
@@ -13,7 +14,8 @@ export function writeReports(root: string, results: BenchResults): { json: strin
   return { json, markdown };
 }
 
-const ms = (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? "—" : `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`);
+const ms = (n: number | null | undefined) =>
+  n === null || n === undefined || Number.isNaN(n) ? "—" : `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
 const int = (n: number) => n.toLocaleString("en").replace(/,/g, " ");
 
 function renderMarkdown(r: BenchResults): string {
@@ -37,8 +39,13 @@ function renderMarkdown(r: BenchResults): string {
   out.push(`| Load average (1/5/15 min) | start ${m.loadAverageAtStart.join(" / ")}, end ${r.loadAverageAtEnd.join(" / ")} |`, "");
 
   out.push(...profileSection(r), "");
-  out.push(`## Results (${r.load.connections} concurrent connections, ${r.load.durationSeconds} s after a ${r.load.warmupSeconds} s warm-up, the production server with ${r.load.workers} web workers)`, "");
-  out.push("| Scenario | p50 | p95 | p99 | mean | req/s | 1 user p50 | CPU/request: app + PostgreSQL | Target | Raw-SQL floor p50 | Ratio | Verdict |");
+  out.push(
+    `## Results (${r.load.connections} concurrent connections, ${r.load.durationSeconds} s after a ${r.load.warmupSeconds} s warm-up, the production server with ${r.load.workers} web workers)`,
+    "",
+  );
+  out.push(
+    "| Scenario | p50 | p95 | p99 | mean | req/s | 1 user p50 | CPU/request: app + PostgreSQL | Target | Raw-SQL floor p50 | Ratio | Verdict |",
+  );
   out.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const s of r.scenarios) out.push(scenarioLine(s, r.load.connections, r.machine.cpus, r.load.workers ?? 1));
   out.push("");
@@ -77,7 +84,9 @@ function renderMarkdown(r: BenchResults): string {
 /** Closed-loop saturation estimate: N clients × the demand on the busiest resource (Node's one thread, or all CPUs). */
 export function quietEstimate(s: ScenarioRow, connections: number, cpus: number, workers: number): number | null {
   if (!s.cpu) return null;
-  return connections * Math.max(s.cpu.appMsPerRequest / Math.min(workers, cpus), (s.cpu.appMsPerRequest + s.cpu.postgresMsPerRequest) / cpus);
+  return (
+    connections * Math.max(s.cpu.appMsPerRequest / Math.min(workers, cpus), (s.cpu.appMsPerRequest + s.cpu.postgresMsPerRequest) / cpus)
+  );
 }
 
 /** How many requests render at once: one per web worker, at most one per CPU. */
@@ -121,7 +130,9 @@ function missesSection(r: BenchResults): string[] {
     if (prof) {
       const slow = [...prof.queries].sort((a, b) => (b.finding.executionMs ?? 0) - (a.finding.executionMs ?? 0))[0];
       const seq = prof.queries.flatMap((q) => q.finding.seqScans).filter((x) => x.rows > 1000);
-      parts.push(`its SQL sums to ${ms(prof.sqlMs)}${slow ? ` (slowest ${ms(slow.finding.executionMs)})` : ""}${seq.length ? `, with sequential scans of ${seq.map((x) => `${x.table} (${int(x.rows)} rows)`).join(", ")}` : ""}`);
+      parts.push(
+        `its SQL sums to ${ms(prof.sqlMs)}${slow ? ` (slowest ${ms(slow.finding.executionMs)})` : ""}${seq.length ? `, with sequential scans of ${seq.map((x) => `${x.table} (${int(x.rows)} rows)`).join(", ")}` : ""}`,
+      );
     }
     if (s.responseBytes) parts.push(`response ${(s.responseBytes / 1024).toFixed(0)} KiB`);
     out.push(`- ${parts.join("; ")}.`);
@@ -164,9 +175,14 @@ function floorSection(r: BenchResults): string[] {
   if (!r.floors) return [...out, "Skipped (`--skip-floors`)."];
   out.push("| Floor | p50 | p95 | Statements (p50 each) |", "|---|---|---|---|");
   for (const f of Object.values(r.floors)) {
-    out.push(`| ${f.title} | ${ms(f.total.p50)} | ${ms(f.total.p95)} | ${f.statements.map((s) => `${s.name} ${ms(s.summary.p50)}`).join("; ")} |`);
+    out.push(
+      `| ${f.title} | ${ms(f.total.p50)} | ${ms(f.total.p95)} | ${f.statements.map((s) => `${s.name} ${ms(s.summary.p50)}`).join("; ")} |`,
+    );
   }
-  if (r.copy) out.push(`| COPY of ${int(r.copy.rows)} deal rows (${(r.copy.bytes / 2 ** 20).toFixed(1)} MiB) into a bare scratch table | ${r.copy.seconds.p50.toFixed(2)} s | max ${r.copy.seconds.max.toFixed(2)} s | median of ${r.copy.seconds.n} |`);
+  if (r.copy)
+    out.push(
+      `| COPY of ${int(r.copy.rows)} deal rows (${(r.copy.bytes / 2 ** 20).toFixed(1)} MiB) into a bare scratch table | ${r.copy.seconds.p50.toFixed(2)} s | max ${r.copy.seconds.max.toFixed(2)} s | median of ${r.copy.seconds.n} |`,
+    );
   out.push("");
   const d = r.designFloorsMs;
   out.push(
@@ -180,7 +196,10 @@ function floorSection(r: BenchResults): string[] {
     out.push(`- **${f.id}** (\`${f.planFile}\`)`);
     for (const p of f.plans) out.push(`  - ${planHighlight(p)}`);
   }
-  out.push("", "⚠ marks an index on a tenant table that does not lead with org_id (primary-key lookups by id are such: the uuid is unique on its own).");
+  out.push(
+    "",
+    "⚠ marks an index on a tenant table that does not lead with org_id (primary-key lookups by id are such: the uuid is unique on its own).",
+  );
   return out;
 }
 
@@ -190,7 +209,11 @@ function floorSection(r: BenchResults): string[] {
  * read defensively, so BENCHMARKS.md stays the one page to look at.
  */
 function otherBenchmarks(): string[] {
-  return [...importBenchmark(), ...(fs.existsSync(path.join(process.cwd(), "bench", "results-import.json")) ? [""] : []), ...exportBenchmark()];
+  return [
+    ...importBenchmark(),
+    ...(fs.existsSync(path.join(process.cwd(), "bench", "results-import.json")) ? [""] : []),
+    ...exportBenchmark(),
+  ];
 }
 
 function exportBenchmark(): string[] {
@@ -247,7 +270,10 @@ function importBenchmark(): string[] {
 function profileOfAppSection(r: BenchResults): string[] {
   const out = ["## Where the time goes (the app's own SQL, one request, `LOG_SQL=on`)", ""];
   if (r.sqlProfiles.length === 0) return [...out, "Skipped (`--skip-profile`, or no page was available)."];
-  out.push("| Scenario | Statements | Σ SQL (EXPLAIN ANALYZE) | 1 user p50 | Rest (auth, rendering, payload) | Response size |", "|---|---|---|---|---|---|");
+  out.push(
+    "| Scenario | Statements | Σ SQL (EXPLAIN ANALYZE) | 1 user p50 | Rest (auth, rendering, payload) | Response size |",
+    "|---|---|---|---|---|---|",
+  );
   for (const p of r.sqlProfiles) {
     const s = r.scenarios.find((x) => x.id === p.scenario);
     const page = s?.unloaded?.p50;
@@ -255,11 +281,18 @@ function profileOfAppSection(r: BenchResults): string[] {
     const size = s?.responseBytes ? `${(s.responseBytes / 1024).toFixed(0)} KiB` : "—";
     out.push(`| ${s?.title ?? p.scenario} | ${p.queries.length} | ${ms(p.sqlMs)} | ${ms(page)} | ${ms(rest)} | ${size} |`);
   }
-  out.push("", "Σ SQL adds up every statement's planning + execution time; pages run some of them in parallel, so it is an upper bound of the SQL share. Slowest statements:", "");
+  out.push(
+    "",
+    "Σ SQL adds up every statement's planning + execution time; pages run some of them in parallel, so it is an upper bound of the SQL share. Slowest statements:",
+    "",
+  );
   for (const p of r.sqlProfiles) {
     const slow = [...p.queries].sort((a, b) => (b.finding.executionMs ?? 0) - (a.finding.executionMs ?? 0)).slice(0, 3);
     out.push(`- **${p.scenario}** (\`${p.planFile}\`)`);
-    for (const q of slow) out.push(`  - ${ms(q.finding.executionMs)} — \`${q.text.replace(/\s+/g, " ").slice(0, 140)}…\` — ${planHighlight(q.finding).split("; ").slice(1).join("; ")}`);
+    for (const q of slow)
+      out.push(
+        `  - ${ms(q.finding.executionMs)} — \`${q.text.replace(/\s+/g, " ").slice(0, 140)}…\` — ${planHighlight(q.finding).split("; ").slice(1).join("; ")}`,
+      );
   }
   return out;
 }

@@ -36,7 +36,10 @@ export type BenchResults = {
 };
 
 export function toRow(def: ScenarioDef, result: ScenarioResult, floors: FloorSet | null): ScenarioRow {
-  const floor = def.floorId && floors?.[def.floorId] ? { id: def.floorId, p50: floors[def.floorId]!.total.p50, p95: floors[def.floorId]!.total.p95 } : null;
+  const floor =
+    def.floorId && floors?.[def.floorId]
+      ? { id: def.floorId, p50: floors[def.floorId]!.total.p50, p95: floors[def.floorId]!.total.p95 }
+      : null;
   const p50 = result.load?.latency.p50;
   const p95 = result.load?.latency.p95;
   const ratio = floor && p50 !== undefined && floor.p50 > 0 ? Math.round((p50 / floor.p50) * 10) / 10 : null;

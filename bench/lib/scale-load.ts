@@ -1,11 +1,13 @@
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+
 import type { Database, Tx } from "@/db/client";
 import { seedPasswordHash } from "@/db/seed/factories";
 import { insertDefaultPipeline } from "@/server/data/stages";
-import { PASSWORD, PROFILE_VERSION, SCALE, emailOf, repEmail, type ScaleOrg } from "./config";
+
+import { emailOf, PASSWORD, PROFILE_VERSION, repEmail, SCALE, type ScaleOrg } from "./config";
 import { dropIndexesAndForeignKeys } from "./deferred-indexes";
-import { pgArray, timed } from "./util";
 import { assertScaleInvariants } from "./scale-verify";
+import { pgArray, timed } from "./util";
 
 /**
  * The scale profile, loaded set-based: every big table is filled by a handful of
@@ -51,19 +53,28 @@ export async function loadScaleProfile(db: Database, log: (m: string) => void): 
     await tx.execute(sql`create table if not exists bench.scale_profile (
       version int primary key, loaded_at timestamptz not null, seconds double precision not null, steps jsonb not null, counts jsonb not null)`);
     const seconds = (performance.now() - started) / 1000;
-    await tx.execute(sql`insert into bench.scale_profile values (${PROFILE_VERSION}, now(), ${seconds}, ${JSON.stringify(asList(steps))}::jsonb, ${JSON.stringify(counts)}::jsonb)`);
+    await tx.execute(
+      sql`insert into bench.scale_profile values (${PROFILE_VERSION}, now(), ${seconds}, ${JSON.stringify(asList(steps))}::jsonb, ${JSON.stringify(counts)}::jsonb)`,
+    );
     return counts;
   });
   // Outside the transaction: visibility map and statistics as autovacuum would leave them, and a
   // checkpoint so the first measurements do not pay for the load's dirty pages.
-  await timed(steps, "vacuum analyze", async () => {
-    for (const table of ["deals", "actions", "deal_stage_history", "users", "memberships", "pipeline_stages"]) {
-      await db.execute(sql.raw(`vacuum (analyze) ${table}`));
-    }
-  }, log);
+  await timed(
+    steps,
+    "vacuum analyze",
+    async () => {
+      for (const table of ["deals", "actions", "deal_stage_history", "users", "memberships", "pipeline_stages"]) {
+        await db.execute(sql.raw(`vacuum (analyze) ${table}`));
+      }
+    },
+    log,
+  );
   await timed(steps, "checkpoint", () => db.execute(sql`checkpoint`), log);
   const seconds = (performance.now() - started) / 1000;
-  await db.execute(sql`update bench.scale_profile set seconds = ${seconds}, steps = ${JSON.stringify(asList(steps))}::jsonb where version = ${PROFILE_VERSION}`);
+  await db.execute(
+    sql`update bench.scale_profile set seconds = ${seconds}, steps = ${JSON.stringify(asList(steps))}::jsonb where version = ${PROFILE_VERSION}`,
+  );
   return { seconds, steps: asList(steps), counts };
 }
 
@@ -95,7 +106,9 @@ async function loadOrg(tx: Tx, org: ScaleOrg, hash: string, steps: Record<string
   const open = stages.filter((s) => s.kind === "open").map((s) => s.id);
   const won = stages.find((s) => s.kind === "won")!.id;
   const lost = stages.find((s) => s.kind === "lost")!.id;
-  const reasons = ((await tx.execute(sql`select id from loss_reasons where org_id = ${orgId} order by position`)) as unknown as { id: string }[]).map((r) => r.id);
+  const reasons = (
+    (await tx.execute(sql`select id from loss_reasons where org_id = ${orgId} order by position`)) as unknown as { id: string }[]
+  ).map((r) => r.id);
   const salt = org.seed * 1000;
 
   await timed(steps, label("deal plan"), () => tx.execute(planDeals(orgId, salt, reps, open, won, lost, reasons)), log);
@@ -107,7 +120,28 @@ async function loadOrg(tx: Tx, org: ScaleOrg, hash: string, steps: Record<string
   return orgId;
 }
 
-const FIRST = ["Sofie", "Emil", "Ida", "Oliver", "Freja", "Clara", "Lucas", "Alma", "William", "Ella", "Noah", "Karla", "Victor", "Agnes", "Oscar", "Laura", "Magnus", "Anna", "Frederik", "Emma"];
+const FIRST = [
+  "Sofie",
+  "Emil",
+  "Ida",
+  "Oliver",
+  "Freja",
+  "Clara",
+  "Lucas",
+  "Alma",
+  "William",
+  "Ella",
+  "Noah",
+  "Karla",
+  "Victor",
+  "Agnes",
+  "Oscar",
+  "Laura",
+  "Magnus",
+  "Anna",
+  "Frederik",
+  "Emma",
+];
 const LAST = ["Hansen", "Jensen", "Nielsen", "Pedersen", "Andersen", "Larsen", "Madsen", "Olsen", "Kristensen", "Sørensen"];
 
 /** 20 reps, a manager and an admin; returns the reps' ids in rep01…rep20 order. */
@@ -123,7 +157,9 @@ async function insertPeople(tx: Tx, org: ScaleOrg, orgId: string, hash: string):
   ];
   const ids: string[] = [];
   for (const p of people) {
-    const [u] = (await tx.execute(sql`insert into users (email, name, password_hash) values (${p.email}, ${p.name}, ${hash}) returning id`)) as unknown as {
+    const [u] = (await tx.execute(
+      sql`insert into users (email, name, password_hash) values (${p.email}, ${p.name}, ${hash}) returning id`,
+    )) as unknown as {
       id: string;
     }[];
     await tx.execute(sql`insert into memberships (org_id, user_id, role) values (${orgId}, ${u!.id}, ${p.role})`);
@@ -249,9 +285,36 @@ function insertPendingActions(orgId: string, salt: number): SQL {
     where d.status = 'open'`;
 }
 
-const OFFERS = ["Annual support contract", "Platform licence", "Implementation project", "Office cleaning", "Network upgrade", "Security audit", "Catering framework", "Data migration", "Training package", "Managed backup"];
+const OFFERS = [
+  "Annual support contract",
+  "Platform licence",
+  "Implementation project",
+  "Office cleaning",
+  "Network upgrade",
+  "Security audit",
+  "Catering framework",
+  "Data migration",
+  "Training package",
+  "Managed backup",
+];
 const COMPANY_A = ["Nordic", "Baltic", "Vester", "Øster", "Nørre", "Søndre", "Copenhagen", "Aarhus", "Odense", "Aalborg", "Fyn", "Jylland"];
 const COMPANY_B = ["Logistics", "Bank", "Clinic", "Retail", "Tech", "Foods", "Properties", "Consulting", "Energy", "Media"];
 const COMPANY_C = ["ApS", "A/S", "Group", "Holding", "I/S", "& Co"];
-const STEPS = ["Call to qualify the need", "Send the proposal", "Follow up on the proposal", "Book a site visit", "Negotiate the terms", "Send the contract", "Check in with the decision maker", "Demo for the team"];
-const OUTCOMES = ["Reached them; moving on", "Left a voicemail", "They asked for a revised offer", "Meeting went well", "Sent as promised", "No answer; trying again"];
+const STEPS = [
+  "Call to qualify the need",
+  "Send the proposal",
+  "Follow up on the proposal",
+  "Book a site visit",
+  "Negotiate the terms",
+  "Send the contract",
+  "Check in with the decision maker",
+  "Demo for the team",
+];
+const OUTCOMES = [
+  "Reached them; moving on",
+  "Left a voicemail",
+  "They asked for a revised offer",
+  "Meeting went well",
+  "Sent as promised",
+  "No answer; trying again",
+];

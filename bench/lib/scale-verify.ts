@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
+
 import type { Tx } from "@/db/client";
+
 import { SCALE } from "./config";
 import { pgArray } from "./util";
 
@@ -29,7 +31,9 @@ export async function assertScaleInvariants(tx: Tx, orgIds: string[]): Promise<R
       (select count(*) from deal_stage_history where org_id = any(${orgs})) as stage_history_rows
   `)) as unknown as Record<string, string>[];
   const counts = Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)]));
-  const violations = ["open_without_one_pending", "closed_with_pending", "status_not_stage_kind", "history_not_current"].filter((k) => counts[k] !== 0);
+  const violations = ["open_without_one_pending", "closed_with_pending", "status_not_stage_kind", "history_not_current"].filter(
+    (k) => counts[k] !== 0,
+  );
   const expected = { deals: SCALE.dealsPerOrg * orgIds.length, completed_actions: SCALE.completedActionsPerOrg * orgIds.length };
   const wrongSize = Object.entries(expected).filter(([k, v]) => counts[k] !== v);
   if (violations.length || wrongSize.length) {

@@ -1,11 +1,13 @@
 import type postgres from "postgres";
+
 import type { Database } from "@/db/client";
-import { LOAD, TARGETS, type Target } from "./config";
-import { cpuPerRequest, cpuSnapshot, type CpuPerRequest } from "./cpu-usage";
-import { probe, runLoad, warmUp, type LoadResult } from "./http-load";
+
+import { LOAD, type Target, TARGETS } from "./config";
+import { type CpuPerRequest, cpuPerRequest, cpuSnapshot } from "./cpu-usage";
+import { type LoadResult, probe, runLoad, warmUp } from "./http-load";
 import { runCompleteActionInProcess } from "./in-process-action";
 import { loadAverageNow } from "./machine";
-import { actionHeaders, completeActionRequests, findServerAction, postActionOnce, type ActionPool } from "./server-action";
+import { actionHeaders, type ActionPool, completeActionRequests, findServerAction, postActionOnce } from "./server-action";
 import type { Session } from "./sign-in";
 import { summarize, type Summary } from "./stats";
 
@@ -25,13 +27,61 @@ export type ScenarioDef = {
 export const SCENARIOS: ScenarioDef[] = [
   // Not a target: the org settings page (session, tenant, app shell and a small card) is the fixed
   // cost every page pays, so the other rows can be read as "shell + their own work".
-  { id: "shell", title: "App shell baseline: org settings page (rep)", as: "rep", path: (o) => `/${o}/settings`, kind: "page", floorId: null, target: null },
+  {
+    id: "shell",
+    title: "App shell baseline: org settings page (rep)",
+    as: "rep",
+    path: (o) => `/${o}/settings`,
+    kind: "page",
+    floorId: null,
+    target: null,
+  },
   { id: "today", title: "Today page (rep)", as: "rep", path: (o) => `/${o}/today`, kind: "page", floorId: "today", target: TARGETS.today! },
-  { id: "deals", title: "Deals list, first page (manager: all open deals)", as: "manager", path: (o) => `/${o}/deals`, kind: "page", floorId: "deals", target: TARGETS.deals! },
-  { id: "deals-rep", title: "Deals list, first page (rep: own open deals)", as: "rep", path: (o) => `/${o}/deals`, kind: "page", floorId: "deals-rep", target: TARGETS.deals! },
-  { id: "pipeline", title: "Pipeline board (rep: own open deals)", as: "rep", path: (o) => `/${o}/pipeline`, kind: "page", floorId: "pipeline", target: TARGETS.pipeline! },
-  { id: "complete-action", title: "Complete & plan next (server action, rep)", as: "rep", path: (o) => `/${o}/today`, kind: "action", floorId: "complete-action", target: TARGETS.completeAction! },
-  { id: "dashboard", title: "Dashboard (manager)", as: "manager", path: (o) => `/${o}/dashboard`, kind: "page", floorId: "dashboard-data", target: TARGETS.dashboard! },
+  {
+    id: "deals",
+    title: "Deals list, first page (manager: all open deals)",
+    as: "manager",
+    path: (o) => `/${o}/deals`,
+    kind: "page",
+    floorId: "deals",
+    target: TARGETS.deals!,
+  },
+  {
+    id: "deals-rep",
+    title: "Deals list, first page (rep: own open deals)",
+    as: "rep",
+    path: (o) => `/${o}/deals`,
+    kind: "page",
+    floorId: "deals-rep",
+    target: TARGETS.deals!,
+  },
+  {
+    id: "pipeline",
+    title: "Pipeline board (rep: own open deals)",
+    as: "rep",
+    path: (o) => `/${o}/pipeline`,
+    kind: "page",
+    floorId: "pipeline",
+    target: TARGETS.pipeline!,
+  },
+  {
+    id: "complete-action",
+    title: "Complete & plan next (server action, rep)",
+    as: "rep",
+    path: (o) => `/${o}/today`,
+    kind: "action",
+    floorId: "complete-action",
+    target: TARGETS.completeAction!,
+  },
+  {
+    id: "dashboard",
+    title: "Dashboard (manager)",
+    as: "manager",
+    path: (o) => `/${o}/dashboard`,
+    kind: "page",
+    floorId: "dashboard-data",
+    target: TARGETS.dashboard!,
+  },
 ];
 
 export type ScenarioResult = {
@@ -92,7 +142,8 @@ export async function runScenario(def: ScenarioDef, ctx: ScenarioContext): Promi
 async function runPage(ctx: ScenarioContext, session: Session, base: ScenarioResult): Promise<ScenarioResult> {
   const headers = { Cookie: session.cookie, Accept: "text/html" };
   const first = await probe(base.path, headers);
-  if (first.status === 404) return { ...base, status: "not-available", note: "not available (404): the page is not built yet", responseBytes: first.bytes };
+  if (first.status === 404)
+    return { ...base, status: "not-available", note: "not available (404): the page is not built yet", responseBytes: first.bytes };
   if (first.status !== 200) {
     return { ...base, status: "error", note: `HTTP ${first.status}${first.location ? ` → ${first.location}` : ""} on the first request` };
   }
@@ -113,12 +164,16 @@ async function runPage(ctx: ScenarioContext, session: Session, base: ScenarioRes
  * pending action of the rep; see completeActionRequests.
  */
 async function runAction(def: ScenarioDef, ctx: ScenarioContext, session: Session, base: ScenarioResult): Promise<ScenarioResult> {
-  const ids = (await ctx.sql`select a.id from actions a join organizations o on o.id = a.org_id
-    where o.slug = ${ctx.orgSlug} and a.owner_id = ${session.userId} and a.completed_at is null order by a.due_at`).map((r) => r.id as string);
+  const ids = (
+    await ctx.sql`select a.id from actions a join organizations o on o.id = a.org_id
+    where o.slug = ${ctx.orgSlug} and a.owner_id = ${session.userId} and a.completed_at is null order by a.due_at`
+  ).map((r) => r.id as string);
   const ref = findServerAction("src/actions/next-actions.ts", "completeActionAction");
   const pageOk = ref ? (await probe(base.path, { Cookie: session.cookie })).status === 200 : false;
   if (!ref || !pageOk) {
-    ctx.log(`  ${def.id}: ${ref ? `${base.path} is not available` : "completeActionAction is not in the build's manifest"}; measuring completeAction(ctx, …) in-process instead`);
+    ctx.log(
+      `  ${def.id}: ${ref ? `${base.path} is not available` : "completeActionAction is not in the build's manifest"}; measuring completeAction(ctx, …) in-process instead`,
+    );
     const load = await runCompleteActionInProcess(ctx.db, ctx.orgSlug, session.userId, ids);
     return {
       ...base,

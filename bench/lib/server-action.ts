@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import type { Request } from "autocannon";
+
 import { BASE_URL } from "./app-server";
 import { BENCH_DIST_DIR, ROOT } from "./config";
 

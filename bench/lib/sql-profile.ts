@@ -1,6 +1,7 @@
 import type postgres from "postgres";
-import { explainStatement, type PlanFinding } from "./plans";
+
 import { writePlanFile } from "./floors";
+import { explainStatement, type PlanFinding } from "./plans";
 
 export type LoggedQuery = { text: string; params: (string | number | null)[] };
 export type SqlProfile = {
@@ -46,7 +47,13 @@ export function parseLoggedQueries(output: string): LoggedQuery[] {
  * EXPLAIN (ANALYZE, BUFFERS) of every statement one request ran, inside a transaction that is
  * rolled back (so an action's writes are measured but not kept), written to bench/plans/app-<id>.txt.
  */
-export async function profileQueries(sql: postgres.Sql, plansDir: string, scenario: string, title: string, queries: LoggedQuery[]): Promise<SqlProfile> {
+export async function profileQueries(
+  sql: postgres.Sql,
+  plansDir: string,
+  scenario: string,
+  title: string,
+  queries: LoggedQuery[],
+): Promise<SqlProfile> {
   const explained: SqlProfile["queries"] = [];
   const sections: string[] = [];
   await sql
@@ -69,7 +76,12 @@ export async function profileQueries(sql: postgres.Sql, plansDir: string, scenar
     .catch((err) => {
       if (!(err instanceof Rollback)) throw err;
     });
-  const planFile = writePlanFile(plansDir, `app-${scenario}`, `${title}: every statement of one request, as the app sent it (LOG_SQL=on)`, sections);
+  const planFile = writePlanFile(
+    plansDir,
+    `app-${scenario}`,
+    `${title}: every statement of one request, as the app sent it (LOG_SQL=on)`,
+    sections,
+  );
   const sqlMs = Math.round(explained.reduce((n, q) => n + (q.finding.executionMs ?? 0) + (q.finding.planningMs ?? 0), 0) * 100) / 100;
   return { scenario, queries: explained, sqlMs, planFile };
 }

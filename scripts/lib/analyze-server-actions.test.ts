@@ -1,5 +1,7 @@
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { analyzeProject, analyzeSource, formatReport } from "./analyze-server-actions";
 
 const ACTIONS = "src/actions/things.ts";
@@ -45,20 +47,40 @@ export const b = factory.userAction({ input: x, handler: h });
   });
 
   it.each([
-    ["export async function", `export async function deleteThing(id: string) { return id; }`, /`export async function deleteThing` skips the action factory/],
+    [
+      "export async function",
+      `export async function deleteThing(id: string) { return id; }`,
+      /`export async function deleteThing` skips the action factory/,
+    ],
     ["export function", `export function deleteThing() {}`, /`export function deleteThing` skips/],
     ["export default function", `export default async function () {}`, /`export default function`/],
-    ["export default expression", `const a = orgAction({ permission: "org.view", input: x, handler: h });\nexport default a;`, /`export default` is not allowed/],
-    ["export { x }", `const a = orgAction({ permission: "org.view", input: x, handler: h });\nexport { a };`, /`export \{ a \}` is not allowed/],
+    [
+      "export default expression",
+      `const a = orgAction({ permission: "org.view", input: x, handler: h });\nexport default a;`,
+      /`export default` is not allowed/,
+    ],
+    [
+      "export { x }",
+      `const a = orgAction({ permission: "org.view", input: x, handler: h });\nexport { a };`,
+      /`export \{ a \}` is not allowed/,
+    ],
     ["re-export", `export { inviteMemberAction } from "./members";`, /re-export of 'inviteMemberAction' is not allowed/],
     ["export star", `export * from "./members";`, /`export \* from "\.\/members"` re-exports/],
     ["export * as ns", `export * as members from "./members";`, /namespace re-export/],
     ["const built otherwise", `export const a = async (id: string) => id;`, /`a` is not built by the action factory/],
-    ["const wrapping a builder", `export const a = withLogging(orgAction({ permission: "org.view", input: x, handler: h }));`, /`a` is not built/],
+    [
+      "const wrapping a builder",
+      `export const a = withLogging(orgAction({ permission: "org.view", input: x, handler: h }));`,
+      /`a` is not built/,
+    ],
     ["builder not from the factory", `export const a = makeAction({ input: x, handler: h });`, /`a` is not built/],
     ["let", `export let a = orgAction({ permission: "org.view", input: x, handler: h });`, /must be `const`, not `let`/],
     ["destructuring", `export const { a, b } = makeActions();`, /Destructured exports/],
-    ["no object literal", `const def = { permission: "org.view", input: x, handler: h };\nexport const a = orgAction(def);`, /must pass one object literal to orgAction/],
+    [
+      "no object literal",
+      `const def = { permission: "org.view", input: x, handler: h };\nexport const a = orgAction(def);`,
+      /must pass one object literal to orgAction/,
+    ],
     ["class", `export class Thing {}`, /Exporting a class/],
     ["enum", `export enum Kind { A }`, /Exporting an enum/],
   ])("rejects %s with the file and line", (_label, body, message) => {
@@ -71,34 +93,54 @@ export const b = factory.userAction({ input: x, handler: h });
   });
 
   it("rejects a builder imported from somewhere else even if it is called orgAction", () => {
-    const problems = problemsOf(`"use server";\nimport { orgAction } from "@/lib/not-the-factory";\nexport const a = orgAction({ input: x, handler: h });\n`);
+    const problems = problemsOf(
+      `"use server";\nimport { orgAction } from "@/lib/not-the-factory";\nexport const a = orgAction({ input: x, handler: h });\n`,
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: 3, message: expect.stringMatching(/`a` is not built by the action factory/) });
   });
 
   it("ignores files that are not 'use server' modules, whatever they export", () => {
-    const result = analyzeSource("src/server/data/things.ts", `import x from "y";\nexport async function listThings() {}\nexport default 1;\n`);
+    const result = analyzeSource(
+      "src/server/data/things.ts",
+      `import x from "y";\nexport async function listThings() {}\nexport default 1;\n`,
+    );
     expect(result).toMatchObject({ isServerModule: false, actions: [], problems: [] });
   });
 
   it("does not treat 'use server' after an import as a directive, and says so", () => {
-    const result = analyzeSource(ACTIONS, `import { orgAction } from "@/server/action-factory";\n"use server";\nexport async function x() {}\n`);
+    const result = analyzeSource(
+      ACTIONS,
+      `import { orgAction } from "@/server/action-factory";\n"use server";\nexport async function x() {}\n`,
+    );
     expect(result.isServerModule).toBe(false);
     expect(result.problems).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/has no effect here/) })]);
   });
 
   it("rejects 'use server' modules outside src/actions/", () => {
     const problems = problemsOf(`${header}\nexport const a = userAction({ input: x, handler: h });\n`, "src/app/(auth)/login/actions.ts");
-    expect(problems).toEqual([expect.objectContaining({ file: "src/app/(auth)/login/actions.ts", line: 1, message: expect.stringMatching(/belong in src\/actions\//) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: "src/app/(auth)/login/actions.ts",
+        line: 1,
+        message: expect.stringMatching(/belong in src\/actions\//),
+      }),
+    ]);
   });
 
   it.each([
-    ["a function declaration", `export default function Page() {\n  async function save(data: FormData) {\n    "use server";\n    await db.insert(data);\n  }\n  return save;\n}`, 3],
+    [
+      "a function declaration",
+      `export default function Page() {\n  async function save(data: FormData) {\n    "use server";\n    await db.insert(data);\n  }\n  return save;\n}`,
+      3,
+    ],
     ["an arrow function", `export const Page = () => {\n  const save = async () => {\n    'use server';\n  };\n  return save;\n};`, 3],
     ["a method", `class A {\n  async save() {\n    "use server";\n  }\n}`, 3],
   ])("rejects an inline 'use server' in %s, in any file under src/", (_label, source, line) => {
     const problems = problemsOf(source, "src/app/[org]/page.tsx");
-    expect(problems).toEqual([expect.objectContaining({ file: "src/app/[org]/page.tsx", line, message: expect.stringMatching(/Inline 'use server'/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: "src/app/[org]/page.tsx", line, message: expect.stringMatching(/Inline 'use server'/) }),
+    ]);
   });
 
   it("leaves 'use client' modules and ordinary strings alone", () => {
@@ -131,7 +173,9 @@ describe("formatReport", () => {
 describe("analyzeProject on this repository", () => {
   it("finds the real action modules", () => {
     const result = analyzeProject(path.resolve(import.meta.dirname, "../.."));
-    expect(result.serverModules.map((f) => f.file)).toEqual(expect.arrayContaining(["src/actions/members.ts", "src/actions/organization.ts"]));
+    expect(result.serverModules.map((f) => f.file)).toEqual(
+      expect.arrayContaining(["src/actions/members.ts", "src/actions/organization.ts"]),
+    );
     expect(result.actions.map((a) => a.name)).toEqual(expect.arrayContaining(["inviteMemberAction", "updateOrgSettingsAction"]));
   });
 });

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import ts from "typescript";
 
 /**
@@ -45,7 +46,10 @@ export function analyzeSource(file: string, text: string): FileAnalysis {
   if (isServerModule) {
     const posix = file.split(path.sep).join("/");
     if (!posix.startsWith(`${ACTIONS_DIR}/`)) {
-      report(prologue.find((d) => d.expression.text === "use server")!, `'use server' modules belong in ${ACTIONS_DIR}/ (one file per entity), not here.`);
+      report(
+        prologue.find((d) => d.expression.text === "use server")!,
+        `'use server' modules belong in ${ACTIONS_DIR}/ (one file per entity), not here.`,
+      );
     }
     const builders = factoryImports(source, file);
     for (const statement of source.statements) checkStatement(statement, builders, actions, report, source, file);
@@ -113,13 +117,18 @@ function checkStatement(
   if (ts.isExportDeclaration(statement)) {
     if (statement.isTypeOnly) return;
     if (!statement.exportClause) {
-      report(statement, `\`export * from ${statement.moduleSpecifier?.getText(source)}\` re-exports functions that were not built by the action factory here.`);
+      report(
+        statement,
+        `\`export * from ${statement.moduleSpecifier?.getText(source)}\` re-exports functions that were not built by the action factory here.`,
+      );
     } else if (ts.isNamespaceExport(statement.exportClause)) {
       report(statement, "A namespace re-export is not allowed in a 'use server' module.");
     } else {
       for (const el of statement.exportClause.elements) {
         if (el.isTypeOnly) continue;
-        const what = statement.moduleSpecifier ? `re-export of '${(el.propertyName ?? el.name).getText(source)}'` : `\`export { ${el.getText(source)} }\``;
+        const what = statement.moduleSpecifier
+          ? `re-export of '${(el.propertyName ?? el.name).getText(source)}'`
+          : `\`export { ${el.getText(source)} }\``;
         report(el, `${what} is not allowed; declare each action as \`export const ${el.name.getText(source)} = orgAction({...})\`.`);
       }
     }
@@ -127,7 +136,12 @@ function checkStatement(
   }
 
   if (ts.isExportAssignment(statement)) {
-    report(statement, statement.isExportEquals ? "`export =` is not allowed in a 'use server' module." : "`export default` is not allowed; export named actions built by the action factory.");
+    report(
+      statement,
+      statement.isExportEquals
+        ? "`export =` is not allowed in a 'use server' module."
+        : "`export default` is not allowed; export named actions built by the action factory.",
+    );
     return;
   }
 
@@ -159,7 +173,10 @@ function checkStatement(
       const name = decl.name.text;
       const builder = decl.initializer && builderOf(decl.initializer, builders);
       if (!decl.initializer || !builder) {
-        report(decl, `\`${name}\` is not built by the action factory; write \`export const ${name} = orgAction({...})\` (or publicAction/userAction) imported from @/server/action-factory.`);
+        report(
+          decl,
+          `\`${name}\` is not built by the action factory; write \`export const ${name} = orgAction({...})\` (or publicAction/userAction) imported from @/server/action-factory.`,
+        );
         continue;
       }
       const call = decl.initializer as ts.CallExpression;
@@ -173,7 +190,13 @@ function checkStatement(
     return;
   }
 
-  const kind = ts.isClassDeclaration(statement) ? "a class" : ts.isEnumDeclaration(statement) ? "an enum" : ts.isModuleDeclaration(statement) ? "a namespace" : "a declaration";
+  const kind = ts.isClassDeclaration(statement)
+    ? "a class"
+    : ts.isEnumDeclaration(statement)
+      ? "an enum"
+      : ts.isModuleDeclaration(statement)
+        ? "a namespace"
+        : "a declaration";
   report(statement, `Exporting ${kind} from a 'use server' module is not allowed; only actions built by the action factory.`);
 }
 
@@ -203,7 +226,8 @@ function factoryImports(source: ts.SourceFile, file: string): FactoryBindings {
     for (const el of clause.namedBindings.elements) {
       if (el.isTypeOnly) continue;
       const imported = (el.propertyName ?? el.name).text;
-      if ((ACTION_BUILDERS as readonly string[]).includes(imported)) bindings.named.set(el.name.text, imported as (typeof ACTION_BUILDERS)[number]);
+      if ((ACTION_BUILDERS as readonly string[]).includes(imported))
+        bindings.named.set(el.name.text, imported as (typeof ACTION_BUILDERS)[number]);
     }
   }
   return bindings;
@@ -228,7 +252,12 @@ function directivePrologue(statements: ts.NodeArray<ts.Statement>): Directive[] 
 
 function checkStrayDirectives(source: ts.SourceFile, moduleDirectives: Set<ts.Statement>, report: Report) {
   const visit = (node: ts.Node) => {
-    if (ts.isExpressionStatement(node) && ts.isStringLiteral(node.expression) && node.expression.text === "use server" && !moduleDirectives.has(node)) {
+    if (
+      ts.isExpressionStatement(node) &&
+      ts.isStringLiteral(node.expression) &&
+      node.expression.text === "use server" &&
+      !moduleDirectives.has(node)
+    ) {
       const body = node.parent;
       const inFunctionPrologue =
         ts.isBlock(body) && ts.isFunctionLike(body.parent) && directivePrologue(body.statements).includes(node as Directive);

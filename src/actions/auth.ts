@@ -2,13 +2,14 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
+
 import { getDb } from "@/db/client";
-import { acceptInvitationSchema, signInSchema } from "@/lib/schemas/members";
 import { fail } from "@/lib/result";
+import { acceptInvitationSchema, signInSchema } from "@/lib/schemas/members";
 import { publicAction, userAction } from "@/server/action-factory";
 import { signIn, signOut } from "@/server/auth";
-import { THROTTLE } from "@/server/data/sign-in-throttle";
 import { unsafeAcceptInvitation } from "@/server/data/invitations";
+import { THROTTLE } from "@/server/data/sign-in-throttle";
 
 export const signInAction = publicAction({
   input: signInSchema,

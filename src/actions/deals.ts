@@ -1,6 +1,13 @@
 "use server";
 
-import { closeDealSchema, createDealSchema, deleteDealSchema, moveDealSchema, reopenDealSchema, updateDealSchema } from "@/lib/schemas/deals";
+import {
+  closeDealSchema,
+  createDealSchema,
+  deleteDealSchema,
+  moveDealSchema,
+  reopenDealSchema,
+  updateDealSchema,
+} from "@/lib/schemas/deals";
 import { orgAction } from "@/server/action-factory";
 import { closeDeal, moveDeal, reopenDeal } from "@/server/data/deal-transitions";
 import { createDeal, deleteDeal, restoreDeal, updateDeal } from "@/server/data/deals";

@@ -2,8 +2,8 @@
 
 import { addStageSchema, removeStageSchema, reorderStagesSchema, updateStageSchema } from "@/lib/schemas/pipeline";
 import { orgAction } from "@/server/action-factory";
-import { constraintOf, isUniqueViolation, ValidationError } from "@/server/errors";
 import { addStage, removeStage, reorderStages, updateStage } from "@/server/data/stages";
+import { constraintOf, isUniqueViolation, ValidationError } from "@/server/errors";
 
 // Stage names, order and probabilities show on the board, the deals list, deal pages and reports.
 const PIPELINE_VIEWS = ["/"];

@@ -1,8 +1,10 @@
 "use client";
 
-import { useEffect } from "react";
-import { THEME_STORAGE_KEY } from "@/components/theme/theme-script";
 import "./globals.css";
+
+import { useEffect } from "react";
+
+import { THEME_STORAGE_KEY } from "@/components/theme/theme-script";
 
 type GlobalErrorProps = { error: unknown; reset: () => void; retry?: () => void };
 

@@ -1,8 +1,10 @@
+import "./globals.css";
+
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+
 import { AppToaster } from "@/components/theme/app-toaster";
 import { THEME_SCRIPT } from "@/components/theme/theme-script";
-import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Momentum", template: "%s · Momentum" },

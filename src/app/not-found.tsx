@@ -1,6 +1,7 @@
 import { Compass } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Logo } from "@/components/shell/logo";
 import { buttonClasses } from "@/components/ui/button";
 

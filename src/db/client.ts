@@ -1,5 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -46,7 +47,9 @@ function preparedStatements<T extends postgres.Sql | postgres.TransactionSql>(cl
         return (...args: unknown[]) =>
           open.apply(
             target,
-            args.map((arg) => (typeof arg === "function" ? (tx: postgres.TransactionSql) => (arg as (t: unknown) => unknown)(preparedStatements(tx)) : arg)),
+            args.map((arg) =>
+              typeof arg === "function" ? (tx: postgres.TransactionSql) => (arg as (t: unknown) => unknown)(preparedStatements(tx)) : arg,
+            ),
           );
       }
       return Reflect.get(target, prop, receiver);

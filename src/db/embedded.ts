@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+
 import postgres from "postgres";
 
 /**
@@ -72,9 +73,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
     if (fs.readdirSync(dataDir).length > 0) {
-      throw new EmbeddedPostgresError(
-        `${dataDir} is not empty and is not a PostgreSQL data directory. Move it away or set DATA_DIR.`,
-      );
+      throw new EmbeddedPostgresError(`${dataDir} is not empty and is not a PostgreSQL data directory. Move it away or set DATA_DIR.`);
     }
     log(`Initialising a new PostgreSQL cluster in ${dataDir}`);
     await pg.initialise();

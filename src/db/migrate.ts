@@ -1,5 +1,7 @@
 import path from "node:path";
+
 import { migrate } from "drizzle-orm/postgres-js/migrator";
+
 import type { Database } from "./client";
 
 /** Applies drizzle-kit's committed migrations; safe to call on every start (it skips applied ones). */

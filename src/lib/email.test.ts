@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { emailSchema, normalizeEmail } from "./email";
 
 function messageOf(input: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { formatMoney, minorToInput, parseMoneyToMinor } from "./money";
 
 describe("parseMoneyToMinor", () => {
@@ -23,7 +24,11 @@ describe("parseMoneyToMinor", () => {
   });
 
   it("reads back what formatMoney writes, in every demo locale", () => {
-    for (const [currency, locale] of [["INR", "en-IN"], ["EUR", "fr-FR"], ["DKK", "da-DK"]] as const) {
+    for (const [currency, locale] of [
+      ["INR", "en-IN"],
+      ["EUR", "fr-FR"],
+      ["DKK", "da-DK"],
+    ] as const) {
       expect(parseMoneyToMinor(formatMoney(123_456_700, currency, locale), currency)).toBe(123_456_700);
     }
   });

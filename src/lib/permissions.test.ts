@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, ROLE_LABELS, ROLES, type Permission, type Role } from "./permissions";
+
+import { can, type Permission, PERMISSIONS, type Role, ROLE_LABELS, ROLES } from "./permissions";
 
 const permissions = Object.keys(PERMISSIONS) as Permission[];
 

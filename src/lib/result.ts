@@ -1,12 +1,5 @@
 /** The one shape every server action returns. */
-export type ErrorCode =
-  | "UNAUTHENTICATED"
-  | "NOT_FOUND"
-  | "FORBIDDEN"
-  | "VALIDATION"
-  | "CONFLICT"
-  | "RATE_LIMITED"
-  | "INTERNAL";
+export type ErrorCode = "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED" | "INTERNAL";
 
 export type ActionFailure = {
   ok: false;

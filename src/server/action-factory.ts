@@ -1,7 +1,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { can, ROLE_LABELS, type Permission } from "@/lib/permissions";
-import { fail, ok, type ActionResult } from "@/lib/result";
+
+import { can, type Permission, ROLE_LABELS } from "@/lib/permissions";
+import { type ActionResult, fail, ok } from "@/lib/result";
+
 import { currentActor, isExplicitActor } from "./actor";
 import { recordOrgDataChanged } from "./data-changes";
 import { AppError, constraintOf, isSerializationFailure, isUniqueViolation } from "./errors";
@@ -114,7 +116,10 @@ async function guard<R>(fn: () => Promise<ActionResult<R>>): Promise<ActionResul
 /** redirect() and notFound() throw special errors that Next must receive untouched. */
 function isNextControlFlow(err: unknown): boolean {
   const digest = (err as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND");
+  return (
+    typeof digest === "string" &&
+    (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND")
+  );
 }
 
 function revalidate(paths: string[] | undefined) {

@@ -1,4 +1,5 @@
 import { env } from "@/env";
+
 import { bootDatabase } from "./boot";
 import { startJobs, stopJobs } from "./jobs/boss";
 

@@ -1,11 +1,13 @@
 import path from "node:path";
-import postgres from "postgres";
+
 import { drizzle } from "drizzle-orm/postgres-js";
-import { env } from "@/env";
+import postgres from "postgres";
+
 import { connectDatabase, type Database } from "@/db/client";
 import { startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { demoLoginsTable, hasDemoData, seedDemoIfEmpty } from "@/db/seed/run";
+import { env } from "@/env";
 
 const MIGRATION_LOCK = 727_001; // pg_advisory_lock key: one migrator at a time across instances
 
@@ -23,7 +25,9 @@ export async function bootDatabase(options: { seed?: boolean; quiet?: boolean } 
         if (/FATAL|ERROR|PANIC/.test(m)) console.error(`[postgres] ${m}`);
       },
     });
-    log(`${server.reused ? "Reusing" : "Started"} embedded PostgreSQL on 127.0.0.1:${server.port} (data in ${path.resolve(e.DATA_DIR, "pg")})`);
+    log(
+      `${server.reused ? "Reusing" : "Started"} embedded PostgreSQL on 127.0.0.1:${server.port} (data in ${path.resolve(e.DATA_DIR, "pg")})`,
+    );
     url = server.url;
   }
   await migrateWithLock(url);

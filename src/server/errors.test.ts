@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { AppError, ConflictError, constraintOf, ForbiddenError, isSerializationFailure, isUniqueViolation, NotFoundError, pgErrorOf, ValidationError } from "./errors";
+
+import {
+  AppError,
+  ConflictError,
+  constraintOf,
+  ForbiddenError,
+  isSerializationFailure,
+  isUniqueViolation,
+  NotFoundError,
+  pgErrorOf,
+  ValidationError,
+} from "./errors";
 
 // The shape postgres.js gives a server error (a PostgresError), and drizzle's wrapping of it.
 const uniqueViolation = Object.assign(new Error('duplicate key value violates unique constraint "users_email_key"'), {

@@ -1,7 +1,9 @@
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+
 import type { Permission } from "@/lib/permissions";
 import { can } from "@/lib/permissions";
+
 import { currentActor } from "./actor";
 import { AppError } from "./errors";
 import { resolveTenantCached, type TenantContext } from "./tenant";

@@ -1,8 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import { cache } from "react";
-import { getDb, type Database } from "@/db/client";
+
+import { type Database, getDb } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import { can, type Permission, type Role } from "@/lib/permissions";
+
 import type { Actor } from "./actor";
 import { ForbiddenError, NotFoundError } from "./errors";
 
@@ -43,9 +45,7 @@ export async function resolveTenant(actor: Actor, orgSlug: string, db: Database 
 }
 
 /** Request-scoped memo: layout, page and nested components resolve the tenant once. */
-export const resolveTenantCached = cache(
-  (userId: string, orgSlug: string): Promise<TenantContext> => resolveTenant({ userId }, orgSlug),
-);
+export const resolveTenantCached = cache((userId: string, orgSlug: string): Promise<TenantContext> => resolveTenant({ userId }, orgSlug));
 
 export function requirePermission(ctx: TenantContext, permission: Permission): void {
   if (!can(ctx.role, permission)) throw new ForbiddenError();

@@ -1,4 +1,5 @@
 import { can } from "@/lib/permissions";
+
 import { isCurrent } from "./data-changes";
 import type { TenantContext } from "./tenant";
 

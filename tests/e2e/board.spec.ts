@@ -1,14 +1,16 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+
+import { expectResultOnly, holdRefreshes, recordActionResponses } from "./support/action-responses";
 import { withAppDb } from "./support/app-db";
 import { signIn } from "./support/auth";
-import { expectResultOnly, holdRefreshes, recordActionResponses } from "./support/action-responses";
 
 // Each test works in its own demo org, so the two workers never move the same cards. Where another
 // spec changes the same org (Today completes and closes deals in Rendetalje and Tekup), the test
 // creates its own deal and shows only its own person's deals, so no one else's change moves the
 // figures it checks.
 
-const column = (page: Page, name: string) => page.getByTestId("board-column").filter({ has: page.getByRole("heading", { level: 2, name, exact: true }) });
+const column = (page: Page, name: string) =>
+  page.getByTestId("board-column").filter({ has: page.getByRole("heading", { level: 2, name, exact: true }) });
 const countOf = async (col: Locator) => Number((await col.getByTestId("column-count").innerText()).replace(/\D/g, ""));
 /** "432.000 kr." → 432000: whole currency units are enough, the board shows no decimals. */
 const amountOf = (text: string) => Number(text.replace(/\D/g, ""));
@@ -40,7 +42,12 @@ async function createDeal(page: Page, org: string, deal: { title: string; stage:
   await page.getByLabel("Contact").fill("Board test contact");
   await page.getByLabel(`Value (${deal.currency})`).fill(deal.value);
   const stage = page.getByLabel("Stage");
-  await stage.selectOption((await stage.locator("option").filter({ hasText: new RegExp(`^${deal.stage} \\(`) }).getAttribute("value"))!);
+  await stage.selectOption(
+    (await stage
+      .locator("option")
+      .filter({ hasText: new RegExp(`^${deal.stage} \\(`) })
+      .getAttribute("value"))!,
+  );
   await page.getByLabel("What is the next step?").fill("Call about the offer");
   await page.getByRole("button", { name: /In 3 days/ }).click();
   await page.getByRole("button", { name: "Create deal" }).click();
@@ -96,11 +103,15 @@ test("a manager drags a deal to Lost and must give a reason", async ({ page }) =
   await expect(column(page, "Lead").getByTestId("column-count")).toBeVisible();
   await expect(page.locator(`[data-deal-id="${dealId}"]`)).toHaveCount(0);
   expect(await countOf(column(page, "Lead"))).toBe(before - 1);
-  const [row] = await withAppDb((sql) => sql<{ status: string; loss_note: string }[]>`select status, loss_note from deals where id = ${dealId}`);
+  const [row] = await withAppDb(
+    (sql) => sql<{ status: string; loss_note: string }[]>`select status, loss_note from deals where id = ${dealId}`,
+  );
   expect(row).toEqual({ status: "lost", loss_note: "Went with a cheaper cleaner" });
 });
 
-test("dragging a deal between two open stages answers with the move only; the board updates both columns at once and the refresh agrees", async ({ page }) => {
+test("dragging a deal between two open stages answers with the move only; the board updates both columns at once and the refresh agrees", async ({
+  page,
+}) => {
   test.slow(); // creates its own deal first
   const errors: string[] = [];
   page.on("pageerror", (err) => errors.push(err.message));
@@ -163,7 +174,12 @@ test("dragging a deal between two open stages answers with the move only; the bo
   // The background refresh brings the server's board, which agrees.
   const refreshed = page.waitForResponse((r) => {
     const headers = r.request().headers();
-    return r.request().method() === "GET" && new URL(r.url()).pathname === "/tekup/pipeline" && headers["rsc"] !== undefined && headers["next-router-prefetch"] === undefined;
+    return (
+      r.request().method() === "GET" &&
+      new URL(r.url()).pathname === "/tekup/pipeline" &&
+      headers["rsc"] !== undefined &&
+      headers["next-router-prefetch"] === undefined
+    );
   });
   refreshes.release();
   await refreshed;
@@ -175,7 +191,9 @@ test("dragging a deal between two open stages answers with the move only; the bo
   expect(errors).toEqual([]);
 });
 
-test("the keyboard moves a card: Space picks it up, arrows move it, Space drops it; ArrowDown past the end reaches Won and Lost", async ({ page }) => {
+test("the keyboard moves a card: Space picks it up, arrows move it, Space drops it; ArrowDown past the end reaches Won and Lost", async ({
+  page,
+}) => {
   await signIn(page, "mikkel@foodtruck.demo");
   await page.goto("/foodtruck-fiesta/pipeline");
   const lead = column(page, "Lead");

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+
 import { formatMoney } from "../../src/lib/money";
 import { withAppDb } from "./support/app-db";
 import { signIn } from "./support/auth";
@@ -49,7 +50,16 @@ test("the founder reads the KPIs, filters by sector through the URL and resets",
   await signIn(page, ADMIN);
   await page.goto(`/${ORG}/dashboard`);
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-  for (const kpi of ["weightedPipeline", "openPipeline", "revenueWon", "conversionRate", "winRate", "averageBasket", "salesCycle", "salesVelocity"]) {
+  for (const kpi of [
+    "weightedPipeline",
+    "openPipeline",
+    "revenueWon",
+    "conversionRate",
+    "winRate",
+    "averageBasket",
+    "salesCycle",
+    "salesVelocity",
+  ]) {
     await expect(page.getByTestId(`kpi-${kpi}`)).toBeVisible();
   }
   // The next-action rule holds on the demo: the health check is green.

@@ -1,6 +1,7 @@
-import { withAppDb } from "./support/app-db";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+
 import { expectResultOnly, holdRefreshes, recordActionResponses } from "./support/action-responses";
+import { withAppDb } from "./support/app-db";
 
 /**
  * The deal page journeys in real Chromium against `next start` with a freshly seeded demo database:

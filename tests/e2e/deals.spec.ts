@@ -1,6 +1,7 @@
-import { withAppDb } from "./support/app-db";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+
 import { formatMoney } from "../../src/lib/money";
+import { withAppDb } from "./support/app-db";
 import { signIn as signInThroughForm } from "./support/auth";
 
 /**
@@ -132,7 +133,10 @@ test("paginates with the keyboard and changes the page size", async ({ page }) =
   const pages = Math.ceil(total / 25);
   await expect(page.getByText(`Page 1 of ${pages}`)).toBeVisible();
   await expect(bodyRows(page)).toHaveCount(25);
-  const hrefs = () => bodyRows(page).getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  const hrefs = () =>
+    bodyRows(page)
+      .getByRole("link")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
   const firstPage = await hrefs();
 
   await page.getByRole("link", { name: "Next page" }).focus();

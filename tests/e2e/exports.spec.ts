@@ -1,6 +1,8 @@
 import fs from "node:fs";
+
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
+
 import { signIn } from "./support/auth";
 
 /**
@@ -20,7 +22,10 @@ test("the founder exports a filtered deals list to Excel", async ({ page }) => {
   await page.getByRole("button", { name: "Export" }).click();
   const menu = page.getByRole("menu");
   await expect(menu.getByText(`${count} matching deal`)).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent("download"), menu.getByRole("menuitem", { name: "Deals: Excel (.xlsx)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    menu.getByRole("menuitem", { name: "Deals: Excel (.xlsx)" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(new RegExp(`^${ORG}-deals-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
 
   const workbook = new ExcelJS.Workbook();

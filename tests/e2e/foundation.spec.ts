@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { DEMO_PASSWORD, signIn } from "./support/auth";
 
 test.describe("sign-in, org switching, theme and sign-out", () => {

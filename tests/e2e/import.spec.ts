@@ -1,5 +1,7 @@
 import path from "node:path";
+
 import { expect, test } from "@playwright/test";
+
 import { signIn } from "./support/auth";
 
 /**

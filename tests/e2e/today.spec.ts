@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import { withAppDb } from "./support/app-db";
+import { expect, type Page, test } from "@playwright/test";
+
 import { expectResultOnly, holdRefreshes, recordActionResponses } from "./support/action-responses";
+import { withAppDb } from "./support/app-db";
 
 async function signIn(page: Page, email: string) {
   await page.goto("/login");
@@ -73,7 +74,10 @@ test("a rep completes an overdue action and plans the next one with the keyboard
 test("the dialog explains what is missing instead of saving", async ({ page }) => {
   await signIn(page, "sofie@rendetalje.demo");
   await page.goto("/rendetalje/today");
-  await page.getByRole("button", { name: /^Complete:/ }).last().click();
+  await page
+    .getByRole("button", { name: /^Complete:/ })
+    .last()
+    .click();
   const dialog = page.getByRole("dialog", { name: "Complete & plan next" });
   await dialog.getByRole("button", { name: "Complete & plan next" }).click();
   await expect(dialog.getByText("Write down what happened")).toBeVisible();
@@ -105,7 +109,9 @@ test("a rep snoozes an action with a reason", async ({ page }) => {
   const custom = dialog.getByLabel(/Custom due time/);
   // A wall time in the org's zone (Copenhagen), two days from now at 14:30.
   const target = new Date(Date.now() + 2 * 86_400_000);
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" }).format(target);
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    target,
+  );
   await custom.fill(`${day}T14:30`);
   await dialog.getByLabel("Reason").fill("Customer is travelling");
   await page.keyboard.press("Enter");
@@ -149,7 +155,10 @@ test("two people complete the same action: one wins, the other is told who and s
   await manager.goto("/rendetalje/today");
 
   const open = async (page: Page, outcome: string) => {
-    await page.locator(`li[data-action-id="${actionId}"]`).getByRole("button", { name: /^Complete:/ }).click();
+    await page
+      .locator(`li[data-action-id="${actionId}"]`)
+      .getByRole("button", { name: /^Complete:/ })
+      .click();
     const dialog = page.getByRole("dialog", { name: "Complete & plan next" });
     await dialog.getByLabel("What happened?").fill(outcome);
     await dialog.getByLabel("Details").fill(`Follow-up by ${outcome}`);
@@ -169,7 +178,9 @@ test("two people complete the same action: one wins, the other is told who and s
   await expect(repDialog).toBeHidden();
 });
 
-test("completing answers with its result only; the queue updates from it at once, keeps focus in place, and reconciles in the background", async ({ page }) => {
+test("completing answers with its result only; the queue updates from it at once, keeps focus in place, and reconciles in the background", async ({
+  page,
+}) => {
   // Tekup's reps: no other spec works on their queues.
   const errors: string[] = [];
   page.on("pageerror", (err) => errors.push(err.message));
@@ -222,7 +233,9 @@ test("completing answers with its result only; the queue updates from it at once
   await expect(planned).toHaveCount(1);
   await expect(page.locator(`li[data-action-id="${actionId}"]`)).toHaveCount(0);
   await expect.poll(() => summaryCounts(page)).toEqual(expected);
-  const [server] = await withAppDb((sql) => sql<{ n: number }[]>`select count(*)::int as n from actions where id = ${actionId} and completed_at is not null`);
+  const [server] = await withAppDb(
+    (sql) => sql<{ n: number }[]>`select count(*)::int as n from actions where id = ${actionId} and completed_at is not null`,
+  );
   expect(server!.n).toBe(1);
   await expect(page.locator("[data-queue-row-link]").first()).toBeFocused();
   await page.screenshot({ path: test.info().outputPath("today-after-complete.png"), fullPage: true });
@@ -258,7 +271,9 @@ test("closing a deal as won from the queue removes its row and lowers the count;
   await expect.poll(() => summaryCounts(page)).toEqual({ ...before, [bucket]: before[bucket] - 1 });
 });
 
-test("on the deal page, completing answers with its result only and the page refreshes to the new next step and timeline", async ({ page }) => {
+test("on the deal page, completing answers with its result only and the page refreshes to the new next step and timeline", async ({
+  page,
+}) => {
   const [deal] = await withAppDb(
     (sql) => sql<{ id: string; title: string }[]>`
       select d.id, d.title from deals d join organizations o on o.id = d.org_id join users u on u.id = d.owner_id
@@ -296,7 +311,10 @@ test("two completions before the server's refresh comes back both show at once, 
   const dialog = page.getByRole("dialog", { name: "Complete & plan next" });
 
   // First: close as won (the row goes, nothing is planned).
-  await page.locator(`li[data-action-id="${a}"]`).getByRole("button", { name: /^Complete:/ }).click();
+  await page
+    .locator(`li[data-action-id="${a}"]`)
+    .getByRole("button", { name: /^Complete:/ })
+    .click();
   await dialog.getByLabel("What happened?").fill("Signed");
   await dialog.getByText("Close as won").click();
   await dialog.getByRole("button", { name: "Complete & close as won" }).click();
@@ -305,7 +323,10 @@ test("two completions before the server's refresh comes back both show at once, 
 
   // Second, while the first refresh is still held back: plan the next step in 3 days.
   const details = `Second in a row ${Date.now().toString(36)}`;
-  await page.locator(`li[data-action-id="${b}"]`).getByRole("button", { name: /^Complete:/ }).click();
+  await page
+    .locator(`li[data-action-id="${b}"]`)
+    .getByRole("button", { name: /^Complete:/ })
+    .click();
   await dialog.getByLabel("What happened?").fill("Talked it through");
   await dialog.getByRole("button", { name: /In 3 days/ }).click();
   await dialog.getByLabel("Details").fill(details);

@@ -1,15 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { getDb } from "@/db/client";
 import { deals } from "@/db/schema";
 import { dayBounds } from "@/lib/dates/zoned";
 import { weightedValue } from "@/lib/deals/rules";
-import { countDealsPerStage, getBoard, type Board } from "@/server/data/board";
+import { type Board, countDealsPerStage, getBoard } from "@/server/data/board";
 import { moveDeal } from "@/server/data/deal-transitions";
 import { deleteDeal } from "@/server/data/deals";
 import { updateStage } from "@/server/data/stages";
-import { ctxFor, twoOrgs } from "@tests/integration/support/fixtures";
 import { DAY, makeDeal, setDealClock, setPendingDue, stagesOf } from "@tests/integration/support/board-deals";
+import { ctxFor, twoOrgs } from "@tests/integration/support/fixtures";
 
 async function setup() {
   const { a, b } = await twoOrgs();
@@ -25,7 +26,9 @@ async function setup() {
 
 /** What the board should say, recomputed the naive way from every row of the org. */
 async function naiveColumns(orgId: string, filter: (d: typeof deals.$inferSelect) => boolean) {
-  const rows = (await getDb().select().from(deals).where(eq(deals.orgId, orgId))).filter((d) => d.deletedAt === null && d.status === "open" && filter(d));
+  const rows = (await getDb().select().from(deals).where(eq(deals.orgId, orgId))).filter(
+    (d) => d.deletedAt === null && d.status === "open" && filter(d),
+  );
   const out = new Map<string, { count: number; totals: Record<string, { total: number; weighted: number }> }>();
   for (const d of rows) {
     const col = out.get(d.stageId) ?? { count: 0, totals: {} };
@@ -42,7 +45,13 @@ function summarize(board: Board) {
   return new Map(
     board.columns
       .filter((c) => c.count > 0)
-      .map((c) => [c.id, { count: c.count, totals: Object.fromEntries(c.totals.map((t) => [t.currency, { total: t.totalMinor, weighted: t.weightedMinor }])) }]),
+      .map((c) => [
+        c.id,
+        {
+          count: c.count,
+          totals: Object.fromEntries(c.totals.map((t) => [t.currency, { total: t.totalMinor, weighted: t.weightedMinor }])),
+        },
+      ]),
   );
 }
 
@@ -50,7 +59,9 @@ describe("getBoard", () => {
   it("lists the open stages in order, with the won and lost stages for the drop zones", async () => {
     const { manager, stages } = await setup();
     const board = await getBoard(manager);
-    expect(board.columns.map((c) => [c.name, c.probability, c.staleAfterDays])).toEqual(stages.open.map((s) => [s.name, s.probability, 10]));
+    expect(board.columns.map((c) => [c.name, c.probability, c.staleAfterDays])).toEqual(
+      stages.open.map((s) => [s.name, s.probability, 10]),
+    );
     expect(board.won).toEqual({ id: stages.won.id, name: stages.won.name });
     expect(board.lost).toEqual({ id: stages.lost.id, name: stages.lost.name });
     expect(board.columns.every((c) => c.count === 0 && c.cards.length === 0 && c.totals.length === 0 && c.hidden === 0)).toBe(true);
@@ -64,7 +75,10 @@ describe("getBoard", () => {
     await makeDeal(rep2, lead!, { value: 99 });
     await makeDeal(rep2, qualified!, { value: 500_000 });
     const eur = await makeDeal(manager, qualified!, { value: 700_000 });
-    await getDb().update(deals).set({ currency: "EUR" }).where(and(eq(deals.orgId, a.org.id), eq(deals.id, eur.dealId)));
+    await getDb()
+      .update(deals)
+      .set({ currency: "EUR" })
+      .where(and(eq(deals.orgId, a.org.id), eq(deals.id, eur.dealId)));
     await makeDeal(manager, proposal!, { value: 10 });
     const gone = await makeDeal(rep, proposal!, { value: 123_456 });
     await deleteDeal(await ctxFor(a.admin.id, a.org.slug), gone.dealId);
@@ -180,7 +194,10 @@ describe("getBoard", () => {
     }
     const cards = (await getBoard(manager, { now })).columns[0]!.cards;
     for (const [title, dueAt, state] of cases) {
-      expect(cards.find((c) => c.id === ids[title])).toMatchObject({ due: state, action: { type: "call", dueAt, details: "Call about the scope" } });
+      expect(cards.find((c) => c.id === ids[title])).toMatchObject({
+        due: state,
+        action: { type: "call", dueAt, details: "Call about the scope" },
+      });
     }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { completeActionAction, snoozeActionAction } from "@/actions/next-actions";
 import { getSql } from "@/db/client";
 import { createDeal } from "@/server/data/deals";
@@ -57,7 +58,14 @@ describe("completeActionAction", () => {
         dealId: rita.dealId,
         status: "open",
         nextActionId: expect.any(String),
-        next: { id: expect.any(String), type: "email", details: "Send the quote", dueAt: expect.any(String), ownerId: a.rep.id, ownerName: "Rita Rep" },
+        next: {
+          id: expect.any(String),
+          type: "email",
+          details: "Send the quote",
+          dueAt: expect.any(String),
+          ownerId: a.rep.id,
+          ownerName: "Rita Rep",
+        },
       },
     });
     const data = res.ok ? res.data : null;
@@ -73,8 +81,13 @@ describe("completeActionAction", () => {
 
   it("closes as won instead of planning", async () => {
     const { a, rita } = await setup();
-    const res = await asUser(a.rep.id, () => completeActionAction(a.org.slug, { actionId: rita.actionId, outcome: "Signed", followUp: { then: "won" } }));
-    expect(res).toEqual({ ok: true, data: { actionId: rita.actionId, dealId: rita.dealId, status: "won", nextActionId: null, next: null } });
+    const res = await asUser(a.rep.id, () =>
+      completeActionAction(a.org.slug, { actionId: rita.actionId, outcome: "Signed", followUp: { then: "won" } }),
+    );
+    expect(res).toEqual({
+      ok: true,
+      data: { actionId: rita.actionId, dealId: rita.dealId, status: "won", nextActionId: null, next: null },
+    });
     expect((await dealRow(rita.dealId)).status).toBe("won");
     expect((await actionsOf(rita.dealId)).every((r) => r.completed_at)).toBe(true);
   });
@@ -82,7 +95,11 @@ describe("completeActionAction", () => {
   it("requires a loss reason to close as lost, and writes nothing without one", async () => {
     const { a, rita, lossReasons } = await setup();
     const missing = await asUser(a.rep.id, () =>
-      completeActionAction(a.org.slug, { actionId: rita.actionId, outcome: "Went elsewhere", followUp: { then: "lost", lossReasonId: "" } }),
+      completeActionAction(a.org.slug, {
+        actionId: rita.actionId,
+        outcome: "Went elsewhere",
+        followUp: { then: "lost", lossReasonId: "" },
+      }),
     );
     expect(missing).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { followUp: ["Choose a loss reason"] } });
     expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
@@ -110,10 +127,12 @@ describe("completeActionAction", () => {
 
   it("validates the outcome and the next step on their fields", async () => {
     const { a, rita } = await setup();
-    const res = await asUser(a.rep.id, () =>
-      completeActionAction(a.org.slug, { ...planNext(rita.actionId, " "), outcome: "" }),
-    );
-    expect(res).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { outcome: ["Write down what happened"], followUp: ["Say what the next step is"] } });
+    const res = await asUser(a.rep.id, () => completeActionAction(a.org.slug, { ...planNext(rita.actionId, " "), outcome: "" }));
+    expect(res).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { outcome: ["Write down what happened"], followUp: ["Say what the next step is"] },
+    });
   });
 
   it("does not let a rep complete another rep's action (not found) or assign the next one to someone else", async () => {
@@ -122,14 +141,18 @@ describe("completeActionAction", () => {
     expect(other).toEqual({ ok: false, code: "NOT_FOUND", message: "Action was not found." });
     expect((await actionsOf(ravi.dealId))[0]!.completed_at).toBeNull();
 
-    const assign = await asUser(a.rep.id, () => completeActionAction(a.org.slug, planNext(rita.actionId, "Send the quote", { ownerId: a.rep2.id })));
+    const assign = await asUser(a.rep.id, () =>
+      completeActionAction(a.org.slug, planNext(rita.actionId, "Send the quote", { ownerId: a.rep2.id })),
+    );
     expect(assign).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "next.ownerId": ["Only yourself"] } });
     expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
   });
 
   it("lets a manager complete a rep's action and take the next step on themselves", async () => {
     const { a, rita } = await setup();
-    const res = await asUser(a.manager.id, () => completeActionAction(a.org.slug, planNext(rita.actionId, "Visit", { ownerId: a.manager.id })));
+    const res = await asUser(a.manager.id, () =>
+      completeActionAction(a.org.slug, planNext(rita.actionId, "Visit", { ownerId: a.manager.id })),
+    );
     expect(res).toMatchObject({ ok: true, data: { next: { details: "Visit", ownerId: a.manager.id, ownerName: "Max Manager" } } });
     const rows = await actionsOf(rita.dealId);
     expect(rows[0]!.completed_by).toBe(a.manager.id);
@@ -138,7 +161,9 @@ describe("completeActionAction", () => {
 
   it("refuses to give the next step to a rep who does not own the deal (it would vanish from every rep's queue)", async () => {
     const { a, rita } = await setup();
-    const res = await asUser(a.manager.id, () => completeActionAction(a.org.slug, planNext(rita.actionId, "Visit", { ownerId: a.rep2.id })));
+    const res = await asUser(a.manager.id, () =>
+      completeActionAction(a.org.slug, planNext(rita.actionId, "Visit", { ownerId: a.rep2.id })),
+    );
     expect(res).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "next.ownerId": ["Not this deal's owner"] } });
     expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
   });
@@ -175,7 +200,8 @@ describe("completeActionAction", () => {
       asUser(a.manager.id, () => completeActionAction(a.org.slug, planNext(rita.actionId, "Max's next step"))),
     ];
     await waitFor(async () => {
-      const [row] = await sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike 'update "actions"%'`;
+      const [row] =
+        await sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike 'update "actions"%'`;
       return row!.n === 2;
     });
     release.resolve();
@@ -185,7 +211,9 @@ describe("completeActionAction", () => {
     const winners = results.filter((r) => r.ok);
     const losers = results.filter((r) => !r.ok);
     expect(winners).toHaveLength(1);
-    expect(losers).toEqual([{ ok: false, code: "CONFLICT", message: expect.stringMatching(/^Already completed by (Rita Rep|Max Manager) at \d{2}[.:]\d{2}\./) }]);
+    expect(losers).toEqual([
+      { ok: false, code: "CONFLICT", message: expect.stringMatching(/^Already completed by (Rita Rep|Max Manager) at \d{2}[.:]\d{2}\./) },
+    ]);
     const rows = await actionsOf(rita.dealId);
     expect(rows.filter((r) => !r.completed_at)).toHaveLength(1);
     expect(rows).toHaveLength(2);
@@ -196,25 +224,38 @@ describe("snoozeActionAction", () => {
   it("moves the due time and keeps the reason in the audit log", async () => {
     const { a, rita } = await setup();
     const dueAt = inHours(30);
-    const res = await asUser(a.rep.id, () => snoozeActionAction(a.org.slug, { actionId: rita.actionId, dueAt, reason: "On holiday until Monday" }));
+    const res = await asUser(a.rep.id, () =>
+      snoozeActionAction(a.org.slug, { actionId: rita.actionId, dueAt, reason: "On holiday until Monday" }),
+    );
     expect(res).toEqual({ ok: true, data: { actionId: rita.actionId, dealId: rita.dealId, dueAt } });
     const [action] = await getSql()`select due_at from actions where id = ${rita.actionId}`;
     expect(new Date(action!.due_at).toISOString()).toBe(dueAt);
-    const audit = await getSql()`select actor_id, action, after from audit_log where org_id = ${a.org.id} and entity = 'action' and entity_id = ${rita.actionId}`;
+    const audit =
+      await getSql()`select actor_id, action, after from audit_log where org_id = ${a.org.id} and entity = 'action' and entity_id = ${rita.actionId}`;
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor_id: a.rep.id, action: "snooze", after: { reason: "On holiday until Monday", dealId: rita.dealId } });
+    expect(audit[0]).toMatchObject({
+      actor_id: a.rep.id,
+      action: "snooze",
+      after: { reason: "On holiday until Monday", dealId: rita.dealId },
+    });
   });
 
   it("requires a reason and a future time", async () => {
     const { a, rita } = await setup();
     const res = await asUser(a.rep.id, () => snoozeActionAction(a.org.slug, { actionId: rita.actionId, dueAt: inHours(-1), reason: " " }));
-    expect(res).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { reason: ["Say why it moves"], dueAt: ["Snooze to a time in the future"] } });
+    expect(res).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { reason: ["Say why it moves"], dueAt: ["Snooze to a time in the future"] },
+    });
   });
 
   it("refuses a completed action with who completed it", async () => {
     const { a, rita } = await setup();
     await asUser(a.rep.id, () => completeActionAction(a.org.slug, planNext(rita.actionId)));
-    const res = await asUser(a.rep.id, () => snoozeActionAction(a.org.slug, { actionId: rita.actionId, dueAt: inHours(5), reason: "Later" }));
+    const res = await asUser(a.rep.id, () =>
+      snoozeActionAction(a.org.slug, { actionId: rita.actionId, dueAt: inHours(5), reason: "Later" }),
+    );
     expect(res).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/^Already completed by Rita Rep/) });
   });
 

@@ -1,5 +1,6 @@
 import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { createDealAction } from "@/actions/deals";
 import { getDb } from "@/db/client";
 import { actions, auditLog, deals } from "@/db/schema";
@@ -62,7 +63,10 @@ describe("createDealAction", () => {
       .where(and(eq(actions.dealId, result.data.dealId), isNull(actions.completedAt)));
     expect(pending).toHaveLength(1);
     expect(pending[0]).toMatchObject({ id: result.data.actionId, ownerId: team.rep.id, type: "call", details: "Call about the scope" });
-    const audit = await getDb().select().from(auditLog).where(and(eq(auditLog.orgId, team.org.id), eq(auditLog.entityId, result.data.dealId)));
+    const audit = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, team.org.id), eq(auditLog.entityId, result.data.dealId)));
     expect(audit.map((a) => a.action)).toEqual(["create"]);
   });
 
@@ -88,17 +92,27 @@ describe("createDealAction", () => {
     const past = await asUser(team.rep.id, () =>
       createDealAction(team.org.slug, input({ firstAction: { type: "call", details: "Call", dueAt: "2020-01-01T09:00:00Z" } })),
     );
-    expect(past).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { firstAction: ["The next action must be due in the future"] } });
+    expect(past).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { firstAction: ["The next action must be due in the future"] },
+    });
     expect(await dealsIn(team.org.id)).toBe(0);
   });
 
   it("refuses bad deal fields with messages on the fields", async () => {
     const { team, input } = await setup();
-    const result = await asUser(team.rep.id, () => createDealAction(team.org.slug, input({ title: " ", value: "a lot", expectedCloseDate: "31/01/2027" })));
+    const result = await asUser(team.rep.id, () =>
+      createDealAction(team.org.slug, input({ title: " ", value: "a lot", expectedCloseDate: "31/01/2027" })),
+    );
     expect(result).toMatchObject({
       ok: false,
       code: "VALIDATION",
-      fieldErrors: { title: ["Give the deal a title"], value: ["Enter an amount such as 12500 or 12 500,50"], expectedCloseDate: expect.arrayContaining(["Use a date like 2026-12-31"]) },
+      fieldErrors: {
+        title: ["Give the deal a title"],
+        value: ["Enter an amount such as 12500 or 12 500,50"],
+        expectedCloseDate: expect.arrayContaining(["Use a date like 2026-12-31"]),
+      },
     });
     expect(await dealsIn(team.org.id)).toBe(0);
   });
@@ -116,7 +130,12 @@ describe("createDealAction", () => {
   it("refuses a rep assigning the deal to someone else", async () => {
     const { team, input } = await setup();
     const result = await asUser(team.rep.id, () => createDealAction(team.org.slug, input({ ownerId: team.rep2.id })));
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION", message: "Sales reps can only assign deals and actions to themselves.", fieldErrors: { ownerId: ["Only yourself"] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      message: "Sales reps can only assign deals and actions to themselves.",
+      fieldErrors: { ownerId: ["Only yourself"] },
+    });
     const action = await asUser(team.rep.id, () =>
       createDealAction(team.org.slug, input({ firstAction: { type: "call", details: "Call", dueAt: inADay(), ownerId: team.rep2.id } })),
     );

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+
 import { createDealAction } from "@/actions/deals";
-import { parseDashboardFilters } from "@/lib/schemas/dashboard-filters";
 import { getDb } from "@/db/client";
-import { recordOrgDataChanged } from "@/server/data-changes";
+import { parseDashboardFilters } from "@/lib/schemas/dashboard-filters";
 import { getDashboardCached } from "@/server/data/dashboard/cache";
 import { listStages } from "@/server/data/stages";
+import { recordOrgDataChanged } from "@/server/data-changes";
 import { asUser, ctxFor, twoOrgs } from "@tests/integration/support/fixtures";
 
 describe("dashboard page cache", () => {

@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { getDb } from "@/db/client";
-import { actions, dealStageHistory, deals } from "@/db/schema";
-import { parseDashboardFilters, type DashboardFilters } from "@/lib/schemas/dashboard-filters";
+import { actions, deals, dealStageHistory } from "@/db/schema";
 import { summarizeKpis } from "@/lib/kpi/summary";
+import { type DashboardFilters, parseDashboardFilters } from "@/lib/schemas/dashboard-filters";
 import { getLossReasonBreakdown, getSourceBreakdown } from "@/server/data/dashboard/breakdowns";
 import { clearDashboardCache, getDashboardCached } from "@/server/data/dashboard/cache";
 import { getDeadlines } from "@/server/data/dashboard/deadlines";
@@ -17,8 +18,17 @@ import { getRevenueTrend } from "@/server/data/dashboard/trend";
 import { deleteDeal } from "@/server/data/deals";
 import { listLossReasons, listStages } from "@/server/data/stages";
 import { resolveTenant, type TenantContext } from "@/server/tenant";
+import {
+  type DealRow,
+  inRange,
+  loadOrgRows,
+  naiveFunnel,
+  naiveGroup,
+  naiveKpis,
+  naiveLeaderboard,
+  naiveTrend,
+} from "@tests/integration/support/dashboard-naive";
 import { ctxFor, twoOrgs } from "@tests/integration/support/fixtures";
-import { inRange, loadOrgRows, naiveFunnel, naiveGroup, naiveKpis, naiveLeaderboard, naiveTrend, type DealRow } from "@tests/integration/support/dashboard-naive";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -78,11 +88,24 @@ async function seed(ctx: TenantContext, specs: Spec[]) {
       const stays = spec.earlier ?? [];
       if (stays.length > 0) {
         await tx.insert(dealStageHistory).values(
-          stays.map((s, i) => ({ orgId: ctx.orgId, dealId: deal!.id, stageId: byName.get(s.stage)!.id, enteredAt: s.at, exitedAt: stays[i + 1]?.at ?? current })),
+          stays.map((s, i) => ({
+            orgId: ctx.orgId,
+            dealId: deal!.id,
+            stageId: byName.get(s.stage)!.id,
+            enteredAt: s.at,
+            exitedAt: stays[i + 1]?.at ?? current,
+          })),
         );
       }
       if (stage.kind === "open") {
-        await tx.insert(actions).values({ orgId: ctx.orgId, dealId: deal!.id, ownerId: spec.owner, type: "call", dueAt: spec.dueAt ?? new Date(NOW.getTime() + 2 * DAY), details: "Next step" });
+        await tx.insert(actions).values({
+          orgId: ctx.orgId,
+          dealId: deal!.id,
+          ownerId: spec.owner,
+          type: "call",
+          dueAt: spec.dueAt ?? new Date(NOW.getTime() + 2 * DAY),
+          details: "Next step",
+        });
       }
     });
   }
@@ -105,23 +128,80 @@ async function setup() {
     // Open, created in the period, overdue next action, closes in 10 days.
     { owner: r, stage: "Lead", value: 1_000_000, created: ago(5), closeDate: isoIn(10), dueAt: new Date(NOW.getTime() - 2 * HOUR) },
     // Open since before the period; moved Lead → Qualified inside it.
-    { owner: r2, stage: "Qualified", value: 2_000_000, created: ago(40), entered: ago(20), earlier: [{ stage: "Lead", at: ago(40) }], sector: "Tech", source: "Referral", closeDate: isoIn(-3) },
+    {
+      owner: r2,
+      stage: "Qualified",
+      value: 2_000_000,
+      created: ago(40),
+      entered: ago(20),
+      earlier: [{ stage: "Lead", at: ago(40) }],
+      sector: "Tech",
+      source: "Referral",
+      closeDate: isoIn(-3),
+    },
     // Another currency: never summed into the DKK figures.
     { owner: m, stage: "Proposal", value: 500_000, currency: "EUR", created: ago(10), closeDate: isoIn(25) },
     // Won in the period, created in the previous one, skipped Qualified.
-    { owner: r, stage: "Won", value: 5_000_000, created: ago(60), closed: ago(3), earlier: [{ stage: "Lead", at: ago(60) }, { stage: "Proposal", at: ago(45) }], sector: "Tech" },
+    {
+      owner: r,
+      stage: "Won",
+      value: 5_000_000,
+      created: ago(60),
+      closed: ago(3),
+      earlier: [
+        { stage: "Lead", at: ago(60) },
+        { stage: "Proposal", at: ago(45) },
+      ],
+      sector: "Tech",
+    },
     // Lost in the period, created in it.
     { owner: r2, stage: "Lost", value: 700_000, created: ago(15), closed: ago(2), earlier: [{ stage: "Lead", at: ago(15) }], source: null },
     // Won in the previous period (10-day cycle).
     { owner: r, stage: "Won", value: 3_000_000, created: ago(45), closed: ago(35), earlier: [{ stage: "Lead", at: ago(45) }] },
     // Won in the period, in EUR.
-    { owner: r2, stage: "Won", value: 800_000, currency: "EUR", created: ago(12), closed: ago(1), earlier: [{ stage: "Lead", at: ago(12) }, { stage: "Negotiation", at: ago(6) }], sector: null },
+    {
+      owner: r2,
+      stage: "Won",
+      value: 800_000,
+      currency: "EUR",
+      created: ago(12),
+      closed: ago(1),
+      earlier: [
+        { stage: "Lead", at: ago(12) },
+        { stage: "Negotiation", at: ago(6) },
+      ],
+      sector: null,
+    },
     // Lost in the previous period.
     { owner: r, stage: "Lost", value: 400_000, created: ago(50), closed: ago(40), earlier: [{ stage: "Lead", at: ago(50) }] },
     // Created and won in the period: converts the cohort.
-    { owner: r, stage: "Won", value: 1_500_000, created: ago(20), closed: ago(10), earlier: [{ stage: "Lead", at: ago(20) }, { stage: "Qualified", at: ago(15) }], sector: "Tech", source: "Referral" },
+    {
+      owner: r,
+      stage: "Won",
+      value: 1_500_000,
+      created: ago(20),
+      closed: ago(10),
+      earlier: [
+        { stage: "Lead", at: ago(20) },
+        { stage: "Qualified", at: ago(15) },
+      ],
+      sector: "Tech",
+      source: "Referral",
+    },
     // Manual probability, open, Negotiation, closes in 40 days (outside the deadline horizon).
-    { owner: m, stage: "Negotiation", value: 900_000, probability: 55, created: ago(70), entered: ago(8), earlier: [{ stage: "Lead", at: ago(70) }, { stage: "Proposal", at: ago(30) }], closeDate: isoIn(40) },
+    {
+      owner: m,
+      stage: "Negotiation",
+      value: 900_000,
+      probability: 55,
+      created: ago(70),
+      entered: ago(8),
+      earlier: [
+        { stage: "Lead", at: ago(70) },
+        { stage: "Proposal", at: ago(30) },
+      ],
+      closeDate: isoIn(40),
+    },
     // Open, to be deleted: never counted.
     { owner: r, stage: "Lead", value: 99_999_999, created: ago(3) },
   ]);
@@ -173,13 +253,22 @@ async function expectEverythingMatches(ctx: TenantContext, f: DashboardFilters) 
     dealsWithoutAction: open.filter((d) => !pendingOf(d.id)).length,
     overdueActions: open.filter((d) => pendingOf(d.id)!.dueAt < w.now).length,
     closeOverdue: open.filter((d) => d.expectedCloseDate !== null && d.expectedCloseDate < w.today).length,
-    closeUpcoming: open.filter((d) => d.expectedCloseDate !== null && d.expectedCloseDate >= w.today && d.expectedCloseDate < w.deadlineUntil).length,
+    closeUpcoming: open.filter(
+      (d) => d.expectedCloseDate !== null && d.expectedCloseDate >= w.today && d.expectedCloseDate < w.deadlineUntil,
+    ).length,
   });
 
   const funnel = await getFunnel(ctx, q);
-  expect(funnel.map(({ stageId, count, valueMinor, weightedMinor, entered, advanced }) => ({ stageId, count, valueMinor, weightedMinor, entered, advanced }))).toEqual(
-    naiveFunnel(rows, history, stages, w, cur),
-  );
+  expect(
+    funnel.map(({ stageId, count, valueMinor, weightedMinor, entered, advanced }) => ({
+      stageId,
+      count,
+      valueMinor,
+      weightedMinor,
+      entered,
+      advanced,
+    })),
+  ).toEqual(naiveFunnel(rows, history, stages, w, cur));
 
   const trend = await getRevenueTrend(ctx, q);
   expect(trend.map(({ week, wonCount, wonMinor }) => ({ week, wonCount, wonMinor }))).toEqual(naiveTrend(rows, w, cur));
@@ -197,14 +286,22 @@ async function expectEverythingMatches(ctx: TenantContext, f: DashboardFilters) 
   const created = rows.filter((d) => inRange(d.createdAt, w.period));
   const sectors = await getSectorAnalysis(ctx, q);
   const naiveSectors = naiveGroup(created, (d) => d.sector, cur);
-  expect(sectors.bySector.map((s) => ({ label: s.sector, count: s.count, valueMinor: s.valueMinor })).sort((x, y) => String(x.label).localeCompare(String(y.label)))).toEqual(
-    naiveSectors.map(({ label, count, valueMinor }) => ({ label, count, valueMinor })).sort((x, y) => String(x.label).localeCompare(String(y.label))),
+  expect(
+    sectors.bySector
+      .map((s) => ({ label: s.sector, count: s.count, valueMinor: s.valueMinor }))
+      .sort((x, y) => String(x.label).localeCompare(String(y.label))),
+  ).toEqual(
+    naiveSectors
+      .map(({ label, count, valueMinor }) => ({ label, count, valueMinor }))
+      .sort((x, y) => String(x.label).localeCompare(String(y.label))),
   );
 
   const sources = await getSourceBreakdown(ctx, q);
   const naiveSources = naiveGroup(created, (d) => d.source, cur);
   expect([...sources].sort((x, y) => String(x.label).localeCompare(String(y.label)))).toEqual(
-    naiveSources.map(({ label, count, valueMinor, wonCount }) => ({ label, count, valueMinor, wonCount })).sort((x, y) => String(x.label).localeCompare(String(y.label))),
+    naiveSources
+      .map(({ label, count, valueMinor, wonCount }) => ({ label, count, valueMinor, wonCount }))
+      .sort((x, y) => String(x.label).localeCompare(String(y.label))),
   );
 
   const losses = await getLossReasonBreakdown(ctx, q);
@@ -215,7 +312,9 @@ async function expectEverythingMatches(ctx: TenantContext, f: DashboardFilters) 
   const naiveDeadlines = open
     .filter((d) => d.expectedCloseDate !== null && d.expectedCloseDate < w.deadlineUntil)
     .sort((x, y) => x.expectedCloseDate!.localeCompare(y.expectedCloseDate!) || x.id.localeCompare(y.id));
-  expect(deadlines.rows.map((r) => [r.id, r.expectedCloseDate, r.overdue])).toEqual(naiveDeadlines.map((d) => [d.id, d.expectedCloseDate, d.expectedCloseDate! < w.today]));
+  expect(deadlines.rows.map((r) => [r.id, r.expectedCloseDate, r.overdue])).toEqual(
+    naiveDeadlines.map((d) => [d.id, d.expectedCloseDate, d.expectedCloseDate! < w.today]),
+  );
   return { agg, funnel, rows };
 }
 
@@ -295,8 +394,14 @@ describe("dashboard data functions", () => {
     const { a, admin } = await setup();
     const f = parseDashboardFilters({});
     const before = await getDealKpis(admin, dashboardQuery(admin, f, NOW));
-    const [open] = await getDb().select().from(deals).where(and(eq(deals.orgId, a.org.id), eq(deals.stageId, (await listStages(admin))[0]!.id)));
-    await getDb().update(deals).set({ valueMinor: open!.valueMinor + 100 }).where(and(eq(deals.orgId, a.org.id), eq(deals.id, open!.id)));
+    const [open] = await getDb()
+      .select()
+      .from(deals)
+      .where(and(eq(deals.orgId, a.org.id), eq(deals.stageId, (await listStages(admin))[0]!.id)));
+    await getDb()
+      .update(deals)
+      .set({ valueMinor: open!.valueMinor + 100 })
+      .where(and(eq(deals.orgId, a.org.id), eq(deals.id, open!.id)));
     const after = await getDealKpis(admin, dashboardQuery(admin, f, NOW));
     expect(after.currencies[0]!.openValue).toBe(before.currencies[0]!.openValue + (open!.deletedAt ? 0 : 100));
   });

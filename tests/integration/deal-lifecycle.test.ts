@@ -1,13 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import {
-  closeDealAction,
-  deleteDealAction,
-  moveDealAction,
-  reopenDealAction,
-  restoreDealAction,
-  updateDealAction,
-} from "@/actions/deals";
+
+import { closeDealAction, deleteDealAction, moveDealAction, reopenDealAction, restoreDealAction, updateDealAction } from "@/actions/deals";
 import { getDb } from "@/db/client";
 import { createDeal, getDeal, getPendingAction } from "@/server/data/deals";
 import { listLossReasons, listStages } from "@/server/data/stages";
@@ -45,11 +39,19 @@ describe("deal lifecycle through the server actions", () => {
   it("lets the owner edit, and the probability reset falls back to the stage default", async () => {
     const { a, dealId, open } = await setup();
     const edited = await asUser(a.rep.id, () =>
-      updateDealAction(a.org.slug, { dealId, patch: { title: "Canteen catering 2027", value: "52 000,50", probability: 45, sector: "Food" } }),
+      updateDealAction(a.org.slug, {
+        dealId,
+        patch: { title: "Canteen catering 2027", value: "52 000,50", probability: 45, sector: "Food" },
+      }),
     );
     expect(edited).toEqual({ ok: true, data: { dealId } });
     const ctx = await ctxFor(a.rep.id, a.org.slug);
-    expect(await getDeal(ctx, dealId)).toMatchObject({ title: "Canteen catering 2027", valueMinor: 5_200_050, probability: 45, sector: "Food" });
+    expect(await getDeal(ctx, dealId)).toMatchObject({
+      title: "Canteen catering 2027",
+      valueMinor: 5_200_050,
+      probability: 45,
+      sector: "Food",
+    });
     await asUser(a.rep.id, () => updateDealAction(a.org.slug, { dealId, patch: { probability: null } }));
     expect((await getDeal(ctx, dealId)).probability).toBe(open[0]!.probability);
   });
@@ -69,14 +71,20 @@ describe("deal lifecycle through the server actions", () => {
 
   it("locks a closed deal: the action says CONFLICT and the database refuses a raw update", async () => {
     const { a, dealId, won } = await setup();
-    expect(await asUser(a.rep.id, () => moveDealAction(a.org.slug, { dealId, stageId: won.id }))).toMatchObject({ ok: true, data: { status: "won" } });
+    expect(await asUser(a.rep.id, () => moveDealAction(a.org.slug, { dealId, stageId: won.id }))).toMatchObject({
+      ok: true,
+      data: { status: "won" },
+    });
     expect(await countPending(a.org.id, dealId)).toBe(0);
     const res = await asUser(a.rep.id, () => updateDealAction(a.org.slug, { dealId, patch: { title: "Sneaky edit" } }));
     expect(res).toMatchObject({ ok: false, code: "CONFLICT", message: "This deal is won. Reopen it to make changes." });
     const raw = getDb().execute(sql`update deals set value_minor = 1 where org_id = ${a.org.id} and id = ${dealId}`);
     expect(await violatedConstraint(raw)).toBe("deals_closed_locked");
     // Closing again is a conflict too.
-    expect(await asUser(a.rep.id, () => closeDealAction(a.org.slug, { dealId, outcome: "won" }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await asUser(a.rep.id, () => closeDealAction(a.org.slug, { dealId, outcome: "won" }))).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
   });
 
   it("requires a loss reason to move to lost, then records it", async () => {
@@ -126,7 +134,9 @@ describe("deal lifecycle through the server actions", () => {
     expect(await asUser(a.admin.id, () => deleteDealAction(a.org.slug, { dealId }))).toEqual({ ok: true, data: { dealId } });
     const admin = await ctxFor(a.admin.id, a.org.slug);
     await expect(getDeal(admin, dealId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await asUser(a.rep.id, () => updateDealAction(a.org.slug, { dealId, patch: { title: "x" } }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await asUser(a.rep.id, () => updateDealAction(a.org.slug, { dealId, patch: { title: "x" } }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await asUser(a.manager.id, () => restoreDealAction(a.org.slug, { dealId }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await asUser(a.admin.id, () => restoreDealAction(a.org.slug, { dealId }))).toEqual({ ok: true, data: { dealId } });
     expect(await getDeal(admin, dealId)).toMatchObject({ id: dealId, status: "open" });
@@ -151,10 +161,12 @@ describe("deal lifecycle through the server actions", () => {
       expect(await asUser(b.admin.id, call)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     }
     // And a's own stage/reason ids used from org b are foreign too.
-    expect(await asUser(b.admin.id, () => closeDealAction(b.org.slug, { dealId, outcome: "lost", lossReasonId: reason.id }))).toMatchObject({
-      ok: false,
-      code: "NOT_FOUND",
-    });
+    expect(await asUser(b.admin.id, () => closeDealAction(b.org.slug, { dealId, outcome: "lost", lossReasonId: reason.id }))).toMatchObject(
+      {
+        ok: false,
+        code: "NOT_FOUND",
+      },
+    );
     expect(await getDeal(await ctxFor(a.rep.id, a.org.slug), dealId)).toMatchObject({ title: "Canteen catering", status: "open" });
   });
 
@@ -164,6 +176,9 @@ describe("deal lifecycle through the server actions", () => {
       ok: false,
       code: "NOT_FOUND",
     });
-    expect(await asUser(a.rep2.id, () => closeDealAction(a.org.slug, { dealId, outcome: "won" }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await asUser(a.rep2.id, () => closeDealAction(a.org.slug, { dealId, outcome: "won" }))).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
   });
 });

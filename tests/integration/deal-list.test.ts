@@ -1,11 +1,12 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { getDb } from "@/db/client";
 import { actions, deals, organizations, pipelineStages, users } from "@/db/schema";
 import { createOrgWithTeam } from "@/db/seed/factories";
-import { DEFAULT_DEAL_FILTERS, DEAL_SORT_KEYS, type DealFilters } from "@/lib/schemas/deal-filters";
+import { DEAL_SORT_KEYS, type DealFilters, DEFAULT_DEAL_FILTERS } from "@/lib/schemas/deal-filters";
+import { type DealListRow, hasAnyDeal, listDeals, listSectors } from "@/server/data/deal-list";
 import { closeDeal } from "@/server/data/deal-transitions";
-import { hasAnyDeal, listDeals, listSectors, type DealListRow } from "@/server/data/deal-list";
 import { createDeal, deleteDeal } from "@/server/data/deals";
 import { listLossReasons, listStages, type Stage } from "@/server/data/stages";
 import type { TenantContext } from "@/server/tenant";
@@ -53,13 +54,19 @@ beforeAll(async () => {
       sector: SECTORS[i % SECTORS.length],
       expectedCloseDate: i % 6 === 0 ? null : new Date(NOW.getTime() + (i - 10) * 3 * DAY).toISOString().slice(0, 10),
       // A third overdue, some due later today, the rest in the coming days.
-      firstAction: { type: "call", dueAt: new Date(NOW.getTime() + (i % 3 === 0 ? -(i + 1) * HOUR : (i + 1) * 5 * HOUR)), details: `Step ${i}` },
+      firstAction: {
+        type: "call",
+        dueAt: new Date(NOW.getTime() + (i % 3 === 0 ? -(i + 1) * HOUR : (i + 1) * 5 * HOUR)),
+        details: `Step ${i}`,
+      },
     });
     created.push(dealId);
   }
   // Distinct, known creation times (a day apart, newest last) so date-range and order tests are exact.
   for (const [i, id] of created.entries()) {
-    await db.execute(sql`update deals set created_at = ${new Date(NOW.getTime() - (created.length - i) * DAY).toISOString()} where id = ${id}`);
+    await db.execute(
+      sql`update deals set created_at = ${new Date(NOW.getTime() - (created.length - i) * DAY).toISOString()} where id = ${id}`,
+    );
   }
   const [lostReason] = await listLossReasons(admin);
   for (const id of created.slice(0, 3)) await closeDeal(admin, id, { outcome: "won" });
@@ -230,7 +237,9 @@ describe("listDeals filters (each checked against a naive recomputation)", () =>
     // the embedded cluster is initialised with --locale=C, where lower() only folds ASCII.)
     await expectMatches(w.admin, filters({ q: "Østerbro" }), (d) => d.status === "open" && d.contactName.includes("Østerbro"));
     // Across the title/contact boundary, as the index expression joins them with a space.
-    await expectMatches(w.admin, filters({ q: "care 3 klinik", status: "all" }), (d) => `${d.title} ${d.contactName}`.toLowerCase().includes("care 3 klinik"));
+    await expectMatches(w.admin, filters({ q: "care 3 klinik", status: "all" }), (d) =>
+      `${d.title} ${d.contactName}`.toLowerCase().includes("care 3 klinik"),
+    );
   });
 
   it("'overdue only' keeps deals whose pending action is due before now", async () => {
@@ -340,7 +349,14 @@ describe("search escaping", () => {
     const team = await createOrgWithTeam(getDb());
     ctx = await ctxFor(team.admin.id, team.org.slug);
     const [stage] = await listStages(ctx);
-    for (const title of ["50% off windows", "50 off windows", "file_name review", "filename review", "back\\slash deal", "backslash deal"]) {
+    for (const title of [
+      "50% off windows",
+      "50 off windows",
+      "file_name review",
+      "filename review",
+      "back\\slash deal",
+      "backslash deal",
+    ]) {
       await createDeal(ctx, {
         title,
         contactName: "Someone",
@@ -370,7 +386,9 @@ describe("listSectors", () => {
   it("lists each sector once, sorted, from visible deals only", async () => {
     expect(await listSectors(w.admin)).toEqual(["Healthcare", "Offices", "Retail"]);
     const rep = await ctxFor(w.team.rep.id, w.team.org.slug);
-    const expected = [...new Set((await everyDeal(w.team.org.id)).filter((d) => d.ownerId === w.team.rep.id && d.sector).map((d) => d.sector!))].sort();
+    const expected = [
+      ...new Set((await everyDeal(w.team.org.id)).filter((d) => d.ownerId === w.team.rep.id && d.sector).map((d) => d.sector!)),
+    ].sort();
     expect(await listSectors(rep)).toEqual(expected);
   });
 });

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { getDb } from "@/db/client";
-import { closeDeal, moveDeal, reopenDeal } from "@/server/data/deal-transitions";
 import { getDealTimeline, getTimeInStages, type TimelineEntry } from "@/server/data/deal-timeline";
+import { closeDeal, moveDeal, reopenDeal } from "@/server/data/deal-transitions";
 import { createDeal, deleteDeal, restoreDeal, updateDeal } from "@/server/data/deals";
 import { completeAction, snoozeAction } from "@/server/data/next-actions";
 import { listLossReasons, listStages } from "@/server/data/stages";
@@ -74,7 +75,10 @@ describe("getDealTimeline", () => {
   it("shows reopen, owner changes with names, delete and restore", async () => {
     const { a, dealId, open, stages, reason } = await journey();
     const manager = await ctxFor(a.manager.id, a.org.slug);
-    await reopenDeal(manager, dealId, { stageId: open[2]!.id, nextAction: { type: "meeting", dueAt: inDays(3), details: "Second chance" } });
+    await reopenDeal(manager, dealId, {
+      stageId: open[2]!.id,
+      nextAction: { type: "meeting", dueAt: inDays(3), details: "Second chance" },
+    });
     await updateDeal(manager, dealId, { ownerId: a.rep2.id });
     const admin = await ctxFor(a.admin.id, a.org.slug);
     await deleteDeal(admin, dealId);
@@ -82,8 +86,15 @@ describe("getDealTimeline", () => {
 
     const { entries } = await getDealTimeline(manager, dealId);
     expect(kinds(entries.slice(0, 4))).toEqual(["restored", "deleted", "edited", "reopened"]);
-    expect(entries[2]).toMatchObject({ changes: [{ field: "ownerId", before: "Rita Rep", after: "Ravi Rep" }], actor: { name: "Max Manager" } });
-    expect(entries[3]).toMatchObject({ from: stages.find((s) => s.kind === "lost")!.name, to: open[2]!.name, actor: { name: "Max Manager" } });
+    expect(entries[2]).toMatchObject({
+      changes: [{ field: "ownerId", before: "Rita Rep", after: "Ravi Rep" }],
+      actor: { name: "Max Manager" },
+    });
+    expect(entries[3]).toMatchObject({
+      from: stages.find((s) => s.kind === "lost")!.name,
+      to: open[2]!.name,
+      actor: { name: "Max Manager" },
+    });
     expect(entries.find((e) => e.kind === "lost")).toMatchObject({ lossReason: reason.label });
   });
 

@@ -1,10 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { GET } from "@/app/(app)/[org]/exports/actions/route";
 import { getDb } from "@/db/client";
 import { actions, deals } from "@/db/schema";
 import { createOrgWithTeam, createUser } from "@/db/seed/factories";
-import { deleteDeal, createDeal } from "@/server/data/deals";
+import { createDeal, deleteDeal } from "@/server/data/deals";
 import { completeAction } from "@/server/data/next-actions";
 import { listStages } from "@/server/data/stages";
 import { csvRecords, download, xlsxWorkbook } from "@tests/integration/support/export-download";
@@ -19,7 +20,15 @@ type Team = Awaited<ReturnType<typeof createOrgWithTeam>>;
 let team: Team;
 let other: Team;
 
-type Expected = { id: string; dealId: string; ownerId: string; dealOwnerId: string; dueAt: Date; completedAt: Date | null; deleted: boolean };
+type Expected = {
+  id: string;
+  dealId: string;
+  ownerId: string;
+  dealOwnerId: string;
+  dueAt: Date;
+  completedAt: Date | null;
+  deleted: boolean;
+};
 
 /**
  * 12 deals (rep, rep2, manager), each with 2 completed actions (completion times spread over the
@@ -46,16 +55,21 @@ beforeAll(async () => {
     const dealId = created.dealId;
     let actionId = created.actionId;
     for (let k = 0; k < 2; k++) {
-      const outcome = k === 0 ? "Reached them; wants a quote" : "Sent the quote, \"looks good\"";
+      const outcome = k === 0 ? "Reached them; wants a quote" : 'Sent the quote, "looks good"';
       const done = await completeAction(ctx, {
         actionId,
         outcome,
-        followUp: { then: "next", next: { type: k ? "meeting" : "email", dueAt: new Date(NOW.getTime() + DAY), details: `Follow-up ${k} of ${i}` } },
+        followUp: {
+          then: "next",
+          next: { type: k ? "meeting" : "email", dueAt: new Date(NOW.getTime() + DAY), details: `Follow-up ${k} of ${i}` },
+        },
       });
       await backdateCompletion(actionId, new Date(NOW.getTime() - (i * 3 + k + 1) * DAY));
       actionId = done.nextActionId ?? (await pendingOf(team.org.id, dealId));
     }
-    await db.execute(sql`update actions set due_at = ${new Date(NOW.getTime() + (i * 2.5 - 10) * DAY).toISOString()} where id = ${actionId}`);
+    await db.execute(
+      sql`update actions set due_at = ${new Date(NOW.getTime() + (i * 2.5 - 10) * DAY).toISOString()} where id = ${actionId}`,
+    );
     dealIds.push(dealId);
   }
   await deleteDeal(admin, dealIds[11]!);
@@ -90,7 +104,15 @@ async function pendingOf(orgId: string, dealId: string): Promise<string> {
 /** Every action of the org, plainly: the tests filter and order these in JavaScript. */
 async function everyAction(): Promise<Expected[]> {
   const rows = await getDb()
-    .select({ id: actions.id, dealId: actions.dealId, ownerId: actions.ownerId, dealOwnerId: deals.ownerId, dueAt: actions.dueAt, completedAt: actions.completedAt, deletedAt: deals.deletedAt })
+    .select({
+      id: actions.id,
+      dealId: actions.dealId,
+      ownerId: actions.ownerId,
+      dealOwnerId: deals.ownerId,
+      dueAt: actions.dueAt,
+      completedAt: actions.completedAt,
+      deletedAt: deals.deletedAt,
+    })
     .from(actions)
     .innerJoin(deals, and(eq(deals.orgId, actions.orgId), eq(deals.id, actions.dealId)))
     .where(eq(actions.orgId, team.org.id));
@@ -172,7 +194,9 @@ describe("actions export", () => {
 
   it("XLSX has typed due and completion times", async () => {
     const response = await exportActions(team.admin.id, "format=xlsx&status=completed");
-    expect(response.headers.get("content-disposition")).toMatch(new RegExp(`filename="${team.org.slug}-actions-\\d{4}-\\d{2}-\\d{2}\\.xlsx"`));
+    expect(response.headers.get("content-disposition")).toMatch(
+      new RegExp(`filename="${team.org.slug}-actions-\\d{4}-\\d{2}-\\d{2}\\.xlsx"`),
+    );
     const sheet = (await xlsxWorkbook(response)).getWorksheet("Actions")!;
     expect(sheet.actualRowCount).toBe(23);
     const header = sheet.getRow(1).values as unknown[];

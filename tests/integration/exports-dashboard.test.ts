@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { GET } from "@/app/(app)/[org]/exports/dashboard/[table]/route";
 import { getDb } from "@/db/client";
 import { createOrgWithTeam, createUser } from "@/db/seed/factories";
@@ -92,7 +93,9 @@ describe("dashboard table exports", () => {
   });
 
   it("writes typed XLSX cells", async () => {
-    const sheet = (await xlsxWorkbook(await exportTable(team.admin.id, "leaderboard", "range=90d&format=xlsx"))).getWorksheet("Rep leaderboard")!;
+    const sheet = (await xlsxWorkbook(await exportTable(team.admin.id, "leaderboard", "range=90d&format=xlsx"))).getWorksheet(
+      "Rep leaderboard",
+    )!;
     const header = sheet.getRow(1).values as unknown[];
     const row = sheet.getRow(2);
     expect(typeof row.getCell(header.indexOf("Won value (DKK)")).value).toBe("number");

@@ -1,11 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { GET } from "@/app/(app)/[org]/exports/deals/route";
 import { getDb } from "@/db/client";
 import { organizations } from "@/db/schema";
 import { createOrgWithTeam, createUser } from "@/db/seed/factories";
-import { dealFiltersToQuery, DEFAULT_DEAL_FILTERS, parseDealFilters, type DealFilters } from "@/lib/schemas/deal-filters";
-import { listDeals, type DealListRow } from "@/server/data/deal-list";
+import { type DealFilters, dealFiltersToQuery, DEFAULT_DEAL_FILTERS, parseDealFilters } from "@/lib/schemas/deal-filters";
+import { type DealListRow, listDeals } from "@/server/data/deal-list";
 import { closeDeal } from "@/server/data/deal-transitions";
 import { createDeal, deleteDeal } from "@/server/data/deals";
 import { listLossReasons, listStages, type Stage } from "@/server/data/stages";
@@ -20,7 +21,7 @@ type Team = Awaited<ReturnType<typeof createOrgWithTeam>>;
 let team: Team;
 let other: Team;
 let open: Stage[];
-const TRICKY = ['Quote "A"; with semicolon', "Line one\nline two", "=HYPERLINK(\"http://evil\")", "Café Ørsted, Ærø"];
+const TRICKY = ['Quote "A"; with semicolon', "Line one\nline two", '=HYPERLINK("http://evil")', "Café Ørsted, Ærø"];
 
 /**
  * 26 deals over three owners, four stages, sectors and close dates (some titles with quotes,
@@ -45,7 +46,11 @@ beforeAll(async () => {
       sector: i % 3 === 0 ? null : i % 3 === 1 ? "Retail" : "Healthcare",
       source: i % 4 === 0 ? "Referral" : null,
       expectedCloseDate: i % 5 === 0 ? null : new Date(NOW.getTime() + (i - 8) * 2 * DAY).toISOString().slice(0, 10),
-      firstAction: { type: i % 2 ? "call" : "meeting", dueAt: new Date(NOW.getTime() + (i % 3 === 0 ? -(i + 1) : i + 1) * HOUR), details: `Step ${i}` },
+      firstAction: {
+        type: i % 2 ? "call" : "meeting",
+        dueAt: new Date(NOW.getTime() + (i % 3 === 0 ? -(i + 1) : i + 1) * HOUR),
+        details: `Step ${i}`,
+      },
     });
     ids.push(dealId);
   }
@@ -96,7 +101,16 @@ const CASES: [string, Partial<DealFilters>][] = [
   ["a stage and a sector", { stageIds: [], sector: "Retail" }],
   ["a search", { q: "cleaning" }],
   ["overdue, by due time", { overdue: true, sort: "due", dir: "asc" }],
-  ["a close-date range", { status: "all", dateField: "close", from: new Date(NOW.getTime() - 5 * DAY).toISOString().slice(0, 10), to: new Date(NOW.getTime() + 20 * DAY).toISOString().slice(0, 10), sort: "close" }],
+  [
+    "a close-date range",
+    {
+      status: "all",
+      dateField: "close",
+      from: new Date(NOW.getTime() - 5 * DAY).toISOString().slice(0, 10),
+      to: new Date(NOW.getTime() + 20 * DAY).toISOString().slice(0, 10),
+      sort: "close",
+    },
+  ],
 ];
 
 describe("deals export", () => {
@@ -122,7 +136,9 @@ describe("deals export", () => {
   it("names the file after the org and the org's day, with a BOM, ';' and decimal commas for da-DK", async () => {
     const response = await exportDeals(team.admin.id, "status=all");
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="${team.org.slug}-deals-\\d{4}-\\d{2}-\\d{2}\\.csv"`));
+    expect(response.headers.get("content-disposition")).toMatch(
+      new RegExp(`^attachment; filename="${team.org.slug}-deals-\\d{4}-\\d{2}-\\d{2}\\.csv"`),
+    );
     const records = await csvRecords(response, ";");
     expect(records[0]).toContain("Created (Europe/Copenhagen)");
     const rows = byHeader(records);
@@ -139,7 +155,7 @@ describe("deals export", () => {
     expect(titles).toContain('Quote "A"; with semicolon');
     expect(titles).toContain("Line one\nline two");
     expect(titles).toContain("Café Ørsted, Ærø");
-    expect(titles).toContain("'=HYPERLINK(\"http://evil\")");
+    expect(titles).toContain('\'=HYPERLINK("http://evil")');
   });
 
   it("writes the plain comma dialect on request, and ',' by default for a dot-decimal locale", async () => {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { GET } from "@/app/(app)/[org]/exports/report/route";
 import { getDb } from "@/db/client";
 import { createOrgWithTeam, createUser } from "@/db/seed/factories";
@@ -49,7 +50,9 @@ async function seedMonth(t: Team, count: number) {
       await tx.execute(sql`update deals set created_at = ${new Date(created).toISOString()},
         closed_at = case when closed_at is null then null else ${new Date(created + 5 * DAY).toISOString()}::timestamptz end
         where id = ${dealId}`);
-      await tx.execute(sql`update deal_stage_history set entered_at = ${new Date(created).toISOString()} where deal_id = ${dealId} and exited_at is not null`);
+      await tx.execute(
+        sql`update deal_stage_history set entered_at = ${new Date(created).toISOString()} where deal_id = ${dealId} and exited_at is not null`,
+      );
     });
   }
 }
@@ -81,7 +84,10 @@ describe("monthly PDF report", () => {
     const ctx = await ctxFor(team.admin.id, team.org.slug);
     const now = new Date();
     const { from, to } = monthRange(month);
-    const [r, d] = await Promise.all([getMonthlyReport(ctx, month, now), getDashboard(ctx, { ...DEFAULT_DASHBOARD_FILTERS, range: "custom", from, to }, now)]);
+    const [r, d] = await Promise.all([
+      getMonthlyReport(ctx, month, now),
+      getDashboard(ctx, { ...DEFAULT_DASHBOARD_FILTERS, range: "custom", from, to }, now),
+    ]);
     expect(r.kpis).toEqual(d.kpis);
     expect(r.leaderboard).toEqual(d.leaderboard);
     expect(r.funnel).toEqual(d.funnel);
@@ -96,7 +102,9 @@ describe("monthly PDF report", () => {
     const text = await pdfOf(response);
     const ctx = await ctxFor(team.manager.id, team.org.slug);
     const r = await getMonthlyReport(ctx, month);
-    const monthLabel = new Intl.DateTimeFormat("da-DK", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-15T12:00:00Z`));
+    const monthLabel = new Intl.DateTimeFormat("da-DK", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+      new Date(`${month}-15T12:00:00Z`),
+    );
     expect(text).toContain("Rengoering Nord ApS");
     expect(text).toContain(monthLabel);
     for (const heading of ["Key figures", "Weighted funnel", "Top sectors", "Rep leaderboard"]) expect(text).toContain(heading);

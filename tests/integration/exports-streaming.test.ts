@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { GET } from "@/app/(app)/[org]/exports/deals/route";
 import { getDb } from "@/db/client";
 import { createOrgWithTeam } from "@/db/seed/factories";
@@ -59,23 +60,27 @@ describe("streaming 100 000 deals", () => {
     console.info(`[exports] 100 000-deal CSV in ${Math.round(ms)} ms, ${(text.length / 2 ** 20).toFixed(1)} MB`);
   }, 60_000);
 
-  it.each(["csv", "xlsx"])("%s: the first bytes arrive while the cursor is still open; a cancelled download closes it", async (format) => {
-    const response = await download(GET, team.admin.id, `/${team.org.slug}/exports/deals?format=${format}`, { org: team.org.slug });
-    const reader = response.body!.getReader();
-    let received = 0;
-    while (received < 64 * 1024) {
-      const { done, value } = await reader.read();
-      expect(done).toBe(false);
-      received += value!.byteLength;
-    }
-    // The client stops reading. Nothing more is fetched: the query is suspended, not finished.
-    await sleep(300);
-    const backend = await cursorBackend();
-    expect(backend?.state).toMatch(/^(active|idle in transaction)$/);
-    expect(received).toBeLessThan(2 * 2 ** 20); // the whole file is > 10 MB
+  it.each(["csv", "xlsx"])(
+    "%s: the first bytes arrive while the cursor is still open; a cancelled download closes it",
+    async (format) => {
+      const response = await download(GET, team.admin.id, `/${team.org.slug}/exports/deals?format=${format}`, { org: team.org.slug });
+      const reader = response.body!.getReader();
+      let received = 0;
+      while (received < 64 * 1024) {
+        const { done, value } = await reader.read();
+        expect(done).toBe(false);
+        received += value!.byteLength;
+      }
+      // The client stops reading. Nothing more is fetched: the query is suspended, not finished.
+      await sleep(300);
+      const backend = await cursorBackend();
+      expect(backend?.state).toMatch(/^(active|idle in transaction)$/);
+      expect(received).toBeLessThan(2 * 2 ** 20); // the whole file is > 10 MB
 
-    await reader.cancel();
-    for (let i = 0; i < 50 && (await cursorBackend()); i++) await sleep(100);
-    expect(await cursorBackend()).toBeUndefined();
-  }, 60_000);
+      await reader.cancel();
+      for (let i = 0; i < 50 && (await cursorBackend()); i++) await sleep(100);
+      expect(await cursorBackend()).toBeUndefined();
+    },
+    60_000,
+  );
 });

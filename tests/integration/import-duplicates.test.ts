@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+
 import * as importActions from "../../src/actions/imports";
 import { getDb } from "../../src/db/client";
 import { importRowErrors } from "../../src/db/schema";
@@ -45,7 +46,11 @@ async function setup() {
 async function run(mode: ImportMode) {
   const { team, csv } = await setup();
   const importId = await uploadAs(team.admin.id, team.org.slug, csv);
-  const check = okData(await asUser(team.admin.id, () => importActions.validateImportAction(team.org.slug, { importId, ...optionsWith({ mapping: [...MAPPING], mode }) })));
+  const check = okData(
+    await asUser(team.admin.id, () =>
+      importActions.validateImportAction(team.org.slug, { importId, ...optionsWith({ mapping: [...MAPPING], mode }) }),
+    ),
+  );
   const done = await startAndRun(team.admin.id, team.org.slug, importId, { mapping: [...MAPPING], mode });
   const issues = await getDb()
     .select({ line: importRowErrors.line, kind: importRowErrors.kind, message: importRowErrors.message })
@@ -80,7 +85,11 @@ describe("duplicate detection", () => {
     const importId = await uploadAs(team.admin.id, team.org.slug, [HEADER, ...lines].join("\n"));
     const done = await startAndRun(team.admin.id, team.org.slug, importId, { mapping: [...MAPPING] });
     expect(done).toMatchObject({ createdCount: 4496, skippedCount: 4, updatedCount: 0 });
-    const issues = await getDb().select().from(importRowErrors).where(and(eq(importRowErrors.orgId, team.org.id), eq(importRowErrors.importId, importId))).orderBy(asc(importRowErrors.line));
+    const issues = await getDb()
+      .select()
+      .from(importRowErrors)
+      .where(and(eq(importRowErrors.orgId, team.org.id), eq(importRowErrors.importId, importId)))
+      .orderBy(asc(importRowErrors.line));
     const duplicate = "Duplicate of an existing deal (same client and same title or amount)";
     expect(issues.map((i) => [i.line, i.message])).toEqual([
       [12, duplicate],
@@ -122,11 +131,21 @@ describe("repeats and re-imports", () => {
   });
 
   it("a row repeating an earlier row of the same file is skipped, naming that line", async () => {
-    const csv = [HEADER, "Wayne,Armour,900,Defense", "Stark,Suits,800,Defense", "wayne,Gadgets,900,Defense", "Stark,SUITS,100,Defense"].join("\n");
+    const csv = [
+      HEADER,
+      "Wayne,Armour,900,Defense",
+      "Stark,Suits,800,Defense",
+      "wayne,Gadgets,900,Defense",
+      "Stark,SUITS,100,Defense",
+    ].join("\n");
     const importId = await uploadAs(team.admin.id, team.org.slug, csv);
     const done = await startAndRun(team.admin.id, team.org.slug, importId, { mapping: [...MAPPING] });
     expect(done).toMatchObject({ createdCount: 2, skippedCount: 2 });
-    const issues = await getDb().select().from(importRowErrors).where(and(eq(importRowErrors.orgId, team.org.id), eq(importRowErrors.importId, importId))).orderBy(asc(importRowErrors.line));
+    const issues = await getDb()
+      .select()
+      .from(importRowErrors)
+      .where(and(eq(importRowErrors.orgId, team.org.id), eq(importRowErrors.importId, importId)))
+      .orderBy(asc(importRowErrors.line));
     expect(issues.map((i) => [i.line, i.message])).toEqual([
       [4, "Same deal as line 2 of this file"],
       [5, "Same deal as line 3 of this file"],
@@ -138,11 +157,17 @@ describe("repeats and re-imports", () => {
     const first = await uploadAs(team.admin.id, team.org.slug, csv);
     expect(await startAndRun(team.admin.id, team.org.slug, first, { mapping: ["contact", "value"] })).toMatchObject({ createdCount: 2 });
     const second = await uploadAs(team.admin.id, team.org.slug, csv);
-    expect(await startAndRun(team.admin.id, team.org.slug, second, { mapping: ["contact", "value"] })).toMatchObject({ createdCount: 0, skippedCount: 2 });
+    expect(await startAndRun(team.admin.id, team.org.slug, second, { mapping: ["contact", "value"] })).toMatchObject({
+      createdCount: 0,
+      skippedCount: 2,
+    });
     const third = await uploadAs(team.admin.id, team.org.slug, csv);
     const done = await startAndRun(team.admin.id, team.org.slug, third, { mapping: ["contact", "value"], mode: "create_update" });
     expect(done).toMatchObject({ createdCount: 0, updatedCount: 0, skippedCount: 2 });
-    const [issue] = await getDb().select().from(importRowErrors).where(and(eq(importRowErrors.orgId, team.org.id), eq(importRowErrors.importId, third)));
+    const [issue] = await getDb()
+      .select()
+      .from(importRowErrors)
+      .where(and(eq(importRowErrors.orgId, team.org.id), eq(importRowErrors.importId, third)));
     expect(issue!.message).toBe("The matching deal is already up to date");
     expect((await dealsByContact(team.org.id)).get("Nakatomi")).toMatchObject({ title: "Nakatomi – imported", valueMinor: 120_000 });
   });

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import * as importActions from "../../src/actions/imports";
 import { getDb } from "../../src/db/client";
 import { imports } from "../../src/db/schema";
@@ -19,7 +20,11 @@ describe("the import job on pg-boss", () => {
     const importId = await uploadAs(team.manager.id, team.org.slug, ["Kunde;Titel;Beløb;Status", ...rows].join("\n"));
     const started = okData(
       await asUser(team.manager.id, () =>
-        importActions.startImportAction(team.org.slug, { importId, ...optionsWith({ mapping: ["contact", "title", "value", "stage"] }), skipInvalid: false }),
+        importActions.startImportAction(team.org.slug, {
+          importId,
+          ...optionsWith({ mapping: ["contact", "title", "value", "stage"] }),
+          skipInvalid: false,
+        }),
       ),
     );
     expect(started).toEqual({ importId });
@@ -49,7 +54,10 @@ describe("the daily draft purge", () => {
     const fresh = await uploadAs(team.admin.id, team.org.slug, "Client\nB\n");
     const ran = await uploadAs(team.admin.id, team.org.slug, "Client\nC\n");
     await getDb().update(imports).set({ status: "completed", source: null }).where(eq(imports.id, ran));
-    await getDb().update(imports).set({ createdAt: sql`now() - interval '8 days'` }).where(sql`${imports.id} in (${stale}, ${ran})`);
+    await getDb()
+      .update(imports)
+      .set({ createdAt: sql`now() - interval '8 days'` })
+      .where(sql`${imports.id} in (${stale}, ${ran})`);
     expect(await unsafePurgeStaleImportDrafts(getDb())).toBe(1);
     const left = await getDb().select({ id: imports.id }).from(imports).where(eq(imports.orgId, team.org.id));
     expect(left.map((r) => r.id).sort()).toEqual([fresh, ran].sort());
@@ -64,11 +72,19 @@ describe("a run whose worker died", () => {
     // As if a worker had claimed it and the process had died (its transaction rolled back).
     await getDb()
       .update(imports)
-      .set({ status: "running", mapping: choices.mapping, options: { ...choices, mapping: undefined }, startedAt: sql`now() - interval '5 minutes'` })
+      .set({
+        status: "running",
+        mapping: choices.mapping,
+        options: { ...choices, mapping: undefined },
+        startedAt: sql`now() - interval '5 minutes'`,
+      })
       .where(eq(imports.id, importId));
     await processImportJob(getDb(), { importId, orgId: team.org.id });
     expect(await importRow(importId)).toMatchObject({ status: "running", createdCount: 0 });
-    await getDb().update(imports).set({ startedAt: sql`now() - interval '2 hours'` }).where(eq(imports.id, importId));
+    await getDb()
+      .update(imports)
+      .set({ startedAt: sql`now() - interval '2 hours'` })
+      .where(eq(imports.id, importId));
     await processImportJob(getDb(), { importId, orgId: team.org.id });
     expect(await importRow(importId)).toMatchObject({ status: "completed", createdCount: 1 });
   });

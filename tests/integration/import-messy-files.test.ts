@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import * as importActions from "../../src/actions/imports";
 import { getDb } from "../../src/db/client";
 import { actions, importRowErrors, lossReasons, pipelineStages } from "../../src/db/schema";
@@ -33,7 +34,11 @@ describe("the founder's French CSV (BOM, semicolons, French decimals, dd/mm/yyyy
   beforeAll(async () => {
     team = await frenchTeam();
     // The people the file's "assignee" column names: by first name, full name and email.
-    for (const [name, email] of [["Léa Martin", `lea-${uniqueSuffix()}@example.test`], ["Hugo Bernard", `hugo-${uniqueSuffix()}@example.test`], ["Chloé Petit", "chloe@atelier.demo"]]) {
+    for (const [name, email] of [
+      ["Léa Martin", `lea-${uniqueSuffix()}@example.test`],
+      ["Hugo Bernard", `hugo-${uniqueSuffix()}@example.test`],
+      ["Chloé Petit", "chloe@atelier.demo"],
+    ]) {
       const user = await createUser(getDb(), { name, email });
       await addMember(getDb(), team.org.id, user.id, "rep");
     }
@@ -49,12 +54,22 @@ describe("the founder's French CSV (BOM, semicolons, French decimals, dd/mm/yyyy
     expect(draft.sample.map((r) => r.line)).toEqual([2, 3, 5, 6, 8, 9]);
 
     const mapping = draft.mapping as ReturnType<typeof optionsWith>["mapping"];
-    const check = okData(await asUser(team.admin.id, () => importActions.validateImportAction(team.org.slug, { importId, ...optionsWith({ mapping }) })));
+    const check = okData(
+      await asUser(team.admin.id, () => importActions.validateImportAction(team.org.slug, { importId, ...optionsWith({ mapping }) })),
+    );
     expect(check).toMatchObject({ totalRows: 6, validRows: 6, invalidRows: 0, willCreate: 6, willUpdate: 0, willSkip: 0, issueCount: 0 });
 
     const before = Date.now();
     const done = await startAndRun(team.admin.id, team.org.slug, importId, { mapping });
-    expect(done).toMatchObject({ status: "completed", createdCount: 6, updatedCount: 0, skippedCount: 0, failedCount: 0, processedRows: 6, source: null });
+    expect(done).toMatchObject({
+      status: "completed",
+      createdCount: 6,
+      updatedCount: 0,
+      skippedCount: 0,
+      failedCount: 0,
+      processedRows: 6,
+      source: null,
+    });
 
     const byContact = await dealsByContact(team.org.id);
     const stages = await db().select().from(pipelineStages).where(eq(pipelineStages.orgId, team.org.id));
@@ -72,13 +87,26 @@ describe("the founder's French CSV (BOM, semicolons, French decimals, dd/mm/yyyy
       status: "open",
       createdBy: team.admin.id,
     });
-    const [lavandeAction] = await db().select().from(actions).where(and(eq(actions.orgId, team.org.id), eq(actions.dealId, lavande.id)));
-    expect(lavandeAction).toMatchObject({ type: "task", details: "Qualify\n\nPremier contact au salon", completedAt: null, ownerId: lavande.ownerId });
+    const [lavandeAction] = await db()
+      .select()
+      .from(actions)
+      .where(and(eq(actions.orgId, team.org.id), eq(actions.dealId, lavande.id)));
+    expect(lavandeAction).toMatchObject({
+      type: "task",
+      details: "Qualify\n\nPremier contact au salon",
+      completedAt: null,
+      ownerId: lavande.ownerId,
+    });
     // Tomorrow 9:00 in Paris, computed when the job ran.
     const expectedDue = duePresetAt("tomorrow-9", new Date(before), "Europe/Paris");
     expect(lavandeAction!.dueAt.getTime()).toBe(expectedDue.getTime());
 
-    expect(byContact.get("Club Olympique Nantes")).toMatchObject({ valueMinor: 800_000, stageId: stage("Qualifié"), probability: 30, expectedCloseDate: "2027-01-15" });
+    expect(byContact.get("Club Olympique Nantes")).toMatchObject({
+      valueMinor: 800_000,
+      stageId: stage("Qualifié"),
+      probability: 30,
+      expectedCloseDate: "2027-01-15",
+    });
     expect(byContact.get("Clinique des Alpes")).toMatchObject({ valueMinor: 4_500_000, stageId: stage("Négociation"), probability: 70 });
     expect(byContact.get("École Montessori Lyon")).toMatchObject({ stageId: stage("Qualifié"), valueMinor: 210_000 });
 
@@ -86,13 +114,19 @@ describe("the founder's French CSV (BOM, semicolons, French decimals, dd/mm/yyyy
     expect(won).toMatchObject({ status: "won", probability: 100, stageId: stage("Gagné") });
     // Closed at its (past) closing date, noon in Paris — not "today".
     expect(won.closedAt!.toISOString()).toBe("2026-11-05T11:00:00.000Z");
-    const wonActions = await db().select().from(actions).where(and(eq(actions.orgId, team.org.id), eq(actions.dealId, won.id)));
+    const wonActions = await db()
+      .select()
+      .from(actions)
+      .where(and(eq(actions.orgId, team.org.id), eq(actions.dealId, won.id)));
     expect(wonActions).toHaveLength(1);
     expect(wonActions[0]).toMatchObject({ outcome: "Signé le 5 novembre" });
     expect(wonActions[0]!.completedAt).not.toBeNull();
 
     const lost = byContact.get("Studio Pixel")!;
-    const [autre] = await db().select().from(lossReasons).where(and(eq(lossReasons.orgId, team.org.id), eq(lossReasons.label, "Autre")));
+    const [autre] = await db()
+      .select()
+      .from(lossReasons)
+      .where(and(eq(lossReasons.orgId, team.org.id), eq(lossReasons.label, "Autre")));
     expect(lost).toMatchObject({ status: "lost", probability: 0, lossReasonId: autre!.id, lossNote: "Imported: Budget coupé" });
 
     // Owners matched by first name ("Léa", "Hugo", "Chloé"), full name and email.
@@ -123,7 +157,10 @@ describe("a Windows-1252 file with commas and English number formats", () => {
     expect(byContact.get("Café Crème")).toMatchObject({ valueMinor: 125_000, ownerId: team.manager.id, expectedCloseDate: "2026-12-15" });
     const brasserie = byContact.get("Brasserie Étoile")!;
     expect(brasserie).toMatchObject({ valueMinor: 350_000, probability: 50 });
-    const [step] = await db().select().from(actions).where(and(eq(actions.orgId, team.org.id), eq(actions.dealId, brasserie.id)));
+    const [step] = await db()
+      .select()
+      .from(actions)
+      .where(and(eq(actions.orgId, team.org.id), eq(actions.dealId, brasserie.id)));
     // 0x96, 0x92, 0x93/0x94 and 0x9C are Windows-1252's – ’ “ ” œ (Node's own decoder reads them as control characters).
     expect(step!.details).toBe("Qualify\n\nWants a quote – l’été, “terrasse” & œufs");
     expect(byContact.get("Société Générale Nord")).toMatchObject({ valueMinor: 1_250_050, probability: 70, sector: "Finance" });
@@ -157,7 +194,9 @@ describe("a file with wrong types and missing values", () => {
     const draft = await importRow(importId);
     expect(draft.mapping).toEqual(["contact", "stage", "value", "expectedCloseDate", "owner"]);
     const check = okData(
-      await asUser(team.admin.id, () => importActions.validateImportAction(team.org.slug, { importId, ...optionsWith({ mapping: draft.mapping as never }) })),
+      await asUser(team.admin.id, () =>
+        importActions.validateImportAction(team.org.slug, { importId, ...optionsWith({ mapping: draft.mapping as never }) }),
+      ),
     );
     expect(check).toMatchObject({ totalRows: 9, validRows: 2, invalidRows: 7, willCreate: 2 });
     const issues = check.issues.map((i) => [i.line, i.column, i.message]);
@@ -173,7 +212,11 @@ describe("a file with wrong types and missing values", () => {
       [13, "Montant", "Amount is not in EUR"],
     ]);
     // The report is stored too, for the result page.
-    const stored = await db().select().from(importRowErrors).where(and(eq(importRowErrors.orgId, team.org.id), eq(importRowErrors.importId, importId))).orderBy(asc(importRowErrors.line));
+    const stored = await db()
+      .select()
+      .from(importRowErrors)
+      .where(and(eq(importRowErrors.orgId, team.org.id), eq(importRowErrors.importId, importId)))
+      .orderBy(asc(importRowErrors.line));
     expect(stored.map((s) => s.line)).toEqual([3, 4, 5, 6, 6, 7, 7, 11, 13]);
     expect(stored.find((s) => s.line === 11)).toMatchObject({ kind: "invalid", value: "15k" });
   });
@@ -205,11 +248,14 @@ describe("a file with wrong types and missing values", () => {
 
   it("refuses files that cannot be read, saying why", async () => {
     const broken = await asUser(team.admin.id, () =>
-      importActions.uploadImportAction(team.org.slug, (() => {
-        const form = new FormData();
-        form.set("file", new File(['Client;Montant\n"Open quote;12\n'], "broken.csv"));
-        return form;
-      })()),
+      importActions.uploadImportAction(
+        team.org.slug,
+        (() => {
+          const form = new FormData();
+          form.set("file", new File(['Client;Montant\n"Open quote;12\n'], "broken.csv"));
+          return form;
+        })(),
+      ),
     );
     expect(broken).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(broken.ok === false && broken.fieldErrors?.file?.[0]).toMatch(/quoted cell is never closed/);

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import * as importActions from "../../src/actions/imports";
 import { getDb } from "../../src/db/client";
 import { memberships } from "../../src/db/schema";
@@ -22,7 +23,11 @@ const choices = { mapping: ["contact", "value"] as ("contact" | "value")[] };
 const CASES: Record<string, (t: Teams) => Promise<unknown>> = {
   uploadImportAction: async () => csvForm(CSV),
   validateImportAction: async (t) => ({ importId: await uploadAs(t.a.admin.id, t.a.org.slug, CSV), ...optionsWith(choices) }),
-  startImportAction: async (t) => ({ importId: await uploadAs(t.a.admin.id, t.a.org.slug, CSV), ...optionsWith(choices), skipInvalid: false }),
+  startImportAction: async (t) => ({
+    importId: await uploadAs(t.a.admin.id, t.a.org.slug, CSV),
+    ...optionsWith(choices),
+    skipInvalid: false,
+  }),
   discardImportAction: async (t) => ({ importId: await uploadAs(t.a.admin.id, t.a.org.slug, CSV) }),
   revertImportAction: async (t) => {
     const importId = await uploadAs(t.a.admin.id, t.a.org.slug, CSV);
@@ -94,13 +99,21 @@ describe("import reads", () => {
   it("the job runs as the person who started it, and stops if they may no longer import", async () => {
     const t = await twoOrgs();
     const importId = await uploadAs(t.a.manager.id, t.a.org.slug, CSV);
-    await asUser(t.a.manager.id, () => importActions.startImportAction(t.a.org.slug, { importId, ...optionsWith(choices), skipInvalid: false }));
+    await asUser(t.a.manager.id, () =>
+      importActions.startImportAction(t.a.org.slug, { importId, ...optionsWith(choices), skipInvalid: false }),
+    );
     await getDb().update(memberships).set({ role: "rep" }).where(eq(memberships.userId, t.a.manager.id));
     await processImportJob(getDb(), { importId, orgId: t.a.org.id });
-    expect(await importRow(importId)).toMatchObject({ status: "failed", createdCount: 0, error: "Nothing was imported: The person who started this import may no longer import." });
+    expect(await importRow(importId)).toMatchObject({
+      status: "failed",
+      createdCount: 0,
+      error: "Nothing was imported: The person who started this import may no longer import.",
+    });
     // A job message naming another org's id does nothing to the import.
     const other = await uploadAs(t.b.admin.id, t.b.org.slug, CSV);
-    await asUser(t.b.admin.id, () => importActions.startImportAction(t.b.org.slug, { importId: other, ...optionsWith(choices), skipInvalid: false }));
+    await asUser(t.b.admin.id, () =>
+      importActions.startImportAction(t.b.org.slug, { importId: other, ...optionsWith(choices), skipInvalid: false }),
+    );
     await processImportJob(getDb(), { importId: other, orgId: t.a.org.id });
     expect(await importRow(other)).toMatchObject({ status: "queued" });
   });

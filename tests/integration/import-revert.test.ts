@@ -1,5 +1,6 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import * as importActions from "../../src/actions/imports";
 import { getDb } from "../../src/db/client";
 import { actions, deals, importChanges, importCreatedBatches } from "../../src/db/schema";
@@ -9,7 +10,15 @@ import { createDeal, updateDeal } from "../../src/server/data/deals";
 import { completeAction, snoozeAction } from "../../src/server/data/next-actions";
 import { listStages } from "../../src/server/data/stages";
 import { asUser, ctxFor } from "./support/fixtures";
-import { dealsByContact, expectInvariantHolds, importRow, startAndRun, snapshotDeals, uploadAs, withJobQueue } from "./support/import-fixtures";
+import {
+  dealsByContact,
+  expectInvariantHolds,
+  importRow,
+  snapshotDeals,
+  startAndRun,
+  uploadAs,
+  withJobQueue,
+} from "./support/import-fixtures";
 
 withJobQueue({ work: false });
 
@@ -39,7 +48,10 @@ async function frenchTeam() {
 const HEADER = "Client;Titre;Statut;Montant;Commercial";
 
 async function pendingOf(orgId: string, dealId: string) {
-  const [a] = await getDb().select().from(actions).where(and(eq(actions.orgId, orgId), eq(actions.dealId, dealId), isNull(actions.completedAt)));
+  const [a] = await getDb()
+    .select()
+    .from(actions)
+    .where(and(eq(actions.orgId, orgId), eq(actions.dealId, dealId), isNull(actions.completedAt)));
   return a;
 }
 
@@ -76,7 +88,13 @@ describe("revert", () => {
     expect(done).toMatchObject({ status: "completed", createdCount: 2, updatedCount: 3, skippedCount: 1, failedCount: 0 });
 
     const now = await dealsByContact(t.team.org.id);
-    expect(now.get("Alpha")).toMatchObject({ id: ids.alpha, stageId: t.stage("Négociation").id, probability: 70, valueMinor: 150_000, title: "Site web" });
+    expect(now.get("Alpha")).toMatchObject({
+      id: ids.alpha,
+      stageId: t.stage("Négociation").id,
+      probability: 70,
+      valueMinor: 150_000,
+      title: "Site web",
+    });
     expect(now.get("Beta")).toMatchObject({ id: ids.beta, status: "won", title: "Nouveau titre", probability: 100 });
     expect(await pendingOf(t.team.org.id, ids.beta!)).toBeUndefined();
     expect(now.get("Gamma")).toMatchObject({ status: "won", valueMinor: 300_000 });
@@ -114,17 +132,30 @@ describe("revert", () => {
   it("refuses when an updated deal was edited or its action snoozed since", async () => {
     const omicron = await t.deal("Omicron", "Licence", 900, "Prospect", t.team.rep.id);
     const importId = await uploadAs(t.team.admin.id, t.team.org.slug, `${HEADER}\nOmicron;Licence;Qualifié;950;\n`);
-    const done = await startAndRun(t.team.admin.id, t.team.org.slug, importId, { mapping: ["contact", "title", "stage", "value", "owner"], mode: "update_only" });
+    const done = await startAndRun(t.team.admin.id, t.team.org.slug, importId, {
+      mapping: ["contact", "title", "stage", "value", "owner"],
+      mode: "update_only",
+    });
     expect(done).toMatchObject({ updatedCount: 1, createdCount: 0 });
-    await snoozeAction(t.ctx, { actionId: (await pendingOf(t.team.org.id, omicron))!.id, dueAt: new Date(Date.now() + 3 * 86_400_000), reason: "Away" });
+    await snoozeAction(t.ctx, {
+      actionId: (await pendingOf(t.team.org.id, omicron))!.id,
+      dueAt: new Date(Date.now() + 3 * 86_400_000),
+      reason: "Away",
+    });
     const refused = await asUser(t.team.admin.id, () => importActions.revertImportAction(t.team.org.slug, { importId }));
     expect(refused).toMatchObject({ ok: false, code: "CONFLICT" });
 
     const pi = await t.deal("Pi", "Support", 800, "Prospect", t.team.rep.id);
     const second = await uploadAs(t.team.admin.id, t.team.org.slug, `${HEADER}\nPi;Support;Prospect;850;\n`);
-    await startAndRun(t.team.admin.id, t.team.org.slug, second, { mapping: ["contact", "title", "stage", "value", "owner"], mode: "update_only" });
+    await startAndRun(t.team.admin.id, t.team.org.slug, second, {
+      mapping: ["contact", "title", "stage", "value", "owner"],
+      mode: "update_only",
+    });
     await updateDeal(t.ctx, pi, { sector: "Tech" });
-    expect(await asUser(t.team.admin.id, () => importActions.revertImportAction(t.team.org.slug, { importId: second }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await asUser(t.team.admin.id, () => importActions.revertImportAction(t.team.org.slug, { importId: second }))).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
   });
 
   it("can revert imports in reverse order when a later import updated what an earlier one created", async () => {
@@ -132,10 +163,20 @@ describe("revert", () => {
     const before = await snapshotDeals(t.team.org.id);
     await startAndRun(t.team.admin.id, t.team.org.slug, first, { mapping: ["contact", "title", "stage", "value", "owner"] });
     const second = await uploadAs(t.team.admin.id, t.team.org.slug, `${HEADER}\nRho;Projet;Négociation;100;\n`);
-    await startAndRun(t.team.admin.id, t.team.org.slug, second, { mapping: ["contact", "title", "stage", "value", "owner"], mode: "update_only" });
-    expect(await asUser(t.team.admin.id, () => importActions.revertImportAction(t.team.org.slug, { importId: first }))).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await asUser(t.team.admin.id, () => importActions.revertImportAction(t.team.org.slug, { importId: second }))).toMatchObject({ ok: true });
-    expect(await asUser(t.team.admin.id, () => importActions.revertImportAction(t.team.org.slug, { importId: first }))).toMatchObject({ ok: true });
+    await startAndRun(t.team.admin.id, t.team.org.slug, second, {
+      mapping: ["contact", "title", "stage", "value", "owner"],
+      mode: "update_only",
+    });
+    expect(await asUser(t.team.admin.id, () => importActions.revertImportAction(t.team.org.slug, { importId: first }))).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
+    expect(await asUser(t.team.admin.id, () => importActions.revertImportAction(t.team.org.slug, { importId: second }))).toMatchObject({
+      ok: true,
+    });
+    expect(await asUser(t.team.admin.id, () => importActions.revertImportAction(t.team.org.slug, { importId: first }))).toMatchObject({
+      ok: true,
+    });
     expect(await snapshotDeals(t.team.org.id)).toEqual(before);
   });
 });
@@ -171,4 +212,3 @@ describe("a job that fails half-way", () => {
     await expectInvariantHolds(team.org.id);
   });
 });
-

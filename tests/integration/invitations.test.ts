@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { inviteMemberAction, revokeInvitationAction } from "@/actions/members";
 import { getDb, getSql } from "@/db/client";
 import { invitations } from "@/db/schema";
@@ -38,7 +39,13 @@ describe("invitations", () => {
     expect(JSON.stringify(row)).not.toContain(token);
     expect(row!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
 
-    expect(await unsafeFindInvitation(getDb(), token)).toMatchObject({ id: invitationId, email, role: "manager", orgSlug: team.org.slug, orgName: team.org.name });
+    expect(await unsafeFindInvitation(getDb(), token)).toMatchObject({
+      id: invitationId,
+      email,
+      role: "manager",
+      orgSlug: team.org.slug,
+      orgName: team.org.name,
+    });
     const pending = await listPendingInvitations(await ctxFor(team.admin.id, team.org.slug));
     expect(pending.map((p) => p.id)).toContain(invitationId);
 
@@ -58,7 +65,9 @@ describe("invitations", () => {
     const team = await createOrgWithTeam(getDb());
     const { token } = await invite(team, newEmail());
     await unsafeAcceptInvitation(getDb(), { token, name: "First Use", password: NEW_PASSWORD });
-    await expect(unsafeAcceptInvitation(getDb(), { token, name: "Second Use", password: NEW_PASSWORD })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(unsafeAcceptInvitation(getDb(), { token, name: "Second Use", password: NEW_PASSWORD })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await unsafeFindInvitation(getDb(), token)).toBeUndefined();
   });
 
@@ -79,16 +88,23 @@ describe("invitations", () => {
     const team = await createOrgWithTeam(getDb());
     const email = newEmail();
     const { token, invitationId } = await invite(team, email);
-    await getDb().update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, invitationId));
+    await getDb()
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.id, invitationId));
     expect(await unsafeFindInvitation(getDb(), token)).toBeUndefined();
-    await expect(unsafeAcceptInvitation(getDb(), { token, name: "Too Late", password: NEW_PASSWORD })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(unsafeAcceptInvitation(getDb(), { token, name: "Too Late", password: NEW_PASSWORD })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await getSql()`select 1 from users where email = ${email}`).toHaveLength(0);
     const pending = await listPendingInvitations(await ctxFor(team.admin.id, team.org.slug));
     expect(pending.map((p) => p.id)).not.toContain(invitationId);
   });
 
   it("an unknown token is refused", async () => {
-    await expect(unsafeAcceptInvitation(getDb(), { token: "x".repeat(32), name: "Nobody", password: NEW_PASSWORD })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(unsafeAcceptInvitation(getDb(), { token: "x".repeat(32), name: "Nobody", password: NEW_PASSWORD })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it("re-inviting the same email replaces the pending invitation", async () => {
@@ -98,7 +114,9 @@ describe("invitations", () => {
     const second = await invite(team, email, "admin");
     expect(second.invitationId).not.toBe(first.invitationId);
     expect((await pendingRows(team.org.id, email)).map((r) => [r.id, r.role])).toEqual([[second.invitationId, "admin"]]);
-    await expect(unsafeAcceptInvitation(getDb(), { token: first.token, name: "Old Link", password: NEW_PASSWORD })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(unsafeAcceptInvitation(getDb(), { token: first.token, name: "Old Link", password: NEW_PASSWORD })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     const { orgSlug } = await unsafeAcceptInvitation(getDb(), { token: second.token, name: "New Link", password: NEW_PASSWORD });
     expect(orgSlug).toBe(team.org.slug);
     const [user] = await getSql()`select id from users where email = ${email}`;
@@ -119,10 +137,16 @@ describe("invitations", () => {
     const team = await createOrgWithTeam(getDb());
     const email = newEmail();
     const { token, invitationId } = await invite(team, email);
-    expect(await asUser(team.admin.id, () => revokeInvitationAction(team.org.slug, { invitationId }))).toEqual({ ok: true, data: undefined });
+    expect(await asUser(team.admin.id, () => revokeInvitationAction(team.org.slug, { invitationId }))).toEqual({
+      ok: true,
+      data: undefined,
+    });
     expect(await unsafeFindInvitation(getDb(), token)).toBeUndefined();
     await expect(unsafeAcceptInvitation(getDb(), { token, name: "Revoked", password: NEW_PASSWORD })).rejects.toBeInstanceOf(NotFoundError);
-    expect(await asUser(team.admin.id, () => revokeInvitationAction(team.org.slug, { invitationId }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await asUser(team.admin.id, () => revokeInvitationAction(team.org.slug, { invitationId }))).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     const audit = await auditRowsFor(team.org.id, "invitation");
     expect(audit.map((r) => [r.action, r.before])).toEqual([
       ["create", null],
@@ -134,7 +158,9 @@ describe("invitations", () => {
     const db = getDb();
     const team = await createOrgWithTeam(db);
     const outsider = await createUser(db);
-    const added = await asUser(team.admin.id, () => inviteMemberAction(team.org.slug, { email: outsider.email.toUpperCase(), role: "rep" }));
+    const added = await asUser(team.admin.id, () =>
+      inviteMemberAction(team.org.slug, { email: outsider.email.toUpperCase(), role: "rep" }),
+    );
     expect(added).toEqual({ ok: true, data: { kind: "added", userId: outsider.id, name: outsider.name } });
     expect(await roleOf(team.org.id, outsider.id)).toBe("rep");
     const again = await asUser(team.admin.id, () => inviteMemberAction(team.org.slug, { email: outsider.email, role: "admin" }));

@@ -1,5 +1,6 @@
 import { sql as dsql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { changeMemberRoleAction, removeMemberAction } from "@/actions/members";
 import { getDb, getSql } from "@/db/client";
 import { addMember, createOrgWithTeam, createUser } from "@/db/seed/factories";
@@ -7,7 +8,11 @@ import { constraintOf, pgErrorOf } from "@/server/errors";
 import { asUser } from "@tests/integration/support/fixtures";
 import { auditRowsFor, roleOf, snapshotOrg } from "@tests/integration/support/org-state";
 
-const LAST_ADMIN = { ok: false, code: "VALIDATION", message: "An organization must keep at least one admin. Make someone else admin first." };
+const LAST_ADMIN = {
+  ok: false,
+  code: "VALIDATION",
+  message: "An organization must keep at least one admin. Make someone else admin first.",
+};
 
 async function teamWithTwoAdmins() {
   const db = getDb();
@@ -59,7 +64,9 @@ describe("the last admin, through the actions", () => {
 
   it("one of two admins can demote or remove the other", async () => {
     const team = await teamWithTwoAdmins();
-    expect(await asUser(team.admin.id, () => changeMemberRoleAction(team.org.slug, { userId: team.admin2.id, role: "rep" }))).toMatchObject({ ok: true });
+    expect(await asUser(team.admin.id, () => changeMemberRoleAction(team.org.slug, { userId: team.admin2.id, role: "rep" }))).toMatchObject(
+      { ok: true },
+    );
     expect(await asUser(team.admin.id, () => removeMemberAction(team.org.slug, { userId: team.admin2.id }))).toMatchObject({ ok: true });
     expect(await roleOf(team.org.id, team.admin2.id)).toBeUndefined();
     expect(await adminCount(team.org.id)).toBe(1);
@@ -106,7 +113,10 @@ describe("the last admin, in the database itself (constraint trigger memberships
         const rows = await tx`delete from memberships where org_id = ${team.org.id} and user_id = ${team.admin.id} returning user_id`;
         deletedInside = rows.length; // the trigger is deferred: the statement itself succeeds
       })
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(deletedInside).toBe(1);
     expect(err).toMatchObject({ code: "23514", constraint_name: "memberships_last_admin" });
     expect(await roleOf(team.org.id, team.admin.id)).toBe("admin");
@@ -118,7 +128,10 @@ describe("the last admin, in the database itself (constraint trigger memberships
       .transaction(async (tx) => {
         await tx.execute(dsql`update memberships set role = 'rep' where org_id = ${team.org.id} and user_id = ${team.admin.id}`);
       })
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(pgErrorOf(err)?.code).toBe("23514");
     expect(constraintOf(err)).toBe("memberships_last_admin");
     expect(await roleOf(team.org.id, team.admin.id)).toBe("admin");

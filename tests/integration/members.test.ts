@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { changeMemberRoleAction, inviteMemberAction, removeMemberAction } from "@/actions/members";
 import { listMembers } from "@/server/data/members";
 import { asUser, ctxFor, twoOrgs } from "@tests/integration/support/fixtures";

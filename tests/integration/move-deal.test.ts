@@ -1,16 +1,21 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { moveDealAction } from "@/actions/deals";
 import { getDb } from "@/db/client";
-import { actions, dealStageHistory, deals } from "@/db/schema";
+import { actions, deals, dealStageHistory } from "@/db/schema";
 import { getBoard } from "@/server/data/board";
 import { listLossReasons } from "@/server/data/stages";
-import { asUser, ctxFor, twoOrgs } from "@tests/integration/support/fixtures";
 import { dealRow, makeDeal, stagesOf } from "@tests/integration/support/board-deals";
+import { asUser, ctxFor, twoOrgs } from "@tests/integration/support/fixtures";
 
 async function setup() {
   const { a, b } = await twoOrgs();
-  const [manager, rep, rep2] = await Promise.all([ctxFor(a.manager.id, a.org.slug), ctxFor(a.rep.id, a.org.slug), ctxFor(a.rep2.id, a.org.slug)]);
+  const [manager, rep, rep2] = await Promise.all([
+    ctxFor(a.manager.id, a.org.slug),
+    ctxFor(a.rep.id, a.org.slug),
+    ctxFor(a.rep2.id, a.org.slug),
+  ]);
   const stages = await stagesOf(manager);
   return { a, b, manager, rep, rep2, stages };
 }
@@ -45,8 +50,12 @@ describe("moveDealAction (the Kanban drop)", () => {
     expect(order).toEqual(["third", "first", "second"]);
 
     // To the very top (no upper neighbour) and to the bottom (no lower one).
-    await asUser(a.rep.id, () => moveDealAction(a.org.slug, { dealId: second.dealId, stageId: lead.id, beforeId: null, afterId: third.dealId }));
-    await asUser(a.rep.id, () => moveDealAction(a.org.slug, { dealId: third.dealId, stageId: lead.id, beforeId: first.dealId, afterId: null }));
+    await asUser(a.rep.id, () =>
+      moveDealAction(a.org.slug, { dealId: second.dealId, stageId: lead.id, beforeId: null, afterId: third.dealId }),
+    );
+    await asUser(a.rep.id, () =>
+      moveDealAction(a.org.slug, { dealId: third.dealId, stageId: lead.id, beforeId: first.dealId, afterId: null }),
+    );
     expect((await getBoard(manager)).columns[0]!.cards.map((c) => c.title)).toEqual(["second", "first", "third"]);
     expect(await history(a.org.id, first.dealId)).toHaveLength(1); // a reorder is not a stage change
   });
@@ -79,11 +88,22 @@ describe("moveDealAction (the Kanban drop)", () => {
 
     const [reason] = await listLossReasons(manager);
     const lost = await asUser(a.manager.id, () =>
-      moveDealAction(a.org.slug, { dealId, stageId: stages.lost.id, lossReasonId: reason!.id, lossNote: "  Went with the cheaper offer  " }),
+      moveDealAction(a.org.slug, {
+        dealId,
+        stageId: stages.lost.id,
+        lossReasonId: reason!.id,
+        lossNote: "  Went with the cheaper offer  ",
+      }),
     );
     expect(lost).toEqual({ ok: true, data: { dealId, status: "lost" } });
     const deal = await dealRow(a.org.id, dealId);
-    expect(deal).toMatchObject({ status: "lost", stageId: stages.lost.id, probability: 0, lossReasonId: reason!.id, lossNote: "Went with the cheaper offer" });
+    expect(deal).toMatchObject({
+      status: "lost",
+      stageId: stages.lost.id,
+      probability: 0,
+      lossReasonId: reason!.id,
+      lossNote: "Went with the cheaper offer",
+    });
     expect(deal.closedAt).toBeInstanceOf(Date);
     expect(await pendingActions(a.org.id, dealId)).toBe(0);
     const [closing] = await getDb()

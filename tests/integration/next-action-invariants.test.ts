@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { getDb } from "@/db/client";
 import { createDeal } from "@/server/data/deals";
 import { completeAction } from "@/server/data/next-actions";

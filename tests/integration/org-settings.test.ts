@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { updateOrgSettingsAction } from "@/actions/organization";
 import { getDb } from "@/db/client";
 import { createOrgWithTeam } from "@/db/seed/factories";
@@ -47,7 +48,12 @@ describe("organization settings", () => {
     const team = await createOrgWithTeam(getDb());
     const before = await snapshotOrg(team.org.id);
     const res = await asUser(team.admin.id, () => updateOrgSettingsAction(team.org.slug, validSettings(patch)));
-    expect(res).toEqual({ ok: false, code: "VALIDATION", message: "Please correct the highlighted fields.", fieldErrors: { [field]: [message] } });
+    expect(res).toEqual({
+      ok: false,
+      code: "VALIDATION",
+      message: "Please correct the highlighted fields.",
+      fieldErrors: { [field]: [message] },
+    });
     expect(await snapshotOrg(team.org.id)).toEqual(before);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { getDb } from "@/db/client";
 import { createOrgWithTeam } from "@/db/seed/factories";
 import { asUser } from "@tests/integration/support/fixtures";
@@ -64,7 +65,9 @@ describe("permissions of org actions", () => {
 describe("validation failures", () => {
   it("have one shape: code VALIDATION, a message, and messages per field", async () => {
     const team = await createOrgWithTeam(getDb());
-    const result = await asUser(team.admin.id, () => ORG_ACTIONS.inviteMemberAction!(team.org.slug, { email: "not-an-email", role: "rep" }));
+    const result = await asUser(team.admin.id, () =>
+      ORG_ACTIONS.inviteMemberAction!(team.org.slug, { email: "not-an-email", role: "rep" }),
+    );
     expect(result).toEqual({
       ok: false,
       code: "VALIDATION",
@@ -77,7 +80,14 @@ describe("validation failures", () => {
     const team = await createOrgWithTeam(getDb());
     const before = await snapshotOrg(team.org.id);
     const result = await asUser(team.admin.id, () =>
-      ORG_ACTIONS.updateOrgSettingsAction!(team.org.slug, { name: "x", currency: "BTC", locale: "da-DK", timeZone: "Nowhere/Land", defaultTaxRate: 101, saleNumberPrefix: "a-b" }),
+      ORG_ACTIONS.updateOrgSettingsAction!(team.org.slug, {
+        name: "x",
+        currency: "BTC",
+        locale: "da-DK",
+        timeZone: "Nowhere/Land",
+        defaultTaxRate: 101,
+        saleNumberPrefix: "a-b",
+      }),
     );
     expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
     const fieldErrors = (result as { fieldErrors: Record<string, string[]> }).fieldErrors;

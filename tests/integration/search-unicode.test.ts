@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import { parseDealFilters } from "@/lib/schemas/deal-filters";
-import { createDeal } from "@/server/data/deals";
 import { listDeals } from "@/server/data/deal-list";
+import { createDeal } from "@/server/data/deals";
 import { listStages } from "@/server/data/stages";
 import { ctxFor, twoOrgs } from "@tests/integration/support/fixtures";
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { getDb, type Tx } from "@/db/client";
 import { createOrgWithTeam } from "@/db/seed/factories";
 import { violatedConstraint } from "@tests/integration/support/fixtures";
@@ -175,7 +176,9 @@ describe("multi-row writes and the next-action invariant (drizzle/0010)", () => 
     expect(await violatedConstraint(attempt)).toBe("closed_deals_have_no_pending_action");
     // Closing it properly (its pending action completed in the same transaction) commits.
     await getDb().transaction(async (tx) => {
-      await tx.execute(sql`update actions set completed_at = now(), completed_by = ${team.rep.id} where deal_id = ${id!} and completed_at is null`);
+      await tx.execute(
+        sql`update actions set completed_at = now(), completed_by = ${team.rep.id} where deal_id = ${id!} and completed_at is null`,
+      );
       await tx.execute(sql`update deals set stage_id = ${won.id} where id = ${id!}`);
     });
   });
@@ -190,12 +193,16 @@ describe("multi-row writes and the next-action invariant (drizzle/0010)", () => 
     const list = `{${ids.join(",")}}`;
     // Snooze, reassign, retitle, reorder: nothing the invariant depends on.
     await getDb().transaction(async (tx) => {
-      await tx.execute(sql`update actions set due_at = due_at + interval '1 day', owner_id = ${team.rep2.id} where deal_id = any(${list}::uuid[])`);
+      await tx.execute(
+        sql`update actions set due_at = due_at + interval '1 day', owner_id = ${team.rep2.id} where deal_id = any(${list}::uuid[])`,
+      );
       await tx.execute(sql`update deals set title = title || ' (edited)', position = position + 1 where id = any(${list}::uuid[])`);
     });
     const deleted = getDb().execute(sql`delete from actions where deal_id = ${ids[0]!}`);
     expect(await violatedConstraint(deleted)).toBe("deals_require_next_action");
-    const completed = getDb().execute(sql`update actions set completed_at = now(), completed_by = ${team.rep.id} where deal_id = any(${list}::uuid[])`);
+    const completed = getDb().execute(
+      sql`update actions set completed_at = now(), completed_by = ${team.rep.id} where deal_id = any(${list}::uuid[])`,
+    );
     expect(await violatedConstraint(completed)).toBe("deals_require_next_action");
     // Soft-deleting the deals releases them from the rule.
     await getDb().execute(sql`update deals set deleted_at = now() where id = any(${list}::uuid[])`);
@@ -248,7 +255,13 @@ describe("multi-row writes and the stage rules", () => {
       await insertPendingActions(tx, team, [...a, ...b]);
       return [a, b];
     });
-    const history = await getDb().execute<{ deal_id: string; stage_id: string; changed_by: string; current: boolean; at_creation: boolean }>(sql`
+    const history = await getDb().execute<{
+      deal_id: string;
+      stage_id: string;
+      changed_by: string;
+      current: boolean;
+      at_creation: boolean;
+    }>(sql`
       select h.deal_id, h.stage_id, h.changed_by, h.exited_at is null as current, h.entered_at = d.created_at as at_creation
         from deal_stage_history h join deals d on d.org_id = h.org_id and d.id = h.deal_id
        where h.org_id = ${team.org.id}`);
@@ -261,8 +274,10 @@ describe("multi-row writes and the stage rules", () => {
 
   it("closes the current stay and opens the next when a multi-row update moves deals", async () => {
     const { team, open } = await setup();
-    const [, next] = (await getDb().execute<{ id: string }>(sql`
-      select id from pipeline_stages where org_id = ${team.org.id} and kind = 'open' order by position`)).map((r) => r.id);
+    const [, next] = (
+      await getDb().execute<{ id: string }>(sql`
+      select id from pipeline_stages where org_id = ${team.org.id} and kind = 'open' order by position`)
+    ).map((r) => r.id);
     const ids = await getDb().transaction(async (tx) => {
       const ids = await insertDeals(tx, team, open.id, 10, "Moving");
       await insertPendingActions(tx, team, ids);

@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
+
 import { describe, expect, it } from "vitest";
+
 import { getDb, getSql } from "@/db/client";
 import { createUser } from "@/db/seed/factories";
 import { authenticate } from "@/server/auth/authenticate";
@@ -46,7 +48,13 @@ describe("sign-in rate limiting", () => {
   it("counts an account's failures whatever the email's case or spacing", async () => {
     const user = await createUser(getDb());
     const from = ip();
-    const spellings = [user.email.toUpperCase(), ` ${user.email} `, user.email, `${user.email}\t`, user.email.replace(/^./, (c) => c.toUpperCase())];
+    const spellings = [
+      user.email.toUpperCase(),
+      ` ${user.email} `,
+      user.email,
+      `${user.email}\t`,
+      user.email.replace(/^./, (c) => c.toUpperCase()),
+    ];
     for (const spelling of spellings.slice(0, THROTTLE.maxFailuresPerAccount)) await authenticate(spelling, "wrong", from);
     expect(await authenticate(user.email, PASSWORD, from)).toEqual({ ok: false, reason: "rate_limited" });
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import { getDb } from "@/db/client";
-import { changeMemberRole, inviteMember, listMembers, listPendingInvitations, removeMember, revokeInvitation } from "@/server/data/members";
 import { orgSettingsSchema } from "@/lib/schemas/organization";
+import { changeMemberRole, inviteMember, listMembers, listPendingInvitations, removeMember, revokeInvitation } from "@/server/data/members";
 import { updateOrganizationSettings } from "@/server/data/organizations";
 import { NotFoundError } from "@/server/errors";
 import { listMyOrganizations, resolveTenant } from "@/server/tenant";
@@ -26,7 +27,9 @@ describe("tenant isolation: org actions with another org's slug", () => {
 
   it("treats a slug that is not a string as not found", async () => {
     const { a } = await twoOrgs();
-    const res = await asUser(a.admin.id, () => ORG_ACTIONS.removeMemberAction!({ slug: a.org.slug } as unknown as string, { userId: a.rep.id }));
+    const res = await asUser(a.admin.id, () =>
+      ORG_ACTIONS.removeMemberAction!({ slug: a.org.slug } as unknown as string, { userId: a.rep.id }),
+    );
     expect(res).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 });
@@ -109,7 +112,9 @@ describe("resolveTenant", () => {
     const { a, b } = await twoOrgs();
     await expect(resolveTenant({ userId: a.admin.id }, b.org.slug, getDb())).rejects.toBeInstanceOf(NotFoundError);
     await expect(resolveTenant({ userId: a.admin.id }, "no-such-org", getDb())).rejects.toBeInstanceOf(NotFoundError);
-    await expect(resolveTenant({ userId: "00000000-0000-4000-8000-000000000000" }, a.org.slug, getDb())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(resolveTenant({ userId: "00000000-0000-4000-8000-000000000000" }, a.org.slug, getDb())).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it("stops resolving the moment a membership is removed", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { getDb } from "@/db/client";
 import { createOrgWithTeam } from "@/db/seed/factories";
 import { createDeal, deleteDeal } from "@/server/data/deals";

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+
 import { createDealAction } from "@/actions/deals";
 import { getDb } from "@/db/client";
 import { DEFAULT_DEAL_FILTERS } from "@/lib/schemas/deal-filters";
-import { recordOrgDataChanged } from "@/server/data-changes";
 import { listDeals, listSectors } from "@/server/data/deal-list";
 import { listStages } from "@/server/data/stages";
+import { recordOrgDataChanged } from "@/server/data-changes";
 import { versionedCache } from "@/server/versioned-cache";
 import { asUser, ctxFor, twoOrgs } from "@tests/integration/support/fixtures";
 

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { getDb } from "@/db/client";
-import { actions, dealStageHistory, deals, lossReasons, pipelineStages } from "@/db/schema";
+import { actions, deals, dealStageHistory, lossReasons, pipelineStages } from "@/db/schema";
 import { seededRandom } from "@/db/seed/random";
-import { lookbackStart, type BaselineAggregates } from "@/lib/what-if/baseline";
+import { type BaselineAggregates, lookbackStart } from "@/lib/what-if/baseline";
 import { DAYS_PER_MONTH, HORIZON_MONTHS } from "@/lib/what-if/model";
 import { getWhatIfAggregates, getWhatIfBaseline, getWhatIfBaselineCached } from "@/server/data/what-if-baseline";
 import { ctxFor, twoOrgs } from "@tests/integration/support/fixtures";
@@ -18,7 +19,13 @@ type Org = Awaited<ReturnType<typeof twoOrgs>>["a"];
 async function stagesOf(orgId: string) {
   const all = await getDb().select().from(pipelineStages).where(eq(pipelineStages.orgId, orgId)).orderBy(pipelineStages.position);
   const byName = (name: string) => all.find((s) => s.name === name)!;
-  return { all, open: all.filter((s) => s.kind === "open"), won: all.find((s) => s.kind === "won")!, lost: all.find((s) => s.kind === "lost")!, byName };
+  return {
+    all,
+    open: all.filter((s) => s.kind === "open"),
+    won: all.find((s) => s.kind === "won")!,
+    lost: all.find((s) => s.kind === "lost")!,
+    byName,
+  };
 }
 
 type DealSpec = {
@@ -60,11 +67,24 @@ async function insertDeal(org: Org["org"], spec: DealSpec) {
     const earlier = spec.path.slice(0, -1);
     if (earlier.length > 0) {
       await tx.insert(dealStageHistory).values(
-        earlier.map((step, i) => ({ orgId: org.id, dealId: deal!.id, stageId: step.stage.id, enteredAt: step.at, exitedAt: spec.path[i + 1]!.at })),
+        earlier.map((step, i) => ({
+          orgId: org.id,
+          dealId: deal!.id,
+          stageId: step.stage.id,
+          enteredAt: step.at,
+          exitedAt: spec.path[i + 1]!.at,
+        })),
       );
     }
     if (current.stage.kind === "open" && !spec.deleted) {
-      await tx.insert(actions).values({ orgId: org.id, dealId: deal!.id, ownerId: spec.ownerId, type: "call", dueAt: new Date(now.getTime() + DAY), details: "Call" });
+      await tx.insert(actions).values({
+        orgId: org.id,
+        dealId: deal!.id,
+        ownerId: spec.ownerId,
+        type: "call",
+        dueAt: new Date(now.getTime() + DAY),
+        details: "Call",
+      });
     }
   });
 }
@@ -99,15 +119,20 @@ async function naiveAggregates(org: Org["org"], visible: (d: typeof deals.$infer
   const stageById = new Map(stages.all.map((s) => [s.id, s]));
   const perStage = new Map(stages.open.map((s) => [s.id, { resolved: new Set<string>(), advanced: new Set<string>(), entries: 0 }]));
   for (const d of mine) {
-    const stays = history.filter((h) => h.dealId === d.id && h.enteredAt >= since).sort((a, b) => a.enteredAt.getTime() - b.enteredAt.getTime() || a.id - b.id);
+    const stays = history
+      .filter((h) => h.dealId === d.id && h.enteredAt >= since)
+      .sort((a, b) => a.enteredAt.getTime() - b.enteredAt.getTime() || a.id - b.id);
     stays.forEach((stay, i) => {
       const stage = stageById.get(stay.stageId)!;
       const counts = perStage.get(stage.id);
       if (!counts) return;
-      const furthest = Math.max(-1, ...stays.slice(i + 1).map((later) => {
-        const s = stageById.get(later.stageId)!;
-        return s.kind === "won" ? Infinity : s.kind === "open" ? s.position : -1;
-      }));
+      const furthest = Math.max(
+        -1,
+        ...stays.slice(i + 1).map((later) => {
+          const s = stageById.get(later.stageId)!;
+          return s.kind === "won" ? Infinity : s.kind === "open" ? s.position : -1;
+        }),
+      );
       if (furthest > stage.position) counts.advanced.add(d.id);
       if (furthest > stage.position || d.status === "lost") counts.resolved.add(d.id);
       if (i === 0 && d.createdAt >= since) counts.entries += 1;
@@ -123,9 +148,21 @@ async function naiveAggregates(org: Org["org"], visible: (d: typeof deals.$infer
     cycle: { count: cycleDeals.length, totalDays: sum(cycleDeals.map((d) => (d.closedAt!.getTime() - d.createdAt.getTime()) / DAY)) },
     stages: stages.open.map((s) => {
       const c = perStage.get(s.id)!;
-      return { stageId: s.id, name: s.name, probability: s.probability, resolved: c.resolved.size, advanced: c.advanced.size, entries: c.entries };
+      return {
+        stageId: s.id,
+        name: s.name,
+        probability: s.probability,
+        resolved: c.resolved.size,
+        advanced: c.advanced.size,
+        entries: c.entries,
+      };
     }),
-    openPipeline: [...cohorts.values()].map((c) => ({ stageId: c.stageId, count: c.count, valueMinor: c.valueMinor, ageDays: sum(c.ages) / c.ages.length })),
+    openPipeline: [...cohorts.values()].map((c) => ({
+      stageId: c.stageId,
+      count: c.count,
+      valueMinor: c.valueMinor,
+      ageDays: sum(c.ages) / c.ages.length,
+    })),
     otherCurrencyDeals: mine.filter((d) => d.currency !== org.currency && (d.status === "open" || d.createdAt >= since)).length,
   };
 }
@@ -150,19 +187,86 @@ async function seedKnownHistory(org: Org) {
   const { rep, rep2 } = org;
   const specs: DealSpec[] = [
     // Rita: won through three stages, won skipping to Won, lost after Qualified, two open.
-    { ownerId: rep.id, value: 100_000, path: [{ stage: lead!, at: ago(100) }, { stage: qualified!, at: ago(80) }, { stage: proposal!, at: ago(60) }, { stage: s.won, at: ago(40) }] },
-    { ownerId: rep.id, value: 300_000, path: [{ stage: lead!, at: ago(50) }, { stage: s.won, at: ago(20) }] },
-    { ownerId: rep.id, value: 70_000, path: [{ stage: lead!, at: ago(90) }, { stage: qualified!, at: ago(70) }, { stage: s.lost, at: ago(50) }] },
-    { ownerId: rep.id, value: 200_000, path: [{ stage: lead!, at: ago(20) }, { stage: proposal!, at: ago(10) }] },
+    {
+      ownerId: rep.id,
+      value: 100_000,
+      path: [
+        { stage: lead!, at: ago(100) },
+        { stage: qualified!, at: ago(80) },
+        { stage: proposal!, at: ago(60) },
+        { stage: s.won, at: ago(40) },
+      ],
+    },
+    {
+      ownerId: rep.id,
+      value: 300_000,
+      path: [
+        { stage: lead!, at: ago(50) },
+        { stage: s.won, at: ago(20) },
+      ],
+    },
+    {
+      ownerId: rep.id,
+      value: 70_000,
+      path: [
+        { stage: lead!, at: ago(90) },
+        { stage: qualified!, at: ago(70) },
+        { stage: s.lost, at: ago(50) },
+      ],
+    },
+    {
+      ownerId: rep.id,
+      value: 200_000,
+      path: [
+        { stage: lead!, at: ago(20) },
+        { stage: proposal!, at: ago(10) },
+      ],
+    },
     { ownerId: rep.id, value: 50_000, path: [{ stage: lead!, at: ago(5) }] },
     // Ravi: a win entered at Qualified, an open deal older than the lookback, a loss, an old win,
     // an open deal in euros and a deleted one.
-    { ownerId: rep2.id, value: 500_000, path: [{ stage: qualified!, at: ago(200) }, { stage: s.won, at: ago(150) }] },
-    { ownerId: rep2.id, value: 1_000_000, path: [{ stage: lead!, at: ago(400) }, { stage: negotiation!, at: ago(300) }] },
-    { ownerId: rep2.id, value: 40_000, path: [{ stage: lead!, at: ago(30) }, { stage: s.lost, at: ago(10) }] },
-    { ownerId: rep2.id, value: 9_000_000, path: [{ stage: lead!, at: ago(600) }, { stage: s.won, at: ago(500) }] },
+    {
+      ownerId: rep2.id,
+      value: 500_000,
+      path: [
+        { stage: qualified!, at: ago(200) },
+        { stage: s.won, at: ago(150) },
+      ],
+    },
+    {
+      ownerId: rep2.id,
+      value: 1_000_000,
+      path: [
+        { stage: lead!, at: ago(400) },
+        { stage: negotiation!, at: ago(300) },
+      ],
+    },
+    {
+      ownerId: rep2.id,
+      value: 40_000,
+      path: [
+        { stage: lead!, at: ago(30) },
+        { stage: s.lost, at: ago(10) },
+      ],
+    },
+    {
+      ownerId: rep2.id,
+      value: 9_000_000,
+      path: [
+        { stage: lead!, at: ago(600) },
+        { stage: s.won, at: ago(500) },
+      ],
+    },
     { ownerId: rep2.id, value: 60_000, currency: "EUR", path: [{ stage: lead!, at: ago(10) }] },
-    { ownerId: rep2.id, value: 800_000, deleted: true, path: [{ stage: lead!, at: ago(15) }, { stage: s.won, at: ago(3) }] },
+    {
+      ownerId: rep2.id,
+      value: 800_000,
+      deleted: true,
+      path: [
+        { stage: lead!, at: ago(15) },
+        { stage: s.won, at: ago(3) },
+      ],
+    },
   ];
   for (const spec of specs) await insertDeal(org.org, spec);
   return s;
@@ -182,12 +286,23 @@ async function seedRandomHistory(org: Org, count: number, seed: number) {
       if (t - step < 0 || rnd.next() < 0.25) break; // still open
       t -= step;
       const roll = rnd.next();
-      if (roll < 0.2) { path.push({ stage: s.lost, at: ago(t) }); break; }
-      if (roll < 0.35 || index === s.open.length - 1) { path.push({ stage: s.won, at: ago(t) }); break; }
+      if (roll < 0.2) {
+        path.push({ stage: s.lost, at: ago(t) });
+        break;
+      }
+      if (roll < 0.35 || index === s.open.length - 1) {
+        path.push({ stage: s.won, at: ago(t) });
+        break;
+      }
       index = roll < 0.45 && index > 0 ? index - 1 : Math.min(s.open.length - 1, index + rnd.int(1, 2));
       path.push({ stage: s.open[index]!, at: ago(t) });
     }
-    await insertDeal(org.org, { ownerId: rnd.pick(owners), value: rnd.int(1, 400) * 10_000, currency: rnd.next() < 0.05 ? "EUR" : undefined, path });
+    await insertDeal(org.org, {
+      ownerId: rnd.pick(owners),
+      value: rnd.int(1, 400) * 10_000,
+      currency: rnd.next() < 0.05 ? "EUR" : undefined,
+      path,
+    });
   }
 }
 
@@ -230,8 +345,12 @@ describe("getWhatIfAggregates", () => {
       ctxFor(a.rep2.id, a.org.slug),
     ]);
     expect(normalize(await getWhatIfAggregates(manager, { now }))).toEqual(normalize(await naiveAggregates(a.org, () => true)));
-    expect(normalize(await getWhatIfAggregates(rep, { now }))).toEqual(normalize(await naiveAggregates(a.org, (d) => d.ownerId === a.rep.id)));
-    expect(normalize(await getWhatIfAggregates(rep2, { now }))).toEqual(normalize(await naiveAggregates(a.org, (d) => d.ownerId === a.rep2.id)));
+    expect(normalize(await getWhatIfAggregates(rep, { now }))).toEqual(
+      normalize(await naiveAggregates(a.org, (d) => d.ownerId === a.rep.id)),
+    );
+    expect(normalize(await getWhatIfAggregates(rep2, { now }))).toEqual(
+      normalize(await naiveAggregates(a.org, (d) => d.ownerId === a.rep2.id)),
+    );
   });
 });
 
@@ -295,7 +414,14 @@ describe("getWhatIfBaseline", () => {
     const { a } = await twoOrgs();
     const s = await stagesOf(a.org.id);
     await insertDeal(a.org, { ownerId: a.rep.id, value: 120_000, path: [{ stage: s.open[0]!, at: ago(12) }] });
-    await insertDeal(a.org, { ownerId: a.rep.id, value: 80_000, path: [{ stage: s.open[0]!, at: ago(40) }, { stage: s.open[2]!, at: ago(4) }] });
+    await insertDeal(a.org, {
+      ownerId: a.rep.id,
+      value: 80_000,
+      path: [
+        { stage: s.open[0]!, at: ago(40) },
+        { stage: s.open[2]!, at: ago(4) },
+      ],
+    });
     const baseline = await getWhatIfBaseline(await ctxFor(a.manager.id, a.org.slug), { now });
     expect(baseline.empty).toBe(false);
     expect(baseline.sources).toEqual({ basket: "created", cycle: "assumed" });

@@ -2,6 +2,7 @@ import { Building2 } from "lucide-react";
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+
 import { LAST_ORG_COOKIE } from "@/components/shell/last-org-cookie";
 import { Logo } from "@/components/shell/logo";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -32,8 +33,8 @@ export default async function LandingPage() {
             </div>
             <h1 className="text-lg font-semibold text-zinc-900 dark:text-zinc-50">You are not in an organization yet</h1>
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              Momentum works inside organizations. Ask an admin of your team to add you (with the email you signed in with) or to send you an
-              invitation link, then sign in again.
+              Momentum works inside organizations. Ask an admin of your team to add you (with the email you signed in with) or to send you
+              an invitation link, then sign in again.
             </p>
             <SignOutButton />
           </CardBody>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { Logo } from "@/components/shell/logo";
 
 /** Sign-in and invitation pages: one calm centred column, no app chrome. */

@@ -1,4 +1,5 @@
-import { CalendarDays, CircleCheckBig, Mail, Phone, type LucideIcon } from "lucide-react";
+import { CalendarDays, CircleCheckBig, type LucideIcon, Mail, Phone } from "lucide-react";
+
 import { ACTION_TYPE_LABELS, ACTION_TYPES, type ActionType } from "@/lib/schemas/deals";
 
 const ICONS: Record<ActionType, LucideIcon> = { call: Phone, email: Mail, meeting: CalendarDays, task: CircleCheckBig };

@@ -1,9 +1,10 @@
 "use client";
 
 import { Dialog, DialogContent } from "@/components/ui/dialog";
+
 import { ACTION_TYPE_LABELS } from "./action-type";
 import { CompleteActionForm } from "./complete-action-form";
-import type { Assignee, ActionForCompletion, CompletionResult, OrgDisplay } from "./types";
+import type { ActionForCompletion, Assignee, CompletionResult, OrgDisplay } from "./types";
 
 export type { ActionForCompletion, OrgDisplay } from "./types";
 
@@ -28,7 +29,16 @@ type CompleteActionDialogProps = {
  * Complete & plan next: record what happened, then either plan the next step or close the deal.
  * The form lives inside the dialog's content, so every opening starts from a clean form.
  */
-export function CompleteActionDialog({ org, action, lossReasons, assignees, open, onOpenChange, onCompleted, onCloseAutoFocus }: CompleteActionDialogProps) {
+export function CompleteActionDialog({
+  org,
+  action,
+  lossReasons,
+  assignees,
+  open,
+  onOpenChange,
+  onCompleted,
+  onCloseAutoFocus,
+}: CompleteActionDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent

@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { eligibleNextStepOwners } from "@/lib/deals/rules";
-import { useId, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
+import { type FormEvent, type KeyboardEvent, useId, useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+
 import { completeActionAction } from "@/actions/next-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,15 +12,17 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { formatDateTime } from "@/lib/dates/format";
-import { completeActionSchema, type ActionType, type CompleteActionInput } from "@/lib/schemas/deals";
+import { eligibleNextStepOwners } from "@/lib/deals/rules";
+import { type ActionType, type CompleteActionInput, completeActionSchema } from "@/lib/schemas/deals";
+
 import { ACTION_TYPE_LABELS, ActionTypeOptions } from "./action-type";
-import { DEFAULT_DUE, dueShortcut, isTextEntry, resolveDue, toCustom, type DueChoice } from "./due-choice";
-import { DuePicker } from "./due-picker";
-import { hasErrors, mapFieldErrors, mapIssues, type CompleteField, type MappedErrors } from "./form-errors";
 import { ConflictNotice } from "./conflict-notice";
-import { ThenChoice, type Then } from "./then-choice";
-import type { Assignee, ActionForCompletion, CompletionResult, OrgDisplay } from "./types";
+import { DEFAULT_DUE, type DueChoice, dueShortcut, isTextEntry, resolveDue, toCustom } from "./due-choice";
+import { DuePicker } from "./due-picker";
+import { type CompleteField, hasErrors, mapFieldErrors, mapIssues, type MappedErrors } from "./form-errors";
 import { LossReasonOptions } from "./loss-reason-options";
+import { type Then, ThenChoice } from "./then-choice";
+import type { ActionForCompletion, Assignee, CompletionResult, OrgDisplay } from "./types";
 
 type CompleteActionFormProps = {
   org: OrgDisplay;
@@ -72,7 +74,12 @@ export function CompleteActionForm({ org, action, lossReasons, assignees: member
       then === "next"
         ? {
             then,
-            next: { type, details, dueAt: resolveDue(due, now, org.timeZone)?.toISOString() ?? "", ownerId: assignees.length ? ownerId || null : null },
+            next: {
+              type,
+              details,
+              dueAt: resolveDue(due, now, org.timeZone)?.toISOString() ?? "",
+              ownerId: assignees.length ? ownerId || null : null,
+            },
           }
         : then === "won"
           ? { then }
@@ -158,7 +165,13 @@ export function CompleteActionForm({ org, action, lossReasons, assignees: member
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Next action" error={errors.fields.type}>
               {(control) => (
-                <Select {...control} data-field="type" value={type} disabled={locked} onChange={(e) => setType(e.target.value as ActionType)}>
+                <Select
+                  {...control}
+                  data-field="type"
+                  value={type}
+                  disabled={locked}
+                  onChange={(e) => setType(e.target.value as ActionType)}
+                >
                   <ActionTypeOptions />
                 </Select>
               )}
@@ -166,7 +179,13 @@ export function CompleteActionForm({ org, action, lossReasons, assignees: member
             {assignees.length ? (
               <Field label="Assign to" error={errors.fields.ownerId}>
                 {(control) => (
-                  <Select {...control} data-field="ownerId" value={ownerId} disabled={locked} onChange={(e) => (setOwnerId(e.target.value), clear("ownerId"))}>
+                  <Select
+                    {...control}
+                    data-field="ownerId"
+                    value={ownerId}
+                    disabled={locked}
+                    onChange={(e) => (setOwnerId(e.target.value), clear("ownerId"))}
+                  >
                     {assignees.map((a) => (
                       <option key={a.id} value={a.id}>
                         {a.name}
@@ -253,7 +272,11 @@ export function CompleteActionForm({ org, action, lossReasons, assignees: member
   );
 }
 
-function successMessage(status: "open" | "won" | "lost", followUp: { then: string; next?: { type: ActionType; dueAt: Date } }, org: OrgDisplay) {
+function successMessage(
+  status: "open" | "won" | "lost",
+  followUp: { then: string; next?: { type: ActionType; dueAt: Date } },
+  org: OrgDisplay,
+) {
   if (status === "won") return "Done. The deal is won.";
   if (status === "lost") return "Done. The deal is closed as lost.";
   const next = followUp.next!;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { dueShortcut, isTextEntry, resolveDue, toCustom } from "./due-choice";
 
 // 2026-11-24 is a Tuesday; 10:15 in Copenhagen (UTC+1 in winter).
@@ -12,7 +13,9 @@ describe("resolveDue", () => {
 
   it("reads a custom wall time in the org's zone, not the browser's", () => {
     expect(resolveDue({ kind: "custom", local: "2026-12-01T14:30" }, now, "Asia/Kolkata")?.toISOString()).toBe("2026-12-01T09:00:00.000Z");
-    expect(resolveDue({ kind: "custom", local: "2026-12-01T14:30" }, now, "Europe/Copenhagen")?.toISOString()).toBe("2026-12-01T13:30:00.000Z");
+    expect(resolveDue({ kind: "custom", local: "2026-12-01T14:30" }, now, "Europe/Copenhagen")?.toISOString()).toBe(
+      "2026-12-01T13:30:00.000Z",
+    );
   });
 
   it("gives null for an empty or malformed custom value", () => {
@@ -23,7 +26,10 @@ describe("resolveDue", () => {
 
 describe("toCustom", () => {
   it("starts the custom input from the preset's time, as wall time in the zone", () => {
-    expect(toCustom({ kind: "preset", preset: "next-week" }, now, "Europe/Copenhagen")).toEqual({ kind: "custom", local: "2026-11-30T09:00" });
+    expect(toCustom({ kind: "preset", preset: "next-week" }, now, "Europe/Copenhagen")).toEqual({
+      kind: "custom",
+      local: "2026-11-30T09:00",
+    });
   });
 
   it("keeps an existing custom value", () => {

@@ -1,4 +1,4 @@
-import { duePresetAt, DUE_PRESET_LABELS, type DuePreset } from "@/lib/dates/due-presets";
+import { DUE_PRESET_LABELS, type DuePreset, duePresetAt } from "@/lib/dates/due-presets";
 import { fromLocalInputValue, toLocalInputValue } from "@/lib/dates/zoned";
 
 /** A due time as the user picked it: a quick preset (resolved at submit time) or a wall time in the org's zone. */

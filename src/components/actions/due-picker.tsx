@@ -3,10 +3,12 @@
 import { clsx } from "clsx";
 import { CalendarClock } from "lucide-react";
 import { useId } from "react";
+
 import { FieldError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { formatDateTime } from "@/lib/dates/format";
-import { CUSTOM_KEY, DUE_PRESET_LABELS, DUE_PRESETS, resolveDue, toCustom, type DueChoice } from "./due-choice";
+
+import { CUSTOM_KEY, DUE_PRESET_LABELS, DUE_PRESETS, type DueChoice, resolveDue, toCustom } from "./due-choice";
 
 type DuePickerProps = {
   /** Used for the fieldset, so a parent can move focus here when the due time is invalid. */
@@ -98,7 +100,9 @@ function PresetButton({ label, shortcut, pressed, disabled, onClick }: PresetBut
         aria-hidden
         className={clsx(
           "rounded border px-1 font-mono text-[0.65rem] leading-4",
-          pressed ? "border-brand-300 text-brand-700 dark:border-brand-700 dark:text-brand-200" : "border-zinc-300 text-zinc-500 dark:border-zinc-600 dark:text-zinc-400",
+          pressed
+            ? "border-brand-300 text-brand-700 dark:border-brand-700 dark:text-brand-200"
+            : "border-zinc-300 text-zinc-500 dark:border-zinc-600 dark:text-zinc-400",
         )}
       >
         {shortcut}

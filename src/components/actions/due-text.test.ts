@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { dueDistance } from "./due-text";
 
 const now = new Date("2026-11-24T12:00:00Z");

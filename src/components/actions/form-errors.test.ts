@@ -1,24 +1,32 @@
 import { describe, expect, it } from "vitest";
+
 import { completeActionSchema } from "@/lib/schemas/deals";
+
 import { hasErrors, mapFieldErrors, mapIssues } from "./form-errors";
 
 describe("mapFieldErrors (action results)", () => {
   it("puts top-level and dotted keys on their fields", () => {
-    expect(mapFieldErrors({ outcome: ["Write down what happened"], "next.ownerId": ["Not a member"], lossReasonId: ["Choose a reason"] })).toEqual({
+    expect(
+      mapFieldErrors({ outcome: ["Write down what happened"], "next.ownerId": ["Not a member"], lossReasonId: ["Choose a reason"] }),
+    ).toEqual({
       fields: { outcome: "Write down what happened", ownerId: "Not a member", lossReasonId: "Choose a reason" },
       general: [],
     });
   });
 
   it("maps fully qualified keys such as followUp.next.details", () => {
-    expect(mapFieldErrors({ "followUp.next.details": ["Say what the next step is"] }).fields).toEqual({ details: "Say what the next step is" });
+    expect(mapFieldErrors({ "followUp.next.details": ["Say what the next step is"] }).fields).toEqual({
+      details: "Say what the next step is",
+    });
   });
 
   it("keeps a flattened followUp message as a general one, once", () => {
-    expect(mapFieldErrors({ followUp: ["Say what the next step is", "Say what the next step is"], actionId: ["Choose a action"] })).toEqual({
-      fields: {},
-      general: ["Say what the next step is", "Choose a action"],
-    });
+    expect(mapFieldErrors({ followUp: ["Say what the next step is", "Say what the next step is"], actionId: ["Choose a action"] })).toEqual(
+      {
+        fields: {},
+        general: ["Say what the next step is", "Choose a action"],
+      },
+    );
   });
 
   it("copes with no field errors", () => {
@@ -35,7 +43,11 @@ describe("mapIssues (the shared schema in the browser)", () => {
     });
     expect(parsed.success).toBe(false);
     const mapped = mapIssues(parsed.error!.issues);
-    expect(mapped.fields).toMatchObject({ outcome: "Write down what happened", details: "Say what the next step is", dueAt: expect.any(String) });
+    expect(mapped.fields).toMatchObject({
+      outcome: "Write down what happened",
+      details: "Say what the next step is",
+      dueAt: expect.any(String),
+    });
     expect(mapped.general).toEqual([]);
   });
 

@@ -2,18 +2,20 @@
 
 import { AlarmClock, CircleCheck } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { startTransition, useState, type JSX } from "react";
+import { type JSX, startTransition, useState } from "react";
+
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { dayBounds } from "@/lib/dates/zoned";
 import { formatDateTime } from "@/lib/dates/format";
+import { dayBounds } from "@/lib/dates/zoned";
 import { dueState } from "@/lib/deals/rules";
-import { ActionTypeIcon, ACTION_TYPE_LABELS } from "./action-type";
+
+import { ACTION_TYPE_LABELS, ActionTypeIcon } from "./action-type";
 import { CompleteActionDialog } from "./complete-action-dialog";
 import { DueStateBadge } from "./due-state-badge";
 import { dueDistance } from "./due-text";
 import { SnoozeActionDialog } from "./snooze-action-dialog";
-import type { Assignee, ActionForCompletion, OrgDisplay } from "./types";
+import type { ActionForCompletion, Assignee, OrgDisplay } from "./types";
 
 type PendingActionPanelProps = {
   org: OrgDisplay;

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+
 import { snoozeActionAction } from "@/actions/next-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,9 +12,10 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { formatDateTime } from "@/lib/dates/format";
 import { snoozeActionSchema } from "@/lib/schemas/deals";
+
 import { ACTION_TYPE_LABELS } from "./action-type";
 import { ConflictNotice } from "./conflict-notice";
-import { DEFAULT_DUE, dueShortcut, isTextEntry, resolveDue, toCustom, type DueChoice } from "./due-choice";
+import { DEFAULT_DUE, type DueChoice, dueShortcut, isTextEntry, resolveDue, toCustom } from "./due-choice";
 import { DuePicker } from "./due-picker";
 import { mapFieldErrors, mapIssues, type MappedErrors } from "./form-errors";
 import type { ActionForCompletion, OrgDisplay, SnoozeResult } from "./types";

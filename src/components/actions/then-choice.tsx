@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import { CalendarPlus, ThumbsDown, Trophy, type LucideIcon } from "lucide-react";
+import { CalendarPlus, type LucideIcon, ThumbsDown, Trophy } from "lucide-react";
 
 export type Then = "next" | "won" | "lost";
 

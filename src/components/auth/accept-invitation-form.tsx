@@ -1,14 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useTransition, type FormEvent } from "react";
+import { type FormEvent, useState, useTransition } from "react";
+
 import { acceptInvitationAction } from "@/actions/auth";
-import { acceptInvitationSchema } from "@/lib/schemas/members";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { acceptInvitationSchema } from "@/lib/schemas/members";
 
 type Errors = { name?: string[]; password?: string[] };
 
@@ -67,9 +68,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
               ) : null}
             </Alert>
           ) : null}
-          <Field label="Email">
-            {(control) => <Input {...control} type="email" value={email} readOnly autoComplete="username" />}
-          </Field>
+          <Field label="Email">{(control) => <Input {...control} type="email" value={email} readOnly autoComplete="username" />}</Field>
           <Field label="Your name" error={errors.name}>
             {(control) => (
               <Input {...control} name="name" autoComplete="name" autoFocus value={name} onChange={(e) => setName(e.target.value)} />

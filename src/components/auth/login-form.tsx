@@ -1,6 +1,7 @@
 "use client";
 
-import { useRef, useState, useTransition, type FormEvent } from "react";
+import { type FormEvent, useRef, useState, useTransition } from "react";
+
 import { signInAction } from "@/actions/auth";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

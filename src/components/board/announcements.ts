@@ -1,4 +1,5 @@
 import type { Active, Announcements, Over, ScreenReaderInstructions } from "@dnd-kit/core";
+
 import type { ClosingStage } from "./board-types";
 
 export const screenReaderInstructions: ScreenReaderInstructions = {
@@ -23,7 +24,8 @@ export function boardAnnouncements({ titleOf, stageNameOf, won, lost, wonZone, l
   // dnd-kit's sortable data says which list a card (or the card it is over) is in, and where.
   const where = (target: Active | Over) => {
     const sortable = (target.data.current as SortableData | undefined)?.sortable;
-    if (sortable) return `${stageNameOf(String(sortable.containerId)) ?? "a stage"}, position ${sortable.index + 1} of ${sortable.items.length}`;
+    if (sortable)
+      return `${stageNameOf(String(sortable.containerId)) ?? "a stage"}, position ${sortable.index + 1} of ${sortable.items.length}`;
     return stageNameOf(String(target.id)) ?? "a stage";
   };
   const zone = (over: Over | null) => (over?.id === wonZone ? won : over?.id === lostZone ? lost : null);
@@ -40,7 +42,8 @@ export function boardAnnouncements({ titleOf, stageNameOf, won, lost, wonZone, l
       lastOver = over ? String(over.id) : null;
       if (!over) return `${title} is not over a stage.`;
       const closing = zone(over);
-      if (closing) return `${title} is over ${closing.name}. Drop it to ${closing === won ? "mark it as won" : "mark it as lost and give the reason"}.`;
+      if (closing)
+        return `${title} is over ${closing.name}. Drop it to ${closing === won ? "mark it as won" : "mark it as lost and give the reason"}.`;
       return `${title} is over ${where(over)}.`;
     },
     onDragEnd: ({ active, over }) => {

@@ -1,14 +1,15 @@
 import {
   closestCenter,
-  KeyboardCode,
-  pointerWithin,
-  rectIntersection,
   type CollisionDetection,
   type DroppableContainer,
+  KeyboardCode,
   type KeyboardCoordinateGetter,
+  pointerWithin,
+  rectIntersection,
   type UniqueIdentifier,
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+
 import { isZone, LOST_ZONE, WON_ZONE } from "./close-zones";
 
 type SortableData = { sortable?: { containerId: UniqueIdentifier; index: number; items: unknown[] } };

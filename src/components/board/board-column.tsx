@@ -4,6 +4,7 @@ import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { clsx } from "clsx";
 import Link from "next/link";
+
 import type { CardView, ColumnView } from "./board-types";
 import { SortableDealCard } from "./deal-card";
 
@@ -72,11 +73,23 @@ function ColumnHeader({ column, headingId }: { column: ColumnView; headingId: st
         </dd>
         <dt>Total</dt>
         <dd className="text-right font-medium text-zinc-800 tabular-nums dark:text-zinc-200" data-testid="column-total">
-          {column.totals.length ? column.totals.map((t) => <span key={t.currency} className="block">{t.totalLabel}</span>) : "—"}
+          {column.totals.length
+            ? column.totals.map((t) => (
+                <span key={t.currency} className="block">
+                  {t.totalLabel}
+                </span>
+              ))
+            : "—"}
         </dd>
         <dt>Weighted</dt>
         <dd className="text-right tabular-nums" data-testid="column-weighted">
-          {column.totals.length ? column.totals.map((t) => <span key={t.currency} className="block">{t.weightedLabel}</span>) : "—"}
+          {column.totals.length
+            ? column.totals.map((t) => (
+                <span key={t.currency} className="block">
+                  {t.weightedLabel}
+                </span>
+              ))
+            : "—"}
         </dd>
       </dl>
     </header>

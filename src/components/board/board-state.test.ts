@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { applyChange, columnOf, dropInto, itemsOf, moveAcross, neighboursOf, totalView } from "./board-state";
 import type { CardView, ColumnView } from "./board-types";
 
@@ -93,7 +94,9 @@ describe("optimistic changes", () => {
     ]);
     expect(proposal!.cards.map((c) => [c.id, c.weightedMinor])).toEqual([["a", 50_000]]);
     expect(proposal!.totals).toEqual([totalView("DKK", 100_000, 50_000, LOCALE)]);
-    expect(proposal!.totals[0]!.totalLabel).toBe(new Intl.NumberFormat("da-DK", { style: "currency", currency: "DKK", maximumFractionDigits: 0 }).format(1000));
+    expect(proposal!.totals[0]!.totalLabel).toBe(
+      new Intl.NumberFormat("da-DK", { style: "currency", currency: "DKK", maximumFractionDigits: 0 }).format(1000),
+    );
   });
 
   it("adds a second currency to a column and empties a column's totals when its last card leaves", () => {

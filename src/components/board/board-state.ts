@@ -1,5 +1,6 @@
 import { weightedValue } from "@/lib/deals/rules";
 import { formatMoney } from "@/lib/money";
+
 import type { ColumnView, Items, TotalView } from "./board-types";
 
 /**
@@ -98,7 +99,12 @@ export function applyChange(columns: ColumnView[], change: BoardChange, locale: 
       const moved = { ...card, weightedMinor: weightedValue(card.valueMinor, c.probability) };
       const cards = c.cards.slice();
       cards.splice(change.index, 0, moved);
-      return { ...c, count: c.count + 1, cards, totals: adjustTotals(c.totals, card.currency, card.valueMinor, moved.weightedMinor, locale) };
+      return {
+        ...c,
+        count: c.count + 1,
+        cards,
+        totals: adjustTotals(c.totals, card.currency, card.valueMinor, moved.weightedMinor, locale),
+      };
     }
     return c;
   });

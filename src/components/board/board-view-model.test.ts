@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import type { Board, BoardCard } from "@/server/data/board";
+
 import { toBoardView, toCardView } from "./board-view-model";
 import { dealHref, initials, staleText } from "./card-text";
 
@@ -29,7 +31,9 @@ function card(overrides: Partial<BoardCard> = {}): BoardCard {
 describe("toCardView", () => {
   it("formats money and the due time in the org's locale and zone, the words in English", () => {
     const view = toCardView(card(), NOW, ORG);
-    expect(view.valueLabel).toBe(new Intl.NumberFormat("da-DK", { style: "currency", currency: "DKK", maximumFractionDigits: 0 }).format(12_500.5));
+    expect(view.valueLabel).toBe(
+      new Intl.NumberFormat("da-DK", { style: "currency", currency: "DKK", maximumFractionDigits: 0 }).format(12_500.5),
+    );
     expect(view.weightedMinor).toBe(375_015);
     expect(view.dueLabel).toBe("Today 14.30");
     expect(view.dueTitle).toMatch(/^Call due .*14\.30: Call about the scope$/);
@@ -38,9 +42,17 @@ describe("toCardView", () => {
   });
 
   it("says how late an overdue step is and how far an upcoming one is", () => {
-    const overdue = toCardView(card({ due: "overdue", action: { type: "email", dueAt: new Date("2026-11-18T10:00:00Z"), details: "x" } }), NOW, ORG);
+    const overdue = toCardView(
+      card({ due: "overdue", action: { type: "email", dueAt: new Date("2026-11-18T10:00:00Z"), details: "x" } }),
+      NOW,
+      ORG,
+    );
     expect(overdue.dueLabel).toBe("Overdue · 2 days ago");
-    const upcoming = toCardView(card({ due: "upcoming", action: { type: "task", dueAt: new Date("2026-11-25T10:00:00Z"), details: "x" } }), NOW, ORG);
+    const upcoming = toCardView(
+      card({ due: "upcoming", action: { type: "task", dueAt: new Date("2026-11-25T10:00:00Z"), details: "x" } }),
+      NOW,
+      ORG,
+    );
     expect(upcoming.dueLabel).toBe("in 5 days");
     const none = toCardView(card({ due: null, action: null }), NOW, ORG);
     expect(none).toMatchObject({ dueLabel: "No next step", actionType: null });
@@ -50,7 +62,19 @@ describe("toCardView", () => {
 describe("toBoardView", () => {
   it("links '+ N more' to the deals list filtered by stage, and by owner when the board is", () => {
     const board: Board = {
-      columns: [{ id: "s1", name: "Lead", probability: 10, staleAfterDays: 10, count: 3, totals: [{ currency: "DKK", totalMinor: 300, weightedMinor: 30 }], cards: [card()], hidden: 2, nextHiddenId: "d2" }],
+      columns: [
+        {
+          id: "s1",
+          name: "Lead",
+          probability: 10,
+          staleAfterDays: 10,
+          count: 3,
+          totals: [{ currency: "DKK", totalMinor: 300, weightedMinor: 30 }],
+          cards: [card()],
+          hidden: 2,
+          nextHiddenId: "d2",
+        },
+      ],
       won: { id: "w", name: "Won" },
       lost: { id: "l", name: "Lost" },
       ownerId: null,
@@ -65,7 +89,10 @@ describe("toBoardView", () => {
 
 describe("card text", () => {
   it("builds the stale wording and the deal link", () => {
-    expect(staleText(19, 10)).toEqual({ label: "Stale · 19 d", title: "No completed action for 19 days; this stage flags deals after 10." });
+    expect(staleText(19, 10)).toEqual({
+      label: "Stale · 19 d",
+      title: "No completed action for 19 days; this stage flags deals after 10.",
+    });
     expect(dealHref("acme", "d1")).toBe("/acme/deals/d1");
   });
 

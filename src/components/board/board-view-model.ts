@@ -3,6 +3,7 @@ import { weightedValue } from "@/lib/deals/rules";
 import { formatMoney } from "@/lib/money";
 import { ACTION_TYPE_LABELS } from "@/lib/schemas/deals";
 import type { Board, BoardCard } from "@/server/data/board";
+
 import { totalView } from "./board-state";
 import type { CardView, ColumnView } from "./board-types";
 
@@ -46,7 +47,10 @@ export function toCardView(card: BoardCard, now: Date, org: OrgFormat): CardView
     actionType: card.action?.type ?? null,
     due: card.due,
     dueLabel: dueLabel(card, now, org),
-    dueTitle: due && card.action ? `${ACTION_TYPE_LABELS[card.action.type]} due ${formatDateTime(due, org.locale, org.timeZone)}: ${card.action.details}` : "This deal has no pending next step",
+    dueTitle:
+      due && card.action
+        ? `${ACTION_TYPE_LABELS[card.action.type]} due ${formatDateTime(due, org.locale, org.timeZone)}: ${card.action.details}`
+        : "This deal has no pending next step",
     staleDays: card.stale ? card.idleDays : null,
   };
 }
@@ -62,4 +66,3 @@ function dueLabel(card: BoardCard, now: Date, { locale, timeZone }: OrgFormat): 
   if (card.due === "today") return `Today ${formatTime(due, locale, timeZone)}`;
   return formatDueDistance(due, now, UI_LANGUAGE);
 }
-

@@ -1,13 +1,15 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
+
+import { LossReasonOptions } from "@/components/actions/loss-reason-options";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Textarea } from "@/components/ui/textarea";
 import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+
 import type { CardView, ClosingStage } from "./board-types";
-import { LossReasonOptions } from "@/components/actions/loss-reason-options";
 
 export type PendingClose = { card: CardView; outcome: "won" | "lost" };
 export type CloseDetails = { lossReasonId?: string; lossNote?: string | null };

@@ -3,6 +3,7 @@
 import { useDroppable } from "@dnd-kit/core";
 import { clsx } from "clsx";
 import { ThumbsDown, Trophy } from "lucide-react";
+
 import type { ClosingStage } from "./board-types";
 
 export const WON_ZONE = "zone:won";
@@ -36,7 +37,10 @@ function Zone({ id, label, hint, tone }: { id: string; label: string; hint: stri
         tone === "won"
           ? "border-emerald-400 bg-emerald-50/95 text-emerald-800 dark:border-emerald-700 dark:bg-emerald-950/90 dark:text-emerald-200"
           : "border-red-400 bg-red-50/95 text-red-800 dark:border-red-700 dark:bg-red-950/90 dark:text-red-200",
-        isOver && (tone === "won" ? "scale-[1.02] border-solid bg-emerald-100 dark:bg-emerald-900" : "scale-[1.02] border-solid bg-red-100 dark:bg-red-900"),
+        isOver &&
+          (tone === "won"
+            ? "scale-[1.02] border-solid bg-emerald-100 dark:bg-emerald-900"
+            : "scale-[1.02] border-solid bg-red-100 dark:bg-red-900"),
       )}
     >
       <Icon aria-hidden className="size-5" />

@@ -4,8 +4,10 @@ import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { clsx } from "clsx";
 import Link from "next/link";
-import { ACTION_TYPE_LABELS } from "@/lib/schemas/deals";
+
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { ACTION_TYPE_LABELS } from "@/lib/schemas/deals";
+
 import { BoardIcon } from "./board-icons";
 import type { CardView } from "./board-types";
 import { dealHref, initials, staleText } from "./card-text";
@@ -46,7 +48,17 @@ export function SortableDealCard({ orgSlug, card, staleAfterDays, showOwner }: S
 }
 
 /** The card's face, shared by the list and the drag overlay. */
-export function DealCardBody({ card, staleAfterDays, showOwner, lifted = false }: { card: CardView; staleAfterDays: number; showOwner: boolean; lifted?: boolean }) {
+export function DealCardBody({
+  card,
+  staleAfterDays,
+  showOwner,
+  lifted = false,
+}: {
+  card: CardView;
+  staleAfterDays: number;
+  showOwner: boolean;
+  lifted?: boolean;
+}) {
   const stale = card.staleDays !== null ? staleText(card.staleDays, staleAfterDays) : null;
   return (
     // Lifted: a shadow and ring only. A tilt or scale would widen the overlay's bounding box, and
@@ -61,7 +73,10 @@ export function DealCardBody({ card, staleAfterDays, showOwner, lifted = false }
       <div className="flex items-start justify-between gap-2">
         <h3 className="min-w-0 text-sm leading-snug font-medium text-zinc-900 dark:text-zinc-100">{card.title}</h3>
         {showOwner ? (
-          <span title={card.ownerName} className="grid size-6 shrink-0 place-items-center rounded-full bg-zinc-100 text-[0.625rem] font-semibold text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+          <span
+            title={card.ownerName}
+            className="grid size-6 shrink-0 place-items-center rounded-full bg-zinc-100 text-[0.625rem] font-semibold text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+          >
             <span aria-hidden>{initials(card.ownerName)}</span>
             <span className="sr-only">Owner: {card.ownerName}</span>
           </span>

@@ -3,6 +3,7 @@
 import { LoaderCircle } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
 import { useId, useTransition } from "react";
+
 import { Select } from "@/components/ui/select";
 
 type OwnerFilterProps = { owners: { id: string; name: string }[]; value: string | null };

@@ -2,30 +2,32 @@
 
 import {
   DndContext,
+  type DragEndEvent,
+  type DragOverEvent,
   DragOverlay,
+  type DragStartEvent,
   KeyboardSensor,
   MeasuringStrategy,
   MouseSensor,
   TouchSensor,
   useSensor,
   useSensors,
-  type DragEndEvent,
-  type DragOverEvent,
-  type DragStartEvent,
 } from "@dnd-kit/core";
 import { useRouter } from "next/navigation";
 import { useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+
 import { moveDealAction } from "@/actions/deals";
 import type { ActionResult } from "@/lib/result";
+
 import { boardAnnouncements, screenReaderInstructions } from "./announcements";
 import { createBoardCollisions } from "./board-collisions";
 import { BoardColumn } from "./board-column";
-import { applyChange, cardLocation, dropInto, itemsOf, moveAcross, neighboursOf, type BoardChange } from "./board-state";
+import { BoardIconSprite } from "./board-icons";
+import { applyChange, type BoardChange, cardLocation, dropInto, itemsOf, moveAcross, neighboursOf } from "./board-state";
 import type { CardView, ClosingStage, ColumnView, Items } from "./board-types";
 import { CloseDealDialog, type CloseDetails, type LossReasonOption, type PendingClose } from "./close-deal-dialog";
 import { CloseZones, isZone, LOST_ZONE, WON_ZONE } from "./close-zones";
-import { BoardIconSprite } from "./board-icons";
 import { DealCardBody } from "./deal-card";
 import { createRefreshBatch } from "./refresh-batch";
 
@@ -64,7 +66,10 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
     // Touch: press and hold to pick up, so that swiping still scrolls the board.
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
     // Space only: Enter keeps opening the deal, as on any link.
-    useSensor(KeyboardSensor, { coordinateGetter: collisions.coordinateGetter, keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space", "Enter"] } }),
+    useSensor(KeyboardSensor, {
+      coordinateGetter: collisions.coordinateGetter,
+      keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space", "Enter"] },
+    }),
   );
 
   const announcements = useMemo(() => {
@@ -158,7 +163,12 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
     startTransition(async () => {
       applyOptimistic({ type: "remove", dealId: card.id });
       const result = await send(() =>
-        moveDealAction(orgSlug, { dealId: card.id, stageId: stage.id, lossReasonId: details.lossReasonId ?? null, lossNote: details.lossNote ?? null }),
+        moveDealAction(orgSlug, {
+          dealId: card.id,
+          stageId: stage.id,
+          lossReasonId: details.lossReasonId ?? null,
+          lossNote: details.lossNote ?? null,
+        }),
       );
       if (result.ok) toast.success(`“${card.title}” closed as ${stage.name}.`);
       else toast.error(`“${card.title}” was not closed: ${result.message}`);
@@ -196,7 +206,9 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
       </div>
       {activeId ? <CloseZones won={won} lost={lost} /> : null}
       <DragOverlay>
-        {activeCard ? <DealCardBody card={activeCard} staleAfterDays={staleAfterDaysOf(board, activeCard.id)} showOwner={showOwner} lifted /> : null}
+        {activeCard ? (
+          <DealCardBody card={activeCard} staleAfterDays={staleAfterDaysOf(board, activeCard.id)} showOwner={showOwner} lifted />
+        ) : null}
       </DragOverlay>
       <BoardIconSprite />
       <CloseDealDialog

@@ -1,4 +1,5 @@
 import type { BreakdownRow } from "@/server/data/dashboard/breakdowns";
+
 import { ChartFigure } from "./chart-figure";
 import { formatAmount, formatCount } from "./format";
 import { HorizontalBars } from "./horizontal-bars";
@@ -40,7 +41,12 @@ export function BreakdownSection({ kind, rows, currency, locale }: BreakdownSect
         columns: sources ? ["Source", "Deals", "Won", "Value"] : ["Reason", "Deals", "Value"],
         rows: rows.map((r) =>
           sources
-            ? [r.label ?? t.none, formatCount(r.count, locale), formatCount(r.wonCount, locale), formatAmount(r.valueMinor, currency, locale)]
+            ? [
+                r.label ?? t.none,
+                formatCount(r.count, locale),
+                formatCount(r.wonCount, locale),
+                formatAmount(r.valueMinor, currency, locale),
+              ]
             : [r.label ?? t.none, formatCount(r.count, locale), formatAmount(r.valueMinor, currency, locale)],
         ),
       }}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { Card, CardHeader } from "@/components/ui/card";
 import { InfoTip } from "@/components/ui/info-tip";
 
@@ -37,25 +38,33 @@ export function ChartFigure({ title, description, definition, table, empty, chil
             <div aria-hidden>{children}</div>
             {/* sr-only on a <table> does not shrink it (tables ignore the 1 px width): wrap it. */}
             <div className="sr-only">
-            <table>
-              <caption>{table.caption}</caption>
-              <thead>
-                <tr>
-                  {table.columns.map((c) => (
-                    <th key={c} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((r, i) => (
-                  <tr key={i}>
-                    {r.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}
+              <table>
+                <caption>{table.caption}</caption>
+                <thead>
+                  <tr>
+                    {table.columns.map((c) => (
+                      <th key={c} scope="col">
+                        {c}
+                      </th>
+                    ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {table.rows.map((r, i) => (
+                    <tr key={i}>
+                      {r.map((cell, j) =>
+                        j === 0 ? (
+                          <th key={j} scope="row">
+                            {cell}
+                          </th>
+                        ) : (
+                          <td key={j}>{cell}</td>
+                        ),
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
           </>
         )}

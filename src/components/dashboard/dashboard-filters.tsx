@@ -2,16 +2,17 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useOptimistic, useRef, useTransition } from "react";
+
 import { Input } from "@/components/ui/input";
 import { MultiSelectMenu } from "@/components/ui/multi-select-menu";
 import { Select } from "@/components/ui/select";
 import {
+  type DashboardFilters as Filters,
   dashboardFiltersToQuery,
+  type DashboardRange,
   hasActiveDashboardFilters,
   RANGE_LABELS,
   RANGE_PRESETS,
-  type DashboardFilters as Filters,
-  type DashboardRange,
 } from "@/lib/schemas/dashboard-filters";
 import type { DashboardOptions } from "@/server/data/dashboard/get-dashboard";
 
@@ -57,8 +58,18 @@ export function DashboardFilters({ filters: current, options, period }: Dashboar
   const sectors = [...new Set([...options.sectors, ...filters.sectors])].sort((a, b) => a.localeCompare(b));
 
   return (
-    <div className="grid w-full grid-cols-2 items-center gap-2 sm:flex sm:w-auto sm:flex-wrap" aria-busy={pending || undefined} data-testid="dashboard-filters">
-      <Select id="dashboard-period" aria-label="Period" value={filters.range} onChange={(e) => applyRange(e.target.value as DashboardRange)} className="w-full sm:w-44">
+    <div
+      className="grid w-full grid-cols-2 items-center gap-2 sm:flex sm:w-auto sm:flex-wrap"
+      aria-busy={pending || undefined}
+      data-testid="dashboard-filters"
+    >
+      <Select
+        id="dashboard-period"
+        aria-label="Period"
+        value={filters.range}
+        onChange={(e) => applyRange(e.target.value as DashboardRange)}
+        className="w-full sm:w-44"
+      >
         {RANGE_PRESETS.map((r) => (
           <option key={r} value={r}>
             {RANGE_LABELS[r]}

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
+
 import type { DashboardFilters as Filters } from "@/lib/schemas/dashboard-filters";
 import type { DashboardOptions } from "@/server/data/dashboard/get-dashboard";
+
 import { DashboardFilters } from "./dashboard-filters";
 
 type DashboardToolbarProps = {

@@ -1,8 +1,10 @@
 import { clsx } from "clsx";
 import Link from "next/link";
+
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { Deadlines } from "@/server/data/dashboard/deadlines";
+
 import { formatAmount, formatCount, formatDay } from "./format";
 import { DATA_TABLE } from "./table-classes";
 
@@ -64,7 +66,10 @@ export function DeadlineTable({ deadlines, counts, orgSlug, locale, listHref }: 
                     ) : null}
                   </td>
                   <td className="max-w-64 !whitespace-normal">
-                    <Link href={`/${orgSlug}/deals/${d.id}`} className="block truncate font-medium text-zinc-900 hover:underline dark:text-zinc-100">
+                    <Link
+                      href={`/${orgSlug}/deals/${d.id}`}
+                      className="block truncate font-medium text-zinc-900 hover:underline dark:text-zinc-100"
+                    >
                       {d.title}
                     </Link>
                     <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{d.contactName}</span>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { compareValues } from "@/lib/kpi/change";
+
 import { formatAmount, formatChange, formatDay, formatDays, formatPercent } from "./format";
 
 describe("dashboard formatting", () => {

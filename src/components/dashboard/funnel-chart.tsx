@@ -1,7 +1,9 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
 import { formatMoney } from "@/lib/money";
+
 import { tooltipStyle, useChartColors } from "./chart-colors";
 
 type FunnelChartProps = { stages: { name: string; valueMinor: number; weightedMinor: number }[]; currency: string; locale: string };
@@ -13,7 +15,12 @@ export function FunnelChart({ stages, currency, locale }: FunnelChartProps) {
     <ResponsiveContainer width="100%" height={Math.max(160, stages.length * 52 + 50)}>
       <BarChart data={stages} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 4 }} barGap={2} barCategoryGap="20%">
         <CartesianGrid horizontal={false} stroke={c.grid} />
-        <XAxis type="number" tickFormatter={(v: number) => formatMoney(v, currency, locale, { compact: true })} tick={{ fill: c.axis, fontSize: 11 }} stroke={c.grid} />
+        <XAxis
+          type="number"
+          tickFormatter={(v: number) => formatMoney(v, currency, locale, { compact: true })}
+          tick={{ fill: c.axis, fontSize: 11 }}
+          stroke={c.grid}
+        />
         <YAxis type="category" dataKey="name" width={96} tick={{ fill: c.axis, fontSize: 12 }} stroke={c.grid} interval={0} />
         <Tooltip {...tooltipStyle(c)} formatter={(v) => formatMoney(Number(v), currency, locale)} />
         <Legend wrapperStyle={{ fontSize: 12, color: c.axis }} />

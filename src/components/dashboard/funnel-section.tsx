@@ -2,8 +2,9 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { InfoTip } from "@/components/ui/info-tip";
 import { FUNNEL_DEFINITION } from "@/lib/kpi/definitions";
 import type { FunnelStage } from "@/server/data/dashboard/funnel";
-import { FunnelChart } from "./funnel-chart";
+
 import { formatAmount, formatCount, formatPercent } from "./format";
+import { FunnelChart } from "./funnel-chart";
 import { OtherCurrencies } from "./kpi-card";
 import { DATA_TABLE } from "./table-classes";
 
@@ -29,7 +30,11 @@ export function FunnelSection({ stages, won, currency, locale }: FunnelSectionPr
           <p className="py-8 text-center text-sm text-zinc-500 dark:text-zinc-400">No open deals match these filters.</p>
         ) : (
           <div aria-hidden>
-            <FunnelChart stages={stages.map((s) => ({ name: s.name, valueMinor: s.valueMinor, weightedMinor: s.weightedMinor }))} currency={currency} locale={locale} />
+            <FunnelChart
+              stages={stages.map((s) => ({ name: s.name, valueMinor: s.valueMinor, weightedMinor: s.weightedMinor }))}
+              currency={currency}
+              locale={locale}
+            />
           </div>
         )}
         <div className="-mx-3 overflow-x-auto sm:-mx-5">

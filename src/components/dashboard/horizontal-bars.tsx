@@ -1,7 +1,9 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
 import { formatMoney } from "@/lib/money";
+
 import { tooltipStyle, useChartColors } from "./chart-colors";
 
 export type BarDatum = { label: string; value: number; secondary?: number };
@@ -20,7 +22,9 @@ export function HorizontalBars({ data, format, locale, valueName, secondaryName 
   const c = useChartColors();
   const full = (v: number) => (format.kind === "money" ? formatMoney(v, format.currency, locale) : new Intl.NumberFormat(locale).format(v));
   const tick = (v: number) =>
-    format.kind === "money" ? formatMoney(v, format.currency, locale, { compact: true }) : new Intl.NumberFormat(locale, { notation: "compact" }).format(v);
+    format.kind === "money"
+      ? formatMoney(v, format.currency, locale, { compact: true })
+      : new Intl.NumberFormat(locale, { notation: "compact" }).format(v);
   const height = Math.max(120, data.length * (secondaryName ? 44 : 34) + 40);
   return (
     <ResponsiveContainer width="100%" height={height}>
@@ -30,7 +34,9 @@ export function HorizontalBars({ data, format, locale, valueName, secondaryName 
         <YAxis type="category" dataKey="label" width={112} tick={{ fill: c.axis, fontSize: 12 }} stroke={c.grid} interval={0} />
         <Tooltip {...tooltipStyle(c)} formatter={(v) => full(Number(v))} />
         <Bar dataKey="value" name={valueName} fill={c.primary} radius={[0, 4, 4, 0]} isAnimationActive={false} />
-        {secondaryName ? <Bar dataKey="secondary" name={secondaryName} fill={c.secondary} radius={[0, 4, 4, 0]} isAnimationActive={false} /> : null}
+        {secondaryName ? (
+          <Bar dataKey="secondary" name={secondaryName} fill={c.secondary} radius={[0, 4, 4, 0]} isAnimationActive={false} />
+        ) : null}
       </BarChart>
     </ResponsiveContainer>
   );

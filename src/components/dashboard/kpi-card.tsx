@@ -1,13 +1,15 @@
 import { clsx } from "clsx";
 import { ArrowDownRight, ArrowRight, ArrowUpRight } from "lucide-react";
 import type { ReactNode } from "react";
+
 import { Card } from "@/components/ui/card";
 import { InfoTip } from "@/components/ui/info-tip";
-import { changeTone, type Change } from "@/lib/kpi/change";
+import { type Change, changeTone } from "@/lib/kpi/change";
 import { KPI_DEFINITIONS, type KpiId } from "@/lib/kpi/definitions";
 import type { OtherCurrency } from "@/lib/kpi/summary";
 import { formatMoney } from "@/lib/money";
-import { formatChange, type ChangeUnit } from "./format";
+
+import { type ChangeUnit, formatChange } from "./format";
 
 type KpiCardProps = {
   kpi: KpiId;
@@ -56,7 +58,9 @@ export function KpiCard({ kpi, value, change, unit, comparedWith, locale, others
           {comparedWith ? <span className="font-normal text-zinc-500 dark:text-zinc-400">{comparedWith}</span> : null}
         </p>
       ) : change ? (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">No comparison {comparedWith ? `(${comparedWith.replace(/^vs /, "")})` : ""}</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          No comparison {comparedWith ? `(${comparedWith.replace(/^vs /, "")})` : ""}
+        </p>
       ) : null}
       {children}
       <OtherCurrencies others={others} locale={locale} />

@@ -1,11 +1,13 @@
 import { clsx } from "clsx";
 import { CircleAlert, CircleCheck } from "lucide-react";
 import Link from "next/link";
+
 import { Card } from "@/components/ui/card";
 import { InfoTip } from "@/components/ui/info-tip";
 import { KPI_DEFINITIONS } from "@/lib/kpi/definitions";
 import type { KpiSummary } from "@/lib/kpi/summary";
 import type { PipelineHealth } from "@/server/data/dashboard/kpis";
+
 import { countOf, formatAmount, formatCount, formatDays, formatPercent } from "./format";
 import { KpiCard } from "./kpi-card";
 
@@ -23,29 +25,98 @@ export function KpiGrid({ kpis, health, locale, periodDays, monthName, dealsHref
         Key figures
       </h2>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
-        <KpiCard kpi="weightedPipeline" value={formatAmount(kpis.weightedPipeline.change.current, cur, locale)} change={kpis.weightedPipeline.change} unit={money} comparedWith={start} locale={locale} others={kpis.weightedPipeline.others} />
-        <KpiCard kpi="openPipeline" value={formatAmount(kpis.openPipelineValue.change.current, cur, locale)} change={kpis.openPipelineValue.change} unit={money} comparedWith={start} locale={locale} others={kpis.openPipelineValue.others}>
+        <KpiCard
+          kpi="weightedPipeline"
+          value={formatAmount(kpis.weightedPipeline.change.current, cur, locale)}
+          change={kpis.weightedPipeline.change}
+          unit={money}
+          comparedWith={start}
+          locale={locale}
+          others={kpis.weightedPipeline.others}
+        />
+        <KpiCard
+          kpi="openPipeline"
+          value={formatAmount(kpis.openPipelineValue.change.current, cur, locale)}
+          change={kpis.openPipelineValue.change}
+          unit={money}
+          comparedWith={start}
+          locale={locale}
+          others={kpis.openPipelineValue.others}
+        >
           <p className="text-xs text-zinc-500 dark:text-zinc-400">{countOf(kpis.counts.open, "open deal", "open deals", locale)}</p>
         </KpiCard>
-        <KpiCard kpi="revenueWon" value={formatAmount(kpis.revenueWon.change.current, cur, locale)} change={kpis.revenueWon.change} unit={money} comparedWith={prev} locale={locale} others={kpis.revenueWon.others}>
+        <KpiCard
+          kpi="revenueWon"
+          value={formatAmount(kpis.revenueWon.change.current, cur, locale)}
+          change={kpis.revenueWon.change}
+          unit={money}
+          comparedWith={prev}
+          locale={locale}
+          others={kpis.revenueWon.others}
+        >
           <p className="text-xs text-zinc-500 dark:text-zinc-400">{countOf(kpis.counts.won, "deal", "deals", locale)} won</p>
         </KpiCard>
-        <KpiCard kpi="revenueThisMonth" value={formatAmount(kpis.revenueThisMonth.change.current, cur, locale)} change={kpis.revenueThisMonth.change} unit={money} comparedWith={`vs ${monthName} to the same day`} locale={locale} others={kpis.revenueThisMonth.others} />
+        <KpiCard
+          kpi="revenueThisMonth"
+          value={formatAmount(kpis.revenueThisMonth.change.current, cur, locale)}
+          change={kpis.revenueThisMonth.change}
+          unit={money}
+          comparedWith={`vs ${monthName} to the same day`}
+          locale={locale}
+          others={kpis.revenueThisMonth.others}
+        />
       </div>
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-3 xl:grid-cols-5">
-        <KpiCard kpi="conversionRate" value={formatPercent(kpis.conversionRate.current, locale)} change={kpis.conversionRate} unit={{ kind: "ratio" }} comparedWith={prev} locale={locale}>
+        <KpiCard
+          kpi="conversionRate"
+          value={formatPercent(kpis.conversionRate.current, locale)}
+          change={kpis.conversionRate}
+          unit={{ kind: "ratio" }}
+          comparedWith={prev}
+          locale={locale}
+        >
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
             {formatCount(kpis.counts.createdWon, locale)} won of {formatCount(kpis.counts.created, locale)} created
           </p>
         </KpiCard>
-        <KpiCard kpi="winRate" value={formatPercent(kpis.winRate.current, locale)} change={kpis.winRate} unit={{ kind: "ratio" }} comparedWith={prev} locale={locale}>
+        <KpiCard
+          kpi="winRate"
+          value={formatPercent(kpis.winRate.current, locale)}
+          change={kpis.winRate}
+          unit={{ kind: "ratio" }}
+          comparedWith={prev}
+          locale={locale}
+        >
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
             {formatCount(kpis.counts.won, locale)} won, {formatCount(kpis.counts.lost, locale)} lost
           </p>
         </KpiCard>
-        <KpiCard kpi="averageBasket" value={formatAmount(kpis.averageBasket.change.current, cur, locale)} change={kpis.averageBasket.change} unit={money} comparedWith={prev} locale={locale} others={kpis.averageBasket.others} />
-        <KpiCard kpi="salesCycle" value={formatDays(kpis.salesCycleDays.current, locale)} change={kpis.salesCycleDays} unit={{ kind: "days" }} comparedWith={prev} locale={locale} />
-        <KpiCard kpi="salesVelocity" value={formatAmount(kpis.salesVelocity.current, cur, locale)} suffix={kpis.salesVelocity.current === null ? undefined : "/ day"} change={kpis.salesVelocity} unit={money} comparedWith={prev} locale={locale} />
+        <KpiCard
+          kpi="averageBasket"
+          value={formatAmount(kpis.averageBasket.change.current, cur, locale)}
+          change={kpis.averageBasket.change}
+          unit={money}
+          comparedWith={prev}
+          locale={locale}
+          others={kpis.averageBasket.others}
+        />
+        <KpiCard
+          kpi="salesCycle"
+          value={formatDays(kpis.salesCycleDays.current, locale)}
+          change={kpis.salesCycleDays}
+          unit={{ kind: "days" }}
+          comparedWith={prev}
+          locale={locale}
+        />
+        <KpiCard
+          kpi="salesVelocity"
+          value={formatAmount(kpis.salesVelocity.current, cur, locale)}
+          suffix={kpis.salesVelocity.current === null ? undefined : "/ day"}
+          change={kpis.salesVelocity}
+          unit={money}
+          comparedWith={prev}
+          locale={locale}
+        />
       </div>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <HealthCard
@@ -53,7 +124,9 @@ export function KpiGrid({ kpis, health, locale, periodDays, monthName, dealsHref
           count={health.dealsWithoutAction}
           locale={locale}
           okText="Every open deal has its next step."
-          badText={health.dealsWithoutAction === 1 ? "open deal has no next step. Plan one." : "open deals have no next step. Plan one on each."}
+          badText={
+            health.dealsWithoutAction === 1 ? "open deal has no next step. Plan one." : "open deals have no next step. Plan one on each."
+          }
           href={dealsHref}
         />
         <HealthCard
@@ -70,7 +143,15 @@ export function KpiGrid({ kpis, health, locale, periodDays, monthName, dealsHref
   );
 }
 
-type HealthCardProps = { id: "dealsWithoutAction" | "overdueActions"; count: number; locale: string; okText: string; badText: string; href: string; warnOnly?: boolean };
+type HealthCardProps = {
+  id: "dealsWithoutAction" | "overdueActions";
+  count: number;
+  locale: string;
+  okText: string;
+  badText: string;
+  href: string;
+  warnOnly?: boolean;
+};
 
 /** Green when the count is 0, red (or amber for overdue work) otherwise; the colour is never the only signal. */
 function HealthCard({ id, count, locale, okText, badText, href, warnOnly }: HealthCardProps) {
@@ -92,7 +173,14 @@ function HealthCard({ id, count, locale, okText, badText, href, warnOnly }: Heal
     >
       <Icon
         aria-hidden
-        className={clsx("mt-0.5 size-5 shrink-0", ok ? "text-emerald-600 dark:text-emerald-400" : warnOnly ? "text-amber-600 dark:text-amber-400" : "text-red-600 dark:text-red-400")}
+        className={clsx(
+          "mt-0.5 size-5 shrink-0",
+          ok
+            ? "text-emerald-600 dark:text-emerald-400"
+            : warnOnly
+              ? "text-amber-600 dark:text-amber-400"
+              : "text-red-600 dark:text-red-400",
+        )}
       />
       <div className="min-w-0 flex-1">
         <div className="flex items-center gap-1">

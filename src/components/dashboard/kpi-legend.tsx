@@ -19,7 +19,8 @@ export function KpiLegend() {
         <div>
           <dt className="font-medium text-zinc-900 dark:text-zinc-100">Currencies</dt>
           <dd className="text-zinc-600 dark:text-zinc-400">
-            Amounts are in the organization&apos;s currency. Deals in other currencies are never converted or added in: their totals are listed apart.
+            Amounts are in the organization&apos;s currency. Deals in other currencies are never converted or added in: their totals are
+            listed apart.
           </dd>
         </div>
       </dl>

@@ -1,5 +1,6 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import type { LeaderboardRow } from "@/server/data/dashboard/leaderboard";
+
 import { formatAmount, formatCount, formatDays, formatPercent } from "./format";
 import { OtherCurrencies } from "./kpi-card";
 import { DATA_TABLE } from "./table-classes";
@@ -8,7 +9,10 @@ import { DATA_TABLE } from "./table-classes";
 export function LeaderboardTable({ rows, currency, locale }: { rows: LeaderboardRow[]; currency: string; locale: string }) {
   return (
     <Card className="min-w-0" data-testid="leaderboard">
-      <CardHeader title="Rep leaderboard" description="Won and lost: deals closed in the period. Conversion: of the deals created in the period." />
+      <CardHeader
+        title="Rep leaderboard"
+        description="Won and lost: deals closed in the period. Conversion: of the deals created in the period."
+      />
       {rows.length === 0 ? (
         <p className="px-5 py-10 text-center text-sm text-zinc-500 dark:text-zinc-400">No deals were created or closed in the period.</p>
       ) : (

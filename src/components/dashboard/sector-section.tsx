@@ -1,4 +1,5 @@
 import type { SectorAnalysis } from "@/server/data/dashboard/sectors";
+
 import { ChartFigure } from "./chart-figure";
 import { formatAmount, formatCount } from "./format";
 import { HorizontalBars } from "./horizontal-bars";
@@ -20,12 +21,19 @@ export function SectorSection({ sectors, currency, locale }: { sectors: SectorAn
       table={{
         caption: "Value per sector",
         columns: ["Sector", "Total value", "Deals", "Average basket"],
-        rows: rows.map((r) => [r.sector ?? NO_SECTOR, formatAmount(r.valueMinor, currency, locale), formatCount(r.count, locale), formatAmount(r.averageMinor, currency, locale)]),
+        rows: rows.map((r) => [
+          r.sector ?? NO_SECTOR,
+          formatAmount(r.valueMinor, currency, locale),
+          formatCount(r.count, locale),
+          formatAmount(r.averageMinor, currency, locale),
+        ]),
       }}
       footer={
         rows.length > 0 ? (
           <div className="mt-4">
-            <h3 className="mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">Top {sectors.topByAverage.length} by average basket</h3>
+            <h3 className="mb-2 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+              Top {sectors.topByAverage.length} by average basket
+            </h3>
             <table className={`${DATA_TABLE} [&_tr>:first-child]:!pl-0 [&_tr>:last-child]:!pr-0`}>
               <caption className="sr-only">Sectors with the highest average basket</caption>
               <thead>

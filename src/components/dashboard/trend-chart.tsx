@@ -1,7 +1,9 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
 import { formatMoney } from "@/lib/money";
+
 import { tooltipStyle, useChartColors } from "./chart-colors";
 import { formatDay } from "./format";
 

@@ -1,17 +1,30 @@
 import type { TrendWeek } from "@/server/data/dashboard/trend";
+
 import { ChartFigure } from "./chart-figure";
 import { formatAmount, formatCount, formatDay } from "./format";
 import { OtherCurrencies } from "./kpi-card";
 import { TrendChart } from "./trend-chart";
 
 /** Won value per week over the 12 weeks ending with the period. */
-export function TrendSection({ weeks, currency, locale, timeZone }: { weeks: TrendWeek[]; currency: string; locale: string; timeZone: string }) {
+export function TrendSection({
+  weeks,
+  currency,
+  locale,
+  timeZone,
+}: {
+  weeks: TrendWeek[];
+  currency: string;
+  locale: string;
+  timeZone: string;
+}) {
   const others = Object.values(
-    weeks.flatMap((w) => w.others).reduce<Record<string, { currency: string; minor: number }>>((acc, o) => {
-      // Only a handful of already-aggregated weekly figures: the 12-week total per other currency.
-      acc[o.currency] = { currency: o.currency, minor: (acc[o.currency]?.minor ?? 0) + o.minor };
-      return acc;
-    }, {}),
+    weeks
+      .flatMap((w) => w.others)
+      .reduce<Record<string, { currency: string; minor: number }>>((acc, o) => {
+        // Only a handful of already-aggregated weekly figures: the 12-week total per other currency.
+        acc[o.currency] = { currency: o.currency, minor: (acc[o.currency]?.minor ?? 0) + o.minor };
+        return acc;
+      }, {}),
   );
   const empty = weeks.every((w) => w.wonCount === 0);
   return (
@@ -23,7 +36,11 @@ export function TrendSection({ weeks, currency, locale, timeZone }: { weeks: Tre
       table={{
         caption: "Won value per week",
         columns: ["Week of", "Won value", "Deals won"],
-        rows: weeks.map((w) => [formatDay(w.week, locale, true), formatAmount(w.wonMinor, currency, locale), formatCount(w.wonCount, locale)]),
+        rows: weeks.map((w) => [
+          formatDay(w.week, locale, true),
+          formatAmount(w.wonMinor, currency, locale),
+          formatCount(w.wonCount, locale),
+        ]),
       }}
       footer={<OtherCurrencies others={others} locale={locale} />}
     >

@@ -1,17 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition, type FormEvent } from "react";
+import { type FormEvent, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+
 import { closeDealAction } from "@/actions/deals";
+import { LossReasonOptions } from "@/components/actions/loss-reason-options";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+
 import type { LossReasonOption } from "./types";
-import { LossReasonOptions } from "@/components/actions/loss-reason-options";
 
 type CloseDealDialogProps = {
   orgSlug: string;
@@ -110,7 +112,11 @@ function CloseDealForm({ orgSlug, dealId, outcome, lossReasons, onDone }: CloseD
           )}
         </Field>
       ) : null}
-      <Field label="Note (optional)" error={errors.note} hint={outcome === "lost" ? "Kept on the deal: what would have won it?" : undefined}>
+      <Field
+        label="Note (optional)"
+        error={errors.note}
+        hint={outcome === "lost" ? "Kept on the deal: what would have won it?" : undefined}
+      >
         {(control) => (
           <Textarea
             {...control}

@@ -1,8 +1,10 @@
 import { Lock } from "lucide-react";
 import type { ReactNode } from "react";
+
 import { Card, CardBody } from "@/components/ui/card";
 import { formatDate } from "@/lib/dates/format";
 import type { DealDetail } from "@/server/data/deals";
+
 import type { DealOrg } from "./types";
 
 type ClosedDealNoticeProps = { deal: DealDetail; org: DealOrg; reopen: ReactNode | null };

@@ -4,6 +4,7 @@ import { ArrowRightLeft, ChevronDown, CircleX, Trophy } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+
 import { moveDealAction } from "@/actions/deals";
 import { Button } from "@/components/ui/button";
 import {
@@ -15,6 +16,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+
 import { CloseDealDialog } from "./close-deal-dialog";
 import { DeleteDealButton } from "./delete-deal-button";
 import type { DealOrg, LossReasonOption, StageOption } from "./types";
@@ -94,17 +96,29 @@ export function DealActionsBar({ org, deal, stages, lossReasons, canDelete }: De
                   .filter((s) => s.kind !== "open")
                   .map((s) => (
                     <DropdownMenuRadioItem key={s.id} value={s.id}>
-                      {s.kind === "won" ? <Trophy aria-hidden className="size-4 text-emerald-600" /> : <CircleX aria-hidden className="size-4 text-red-600" />}
+                      {s.kind === "won" ? (
+                        <Trophy aria-hidden className="size-4 text-emerald-600" />
+                      ) : (
+                        <CircleX aria-hidden className="size-4 text-red-600" />
+                      )}
                       <span className="flex-1">{s.name}…</span>
                     </DropdownMenuRadioItem>
                   ))}
               </DropdownMenuRadioGroup>
             </DropdownMenuContent>
           </DropdownMenu>
-          <Button variant="secondary" onClick={() => setClosing("won")} icon={<Trophy aria-hidden className="size-4 text-emerald-600 dark:text-emerald-400" />}>
+          <Button
+            variant="secondary"
+            onClick={() => setClosing("won")}
+            icon={<Trophy aria-hidden className="size-4 text-emerald-600 dark:text-emerald-400" />}
+          >
             Close as won
           </Button>
-          <Button variant="secondary" onClick={() => setClosing("lost")} icon={<CircleX aria-hidden className="size-4 text-red-600 dark:text-red-400" />}>
+          <Button
+            variant="secondary"
+            onClick={() => setClosing("lost")}
+            icon={<CircleX aria-hidden className="size-4 text-red-600 dark:text-red-400" />}
+          >
             Close as lost
           </Button>
         </>

@@ -2,11 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useOptimistic, useState, useTransition } from "react";
+
 import { updateDealAction } from "@/actions/deals";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDate } from "@/lib/dates/format";
 import { formatMoney, minorToInput } from "@/lib/money";
 import { dealFieldsSchema } from "@/lib/schemas/deals";
+
 import { InlineField } from "./inline-field";
 import type { DealEditable, DealOrg, DealView, Person } from "./types";
 
@@ -16,7 +18,9 @@ type DealDetailsProps = { org: DealOrg; deal: DealView; editable: boolean; canRe
 /** First zod message for one field, using the same schema as the server action. */
 function check<K extends keyof typeof dealFieldsSchema.shape>(key: K, raw: unknown) {
   const parsed = dealFieldsSchema.shape[key].safeParse(raw);
-  return parsed.success ? { ok: true as const, value: parsed.data } : { ok: false as const, message: parsed.error.issues[0]?.message ?? "Invalid value" };
+  return parsed.success
+    ? { ok: true as const, value: parsed.data }
+    : { ok: false as const, message: parsed.error.issues[0]?.message ?? "Invalid value" };
 }
 
 const NOT_SAVING: Partial<Record<Key, number>> = {};
@@ -33,7 +37,10 @@ export function DealDetails({ org, deal, editable, canReassign, people }: DealDe
   const [shown, applyOptimistic] = useOptimistic<DealEditable, Partial<DealEditable>>(deal, (state, patch) => ({ ...state, ...patch }));
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   // Saves in progress per field, the refresh after them included (optimistic: gone when it lands).
-  const [saving, markSaving] = useOptimistic<Partial<Record<Key, number>>, Key>(NOT_SAVING, (s, key) => ({ ...s, [key]: (s[key] ?? 0) + 1 }));
+  const [saving, markSaving] = useOptimistic<Partial<Record<Key, number>>, Key>(NOT_SAVING, (s, key) => ({
+    ...s,
+    [key]: (s[key] ?? 0) + 1,
+  }));
   const [, startTransition] = useTransition();
   const router = useRouter();
 
@@ -73,7 +80,14 @@ export function DealDetails({ org, deal, editable, canReassign, people }: DealDe
         description={editable ? "Select a value to change it. Enter saves, Escape cancels." : "Closed deals are locked."}
       />
       <dl className="divide-y divide-zinc-100 px-5 py-1 dark:divide-zinc-800">
-        <InlineField label="Title" display={shown.title} draft={shown.title} onCommit={commitText("title")} inputProps={{ maxLength: 200 }} {...common("title")} />
+        <InlineField
+          label="Title"
+          display={shown.title}
+          draft={shown.title}
+          onCommit={commitText("title")}
+          inputProps={{ maxLength: 200 }}
+          {...common("title")}
+        />
         <InlineField
           label="Contact"
           display={shown.contactName}

@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
+
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDate, wholeDays } from "@/lib/dates/format";
 import { daysSince, isStale } from "@/lib/deals/rules";
 import { formatMoney } from "@/lib/money";
 import type { DealDetail } from "@/server/data/deals";
+
 import type { DealOrg } from "./types";
 
 const KIND_TONE: Record<DealDetail["stageKind"], BadgeTone> = { open: "brand", won: "green", lost: "red" };
@@ -41,7 +43,9 @@ export function DealSummary({ deal, org, now }: { deal: DealDetail; org: DealOrg
       <Stat term="Stage">
         <Badge tone={KIND_TONE[deal.stageKind]}>{deal.stageName}</Badge>
         {deal.status === "open" ? (
-          <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400">{days === 0 ? "since today" : `${days} ${days === 1 ? "day" : "days"}`}</span>
+          <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400">
+            {days === 0 ? "since today" : `${days} ${days === 1 ? "day" : "days"}`}
+          </span>
         ) : null}
       </Stat>
       <Stat term="Owner">{deal.ownerName}</Stat>

@@ -5,18 +5,20 @@ import {
   CircleCheck,
   CirclePlus,
   CircleX,
+  type LucideIcon,
   PenLine,
   RotateCcw,
   Trash2,
   Trophy,
   Undo2,
-  type LucideIcon,
 } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
+
 import { Card, CardHeader } from "@/components/ui/card";
 import { ACTION_TYPE_LABELS } from "@/lib/schemas/deals";
 import type { TimelineEntry } from "@/server/data/deal-timeline";
+
 import { describeChange, formatWhen, type OrgFormat } from "./timeline-format";
 
 type DealTimelineProps = { entries: TimelineEntry[]; org: OrgFormat; moreHref: string | null };
@@ -116,7 +118,12 @@ function describe(entry: TimelineEntry, org: OrgFormat): Described {
         body: entry.lossReason ? `Reason: ${entry.lossReason}` : undefined,
       };
     case "reopened":
-      return { icon: RotateCcw, tone: "amber", title: <>Reopened into {strong(entry.to)}</>, body: entry.from ? `Was ${entry.from}` : undefined };
+      return {
+        icon: RotateCcw,
+        tone: "amber",
+        title: <>Reopened into {strong(entry.to)}</>,
+        body: entry.from ? `Was ${entry.from}` : undefined,
+      };
     case "edited":
       return {
         icon: PenLine,

@@ -2,7 +2,8 @@
 
 import { clsx } from "clsx";
 import { LoaderCircle, Pencil } from "lucide-react";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+
 import { FieldError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -153,11 +154,18 @@ export function InlineField(props: InlineFieldProps) {
             {saving ? (
               <LoaderCircle aria-label="Saving" className="size-3.5 shrink-0 animate-spin text-zinc-400" />
             ) : (
-              <Pencil aria-hidden className="size-3.5 shrink-0 text-zinc-400 opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100" />
+              <Pencil
+                aria-hidden
+                className="size-3.5 shrink-0 text-zinc-400 opacity-0 group-hover:opacity-100 group-focus-visible:opacity-100"
+              />
             )}
           </button>
         ) : (
-          <p className={clsx("py-1.5 text-sm break-words", empty ? "text-zinc-400 dark:text-zinc-500" : "text-zinc-900 dark:text-zinc-100")}>{display}</p>
+          <p
+            className={clsx("py-1.5 text-sm break-words", empty ? "text-zinc-400 dark:text-zinc-500" : "text-zinc-900 dark:text-zinc-100")}
+          >
+            {display}
+          </p>
         )}
         {message ? (
           <div role="alert" className="mt-1">

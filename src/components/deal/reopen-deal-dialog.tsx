@@ -2,11 +2,12 @@
 
 import { RotateCcw } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+
 import { reopenDealAction } from "@/actions/deals";
 import { ActionTypeOptions } from "@/components/actions/action-type";
-import { DEFAULT_DUE, resolveDue, type DueChoice } from "@/components/actions/due-choice";
+import { DEFAULT_DUE, type DueChoice, resolveDue } from "@/components/actions/due-choice";
 import { DuePicker } from "@/components/actions/due-picker";
 import { hasErrors, mapFieldErrors, mapIssues, type MappedErrors } from "@/components/actions/form-errors";
 import { Alert } from "@/components/ui/alert";
@@ -15,7 +16,8 @@ import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { reopenDealSchema, type ActionType } from "@/lib/schemas/deals";
+import { type ActionType, reopenDealSchema } from "@/lib/schemas/deals";
+
 import type { DealOrg, StageOption } from "./types";
 
 type ReopenDealDialogProps = {
@@ -109,7 +111,13 @@ function ReopenForm({ org, dealId, stages, defaultStageId, onDone }: Omit<Reopen
       {errors.general.length ? <Alert tone="error">{errors.general.join(" ")}</Alert> : null}
       <Field label="Reopen into stage" error={stageError}>
         {(control) => (
-          <Select {...control} autoFocus value={stageId} disabled={pending} onChange={(e) => (setStageId(e.target.value), setStageError(undefined))}>
+          <Select
+            {...control}
+            autoFocus
+            value={stageId}
+            disabled={pending}
+            onChange={(e) => (setStageId(e.target.value), setStageError(undefined))}
+          >
             {stages.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} ({s.probability} %)

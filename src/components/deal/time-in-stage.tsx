@@ -1,6 +1,8 @@
 import { clsx } from "clsx";
+
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { StageTime } from "@/server/data/deal-timeline";
+
 import { barPercents, formatStay } from "./timeline-format";
 
 /**

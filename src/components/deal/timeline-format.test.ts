@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { barPercents, describeChange, formatFieldValue, formatStay } from "./timeline-format";
 
 const dk = { locale: "da-DK", timeZone: "Europe/Copenhagen", currency: "DKK" };
@@ -19,7 +20,11 @@ describe("formatFieldValue", () => {
 
 describe("describeChange", () => {
   it("labels the field and both values", () => {
-    expect(describeChange({ field: "contactName", before: "A/S", after: "ApS" }, dk)).toEqual({ label: "contact", before: "A/S", after: "ApS" });
+    expect(describeChange({ field: "contactName", before: "A/S", after: "ApS" }, dk)).toEqual({
+      label: "contact",
+      before: "A/S",
+      after: "ApS",
+    });
   });
 });
 

@@ -35,7 +35,10 @@ export function formatFieldValue(field: ChangeField, value: string | number | nu
   }
 }
 
-export function describeChange(change: { field: ChangeField; before: string | number | null; after: string | number | null }, org: OrgFormat) {
+export function describeChange(
+  change: { field: ChangeField; before: string | number | null; after: string | number | null },
+  org: OrgFormat,
+) {
   const label = FIELD_LABELS[change.field];
   return {
     label,

@@ -1,5 +1,6 @@
 import { Handshake, Plus, SearchX } from "lucide-react";
 import Link from "next/link";
+
 import { buttonClasses } from "@/components/ui/button";
 
 /** Why the list is empty: the filters exclude everything, nothing is open right now, or there are no deals at all. */
@@ -8,7 +9,10 @@ export type EmptyReason = "filtered" | "none-open" | "none";
 const COPY: Record<EmptyReason, { title: string; text: string }> = {
   filtered: { title: "No deals match these filters", text: "Try another search, widen the date range, or clear the filters." },
   "none-open": { title: "No open deals", text: "Every deal here is won or lost. Start a new one, or look back at the closed ones." },
-  none: { title: "No deals yet", text: "Create your first deal. Every deal starts with its next step, so nothing falls through the cracks." },
+  none: {
+    title: "No deals yet",
+    text: "Create your first deal. Every deal starts with its next step, so nothing falls through the cracks.",
+  },
 };
 
 export function DealListEmpty({ base, reason }: { base: string; reason: EmptyReason }) {

@@ -5,6 +5,7 @@ import { SlidersHorizontal } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
+
 import { Input } from "@/components/ui/input";
 import { MultiSelectMenu } from "@/components/ui/multi-select-menu";
 import { Select } from "@/components/ui/select";
@@ -13,17 +14,18 @@ import {
   DEAL_DATE_FIELDS,
   DEAL_STATUS_FILTER_LABELS,
   DEAL_STATUS_FILTERS,
-  dealFiltersToQuery,
-  DEFAULT_DEAL_FILTERS,
-  hasActiveDealFilters,
   type DealDateField,
   type DealFilters,
+  dealFiltersToQuery,
   type DealSortKey,
   type DealStatusFilter,
+  DEFAULT_DEAL_FILTERS,
+  hasActiveDealFilters,
   type SortDirection,
 } from "@/lib/schemas/deal-filters";
-import { DEAL_SORT_OPTIONS } from "./deal-list-sort-options";
+
 import { DealListSearch } from "./deal-list-search";
+import { DEAL_SORT_OPTIONS } from "./deal-list-sort-options";
 
 export type FilterStage = { id: string; name: string; kind: "open" | "won" | "lost" };
 
@@ -66,7 +68,9 @@ export function DealListFilters({ filters: current, stages, owners, sectors }: D
   }
 
   const narrowed = hasActiveDealFilters(filters);
-  const secondaryCount = [filters.stageIds.length > 0, filters.ownerId, filters.sector, filters.from || filters.to, filters.overdue].filter(Boolean).length;
+  const secondaryCount = [filters.stageIds.length > 0, filters.ownerId, filters.sector, filters.from || filters.to, filters.overdue].filter(
+    Boolean,
+  ).length;
   const sortValue = `${filters.sort}:${filters.dir}`;
   const resettable = narrowed || filters.sort !== DEFAULT_DEAL_FILTERS.sort || filters.dir !== DEFAULT_DEAL_FILTERS.dir;
 
@@ -108,7 +112,12 @@ export function DealListFilters({ filters: current, stages, owners, sectors }: D
           className="w-full sm:w-44"
         />
         {owners ? (
-          <Select aria-label="Owner" value={filters.ownerId ?? ""} onChange={(e) => apply({ ownerId: e.target.value || null })} className="w-full sm:w-44">
+          <Select
+            aria-label="Owner"
+            value={filters.ownerId ?? ""}
+            onChange={(e) => apply({ ownerId: e.target.value || null })}
+            className="w-full sm:w-44"
+          >
             <option value="">All owners</option>
             {owners.map((o) => (
               <option key={o.id} value={o.id}>
@@ -117,7 +126,12 @@ export function DealListFilters({ filters: current, stages, owners, sectors }: D
             ))}
           </Select>
         ) : null}
-        <Select aria-label="Sector" value={filters.sector ?? ""} onChange={(e) => apply({ sector: e.target.value || null })} className="w-full sm:w-44">
+        <Select
+          aria-label="Sector"
+          value={filters.sector ?? ""}
+          onChange={(e) => apply({ sector: e.target.value || null })}
+          className="w-full sm:w-44"
+        >
           <option value="">All sectors</option>
           {/* A sector from the URL that no visible deal has any more stays selectable, so the select never lies. */}
           {filters.sector && !sectors.includes(filters.sector) ? <option value={filters.sector}>{filters.sector}</option> : null}
@@ -192,7 +206,13 @@ export function DealListFilters({ filters: current, stages, owners, sectors }: D
   );
 }
 
-type DateInputProps = { label: string; value: string | null; min?: string | null; max?: string | null; onChange: (value: string | null) => void };
+type DateInputProps = {
+  label: string;
+  value: string | null;
+  min?: string | null;
+  max?: string | null;
+  onChange: (value: string | null) => void;
+};
 
 /** Applies a date only once it is complete (or cleared): half-typed dates don't reload the list. */
 function DateInput({ label, value, min, max, onChange }: DateInputProps) {

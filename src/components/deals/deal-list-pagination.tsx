@@ -2,7 +2,8 @@ import { clsx } from "clsx";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { DEAL_PAGE_SIZES, dealFiltersToQuery, type DealFilters } from "@/lib/schemas/deal-filters";
+
+import { DEAL_PAGE_SIZES, type DealFilters, dealFiltersToQuery } from "@/lib/schemas/deal-filters";
 
 type DealListPaginationProps = { base: string; filters: DealFilters; page: number; pageCount: number; total: number; locale: string };
 
@@ -10,7 +11,8 @@ const navLink = clsx(
   "inline-flex h-8 items-center gap-1 rounded-md border border-zinc-300 bg-white px-2.5 text-sm font-medium text-zinc-700 shadow-xs",
   "hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800",
 );
-const navDisabled = "inline-flex h-8 cursor-not-allowed items-center gap-1 rounded-md border border-zinc-200 px-2.5 text-sm font-medium text-zinc-400 dark:border-zinc-800 dark:text-zinc-600";
+const navDisabled =
+  "inline-flex h-8 cursor-not-allowed items-center gap-1 rounded-md border border-zinc-200 px-2.5 text-sm font-medium text-zinc-400 dark:border-zinc-800 dark:text-zinc-600";
 
 /** Previous / next as links (ordinary history entries, keyboard-reachable, work without JavaScript), plus the page size. */
 export function DealListPagination({ base, filters, page, pageCount, total, locale }: DealListPaginationProps) {
@@ -23,7 +25,10 @@ export function DealListPagination({ base, filters, page, pageCount, total, loca
   const last = Math.min(total, page * filters.pageSize);
 
   return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 px-5 py-3 text-sm dark:border-zinc-800">
+    <nav
+      aria-label="Pagination"
+      className="flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 px-5 py-3 text-sm dark:border-zinc-800"
+    >
       <p className="text-zinc-600 dark:text-zinc-400">
         {n.format(first)}–{n.format(last)} of {n.format(total)}
       </p>
@@ -46,11 +51,18 @@ export function DealListPagination({ base, filters, page, pageCount, total, loca
           {DEAL_PAGE_SIZES.map((size) => (
             <li key={size}>
               {size === filters.pageSize ? (
-                <span aria-current="true" className="inline-flex h-7 items-center rounded-md bg-zinc-100 px-2 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100">
+                <span
+                  aria-current="true"
+                  className="inline-flex h-7 items-center rounded-md bg-zinc-100 px-2 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100"
+                >
                   {size}
                 </span>
               ) : (
-                <Link href={href({ pageSize: size })} aria-label={`Show ${size} per page`} className="inline-flex h-7 items-center rounded-md px-2 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100">
+                <Link
+                  href={href({ pageSize: size })}
+                  aria-label={`Show ${size} per page`}
+                  className="inline-flex h-7 items-center rounded-md px-2 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+                >
                   {size}
                 </Link>
               )}

@@ -1,7 +1,8 @@
 "use client";
 
 import { LoaderCircle, Search } from "lucide-react";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+
 import { Input } from "@/components/ui/input";
 
 const DEBOUNCE_MS = 300;

@@ -2,13 +2,14 @@ import { clsx } from "clsx";
 import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ActionTypeIcon, ACTION_TYPE_LABELS } from "@/components/actions/action-type";
-import { dueDistance } from "@/components/actions/due-text";
+
+import { ACTION_TYPE_LABELS, ActionTypeIcon } from "@/components/actions/action-type";
 import { DueStateBadge } from "@/components/actions/due-state-badge";
+import { dueDistance } from "@/components/actions/due-text";
 import { Badge } from "@/components/ui/badge";
 import { formatDate, formatDateTime } from "@/lib/dates/format";
 import { formatMoney } from "@/lib/money";
-import { dealFiltersToQuery, sortToggle, type DealFilters, type DealSortKey } from "@/lib/schemas/deal-filters";
+import { type DealFilters, dealFiltersToQuery, type DealSortKey, sortToggle } from "@/lib/schemas/deal-filters";
 import type { CurrencyTotal, DealListRow } from "@/server/data/deal-list";
 
 type Org = { slug: string; locale: string; timeZone: string };
@@ -94,7 +95,11 @@ export function DealListTable({ org, rows, totals, total, filters, showOwner, no
                 <NextActionCell deal={deal} org={org} now={now} />
               </td>
               <td className={clsx(cell, "hidden pr-5 whitespace-nowrap text-zinc-600 xl:table-cell dark:text-zinc-400")}>
-                {deal.expectedCloseDate ? formatDate(deal.expectedCloseDate, org.locale, org.timeZone) : <span aria-label="No date">—</span>}
+                {deal.expectedCloseDate ? (
+                  formatDate(deal.expectedCloseDate, org.locale, org.timeZone)
+                ) : (
+                  <span aria-label="No date">—</span>
+                )}
               </td>
             </tr>
           ))}
@@ -104,11 +109,17 @@ export function DealListTable({ org, rows, totals, total, filters, showOwner, no
             <tr key={t.currency}>
               <th scope="row" className={clsx(cell, "pl-5 text-left font-medium text-zinc-700 dark:text-zinc-300")}>
                 {i === 0 ? `Total, ${total} ${total === 1 ? "deal" : "deals"}` : null}
-                {totals.length > 1 ? <span className="block text-xs font-normal text-zinc-500">{t.count} in {t.currency}</span> : null}
+                {totals.length > 1 ? (
+                  <span className="block text-xs font-normal text-zinc-500">
+                    {t.count} in {t.currency}
+                  </span>
+                ) : null}
               </th>
               <td className={clsx(cell, "hidden md:table-cell")} />
               {showOwner ? <td className={clsx(cell, "hidden lg:table-cell")} /> : null}
-              <td className={clsx(cell, "text-right whitespace-nowrap tabular-nums")}>{formatMoney(t.valueMinor, t.currency, org.locale)}</td>
+              <td className={clsx(cell, "text-right whitespace-nowrap tabular-nums")}>
+                {formatMoney(t.valueMinor, t.currency, org.locale)}
+              </td>
               <td className={clsx(cell, "hidden text-right whitespace-nowrap tabular-nums lg:table-cell")}>
                 {formatMoney(t.weightedMinor, t.currency, org.locale)}
               </td>
@@ -128,7 +139,9 @@ function NextActionCell({ deal, org, now }: { deal: DealListRow; org: Org; now: 
     return (
       <div className="space-y-1">
         <Badge tone={won ? "green" : "neutral"}>{won ? "Won" : "Lost"}</Badge>
-        {deal.closedAt ? <p className="text-xs text-zinc-500 dark:text-zinc-400">{formatDate(deal.closedAt, org.locale, org.timeZone)}</p> : null}
+        {deal.closedAt ? (
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">{formatDate(deal.closedAt, org.locale, org.timeZone)}</p>
+        ) : null}
       </div>
     );
   }
@@ -140,7 +153,11 @@ function NextActionCell({ deal, org, now }: { deal: DealListRow; org: Org; now: 
       <p className="flex items-center gap-1.5 text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">
         <ActionTypeIcon type={type} className="size-3.5 shrink-0" />
         <span className="sr-only">{ACTION_TYPE_LABELS[type]},</span>
-        <time dateTime={dueAt.toISOString()} title={formatDateTime(dueAt, org.locale, org.timeZone)} className={clsx(distance.late && "text-red-700 dark:text-red-400")}>
+        <time
+          dateTime={dueAt.toISOString()}
+          title={formatDateTime(dueAt, org.locale, org.timeZone)}
+          className={clsx(distance.late && "text-red-700 dark:text-red-400")}
+        >
           {distance.text}
         </time>
       </p>

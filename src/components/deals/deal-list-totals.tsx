@@ -11,7 +11,12 @@ type DealListTotalsProps = { totals: CurrencyTotal[]; total: number; locale: str
 export function DealListTotals({ totals, total, locale, currency }: DealListTotalsProps) {
   const lines = totals.length > 0 ? totals : [{ currency, count: 0, valueMinor: 0, weightedMinor: 0 }];
   return (
-    <div role="status" aria-live="polite" aria-atomic="true" className="grid grid-cols-[minmax(0,0.6fr)_minmax(0,1fr)_minmax(0,1fr)] divide-x divide-zinc-200 border-b border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+    <div
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      className="grid grid-cols-[minmax(0,0.6fr)_minmax(0,1fr)_minmax(0,1fr)] divide-x divide-zinc-200 border-b border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+    >
       <Stat label={total === 1 ? "Deal" : "Deals"} values={[new Intl.NumberFormat(locale).format(total)]} testId="deal-count" />
       <Stat label="Value" values={lines.map((t) => formatMoney(t.valueMinor, t.currency, locale))} testId="deal-value-total" />
       <Stat label="Weighted" values={lines.map((t) => formatMoney(t.weightedMinor, t.currency, locale))} testId="deal-weighted-total" />

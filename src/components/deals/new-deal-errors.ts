@@ -61,7 +61,9 @@ export function resultToErrors(fieldErrors: Record<string, string[] | undefined>
       errors.fields[key] ??= message;
     } else if (key === "firstAction") {
       const local = nextActionSchema.safeParse(firstAction);
-      const placed = local.success ? [] : issuesToErrors(local.error.issues.map((i) => ({ ...i, path: ["firstAction", ...i.path] }))).fields;
+      const placed = local.success
+        ? []
+        : issuesToErrors(local.error.issues.map((i) => ({ ...i, path: ["firstAction", ...i.path] }))).fields;
       if (Object.keys(placed).length > 0) Object.assign(errors.fields, { ...placed, ...errors.fields });
       else for (const m of messages!) add(errors.nextAction, m);
     } else if (key.startsWith("firstAction.")) {

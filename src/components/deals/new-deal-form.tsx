@@ -3,8 +3,9 @@
 import { Plus } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition, type FormEvent } from "react";
+import { type FormEvent, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+
 import { createDealAction } from "@/actions/deals";
 import { DEFAULT_DUE, resolveDue } from "@/components/actions/due-choice";
 import { Alert } from "@/components/ui/alert";
@@ -14,8 +15,9 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { minorDigits, parseMoneyToMinor } from "@/lib/money";
-import { createDealSchema, type CreateDealInput } from "@/lib/schemas/deals";
-import { firstErrorField, hasErrors, issuesToErrors, resultToErrors, type NewDealErrors } from "./new-deal-errors";
+import { type CreateDealInput, createDealSchema } from "@/lib/schemas/deals";
+
+import { firstErrorField, hasErrors, issuesToErrors, type NewDealErrors, resultToErrors } from "./new-deal-errors";
 import { NewDealNextAction, type NextActionDraft } from "./new-deal-next-action";
 
 type Person = { id: string; name: string };
@@ -36,7 +38,16 @@ const NO_ERRORS: NewDealErrors = { fields: {}, nextAction: [], general: [] };
 export function NewDealForm({ orgSlug, org, stages, owners, me, sectors }: NewDealFormProps) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [deal, setDeal] = useState({ title: "", contactName: "", value: "", stageId: stages[0]?.id ?? "", ownerId: me.id, sector: "", source: "", expectedCloseDate: "" });
+  const [deal, setDeal] = useState({
+    title: "",
+    contactName: "",
+    value: "",
+    stageId: stages[0]?.id ?? "",
+    ownerId: me.id,
+    sector: "",
+    source: "",
+    expectedCloseDate: "",
+  });
   // Probability follows the stage until the user types their own.
   const [probability, setProbability] = useState<string | null>(null);
   const [action, setAction] = useState<NextActionDraft>({ type: "call", details: "", due: DEFAULT_DUE });
@@ -58,7 +69,11 @@ export function NewDealForm({ orgSlug, org, stages, owners, me, sectors }: NewDe
   function editAction(patch: Partial<NextActionDraft>) {
     setAction((a) => ({ ...a, ...patch }));
     const touched = Object.keys(patch).map((k) => `firstAction.${k === "due" ? "dueAt" : k}`);
-    setErrors((e) => ({ ...e, nextAction: [], fields: Object.fromEntries(Object.entries(e.fields).filter(([k]) => !touched.includes(k))) }));
+    setErrors((e) => ({
+      ...e,
+      nextAction: [],
+      fields: Object.fromEntries(Object.entries(e.fields).filter(([k]) => !touched.includes(k))),
+    }));
   }
 
   function show(next: NewDealErrors) {
@@ -110,22 +125,66 @@ export function NewDealForm({ orgSlug, org, stages, owners, me, sectors }: NewDe
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label="New deal" className="space-y-6">
-      {errors.general.length > 0 ? <Alert tone="error" title="The deal was not created.">{errors.general.join(" ")}</Alert> : null}
+      {errors.general.length > 0 ? (
+        <Alert tone="error" title="The deal was not created.">
+          {errors.general.join(" ")}
+        </Alert>
+      ) : null}
       <Card>
         <CardHeader title="Deal" description="Who it is with, what it is worth and where it stands." />
         <CardBody className="grid gap-5 sm:grid-cols-2">
           <Field label="Title" error={err.title} className="sm:col-span-2">
-            {(c) => <Input {...c} data-field="title" name="title" value={deal.title} maxLength={200} autoFocus disabled={busy} onChange={(e) => edit("title", e.target.value)} placeholder="Weekly office cleaning" />}
+            {(c) => (
+              <Input
+                {...c}
+                data-field="title"
+                name="title"
+                value={deal.title}
+                maxLength={200}
+                autoFocus
+                disabled={busy}
+                onChange={(e) => edit("title", e.target.value)}
+                placeholder="Weekly office cleaning"
+              />
+            )}
           </Field>
           <Field label="Contact" error={err.contactName} hint="The company or person the deal is with." className="sm:col-span-2">
-            {(c) => <Input {...c} data-field="contactName" name="contactName" value={deal.contactName} maxLength={200} disabled={busy} onChange={(e) => edit("contactName", e.target.value)} />}
+            {(c) => (
+              <Input
+                {...c}
+                data-field="contactName"
+                name="contactName"
+                value={deal.contactName}
+                maxLength={200}
+                disabled={busy}
+                onChange={(e) => edit("contactName", e.target.value)}
+              />
+            )}
           </Field>
           <Field label={`Value (${org.currency})`} error={err.value} hint={valuePreview ?? "For example 12500 or 12 500,50"}>
-            {(c) => <Input {...c} data-field="value" name="value" inputMode="decimal" autoComplete="off" value={deal.value} disabled={busy} onChange={(e) => edit("value", e.target.value)} />}
+            {(c) => (
+              <Input
+                {...c}
+                data-field="value"
+                name="value"
+                inputMode="decimal"
+                autoComplete="off"
+                value={deal.value}
+                disabled={busy}
+                onChange={(e) => edit("value", e.target.value)}
+              />
+            )}
           </Field>
           <Field label="Stage" error={err.stageId}>
             {(c) => (
-              <Select {...c} data-field="stageId" name="stageId" value={deal.stageId} disabled={busy} onChange={(e) => edit("stageId", e.target.value)}>
+              <Select
+                {...c}
+                data-field="stageId"
+                name="stageId"
+                value={deal.stageId}
+                disabled={busy}
+                onChange={(e) => edit("stageId", e.target.value)}
+              >
                 {stages.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name} ({s.probability} %)
@@ -137,16 +196,41 @@ export function NewDealForm({ orgSlug, org, stages, owners, me, sectors }: NewDe
           <Field
             label="Probability (%)"
             error={err.probability}
-            hint={probability === null ? `From the stage. Type to override.` : <ResetProbability onReset={() => setProbability(null)} stageProbability={stage?.probability} />}
+            hint={
+              probability === null ? (
+                `From the stage. Type to override.`
+              ) : (
+                <ResetProbability onReset={() => setProbability(null)} stageProbability={stage?.probability} />
+              )
+            }
           >
             {(c) => (
-              <Input {...c} data-field="probability" name="probability" type="number" min={0} max={100} step={1} inputMode="numeric" value={shownProbability} disabled={busy} onChange={(e) => setProbability(e.target.value)} />
+              <Input
+                {...c}
+                data-field="probability"
+                name="probability"
+                type="number"
+                min={0}
+                max={100}
+                step={1}
+                inputMode="numeric"
+                value={shownProbability}
+                disabled={busy}
+                onChange={(e) => setProbability(e.target.value)}
+              />
             )}
           </Field>
           {owners ? (
             <Field label="Owner" error={err.ownerId}>
               {(c) => (
-                <Select {...c} data-field="ownerId" name="ownerId" value={deal.ownerId} disabled={busy} onChange={(e) => edit("ownerId", e.target.value)}>
+                <Select
+                  {...c}
+                  data-field="ownerId"
+                  name="ownerId"
+                  value={deal.ownerId}
+                  disabled={busy}
+                  onChange={(e) => edit("ownerId", e.target.value)}
+                >
                   {owners.map((o) => (
                     <option key={o.id} value={o.id}>
                       {o.id === me.id ? `${o.name} (you)` : o.name}
@@ -161,7 +245,18 @@ export function NewDealForm({ orgSlug, org, stages, owners, me, sectors }: NewDe
             </Field>
           )}
           <Field label="Sector" error={err.sector} hint="Optional. Pick an existing one or type a new one.">
-            {(c) => <Input {...c} data-field="sector" name="sector" list="new-deal-sectors" maxLength={80} value={deal.sector} disabled={busy} onChange={(e) => edit("sector", e.target.value)} />}
+            {(c) => (
+              <Input
+                {...c}
+                data-field="sector"
+                name="sector"
+                list="new-deal-sectors"
+                maxLength={80}
+                value={deal.sector}
+                disabled={busy}
+                onChange={(e) => edit("sector", e.target.value)}
+              />
+            )}
           </Field>
           <datalist id="new-deal-sectors">
             {sectors.map((s) => (
@@ -169,10 +264,30 @@ export function NewDealForm({ orgSlug, org, stages, owners, me, sectors }: NewDe
             ))}
           </datalist>
           <Field label="Source" error={err.source} hint="Optional. Referral, website, trade fair…">
-            {(c) => <Input {...c} data-field="source" name="source" maxLength={80} value={deal.source} disabled={busy} onChange={(e) => edit("source", e.target.value)} />}
+            {(c) => (
+              <Input
+                {...c}
+                data-field="source"
+                name="source"
+                maxLength={80}
+                value={deal.source}
+                disabled={busy}
+                onChange={(e) => edit("source", e.target.value)}
+              />
+            )}
           </Field>
           <Field label="Expected close date" error={err.expectedCloseDate} hint="Optional.">
-            {(c) => <Input {...c} data-field="expectedCloseDate" name="expectedCloseDate" type="date" value={deal.expectedCloseDate} disabled={busy} onChange={(e) => edit("expectedCloseDate", e.target.value)} />}
+            {(c) => (
+              <Input
+                {...c}
+                data-field="expectedCloseDate"
+                name="expectedCloseDate"
+                type="date"
+                value={deal.expectedCloseDate}
+                disabled={busy}
+                onChange={(e) => edit("expectedCloseDate", e.target.value)}
+              />
+            )}
           </Field>
         </CardBody>
       </Card>

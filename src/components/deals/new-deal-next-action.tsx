@@ -2,15 +2,17 @@
 
 import { clsx } from "clsx";
 import { ListChecks } from "lucide-react";
-import { ActionTypeIcon, ACTION_TYPE_LABELS, ACTION_TYPES } from "@/components/actions/action-type";
-import { dueShortcut, isTextEntry, toCustom, type DueChoice } from "@/components/actions/due-choice";
+import type { KeyboardEvent } from "react";
+
+import { ACTION_TYPE_LABELS, ACTION_TYPES, ActionTypeIcon } from "@/components/actions/action-type";
+import { type DueChoice, dueShortcut, isTextEntry, toCustom } from "@/components/actions/due-choice";
 import { DuePicker } from "@/components/actions/due-picker";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { controlClasses } from "@/components/ui/input";
 import type { ActionType } from "@/lib/schemas/deals";
-import type { KeyboardEvent } from "react";
+
 import type { NewDealErrors } from "./new-deal-errors";
 
 export type NextActionDraft = { type: ActionType; details: string; due: DueChoice };
@@ -37,7 +39,9 @@ export function NewDealNextAction({ value, onChange, errors, ownerLabel, timeZon
     onChange({ due: key === "custom" ? toCustom(value.due, new Date(), timeZone) : { kind: "preset", preset: key } });
   }
 
-  const missing = Boolean(errors.fields["firstAction.details"] || errors.fields["firstAction.dueAt"] || errors.fields["firstAction.type"]) || errors.nextAction.length > 0;
+  const missing =
+    Boolean(errors.fields["firstAction.details"] || errors.fields["firstAction.dueAt"] || errors.fields["firstAction.type"]) ||
+    errors.nextAction.length > 0;
   return (
     <Card>
       <CardHeader
@@ -53,7 +57,9 @@ export function NewDealNextAction({ value, onChange, errors, ownerLabel, timeZon
       <CardBody className="space-y-5" onKeyDown={shortcut}>
         {missing ? (
           <Alert tone="error" title="A deal can't be created without a next action.">
-            {errors.nextAction.length > 0 ? errors.nextAction.join(" ") : "Every open deal needs a planned next step. Describe it below and pick when it is due."}
+            {errors.nextAction.length > 0
+              ? errors.nextAction.join(" ")
+              : "Every open deal needs a planned next step. Describe it below and pick when it is due."}
           </Alert>
         ) : null}
 
@@ -86,7 +92,11 @@ export function NewDealNextAction({ value, onChange, errors, ownerLabel, timeZon
           </div>
         </fieldset>
 
-        <Field label="What is the next step?" error={errors.fields["firstAction.details"]} hint="For example: Call Jens about the scope and budget.">
+        <Field
+          label="What is the next step?"
+          error={errors.fields["firstAction.details"]}
+          hint="For example: Call Jens about the scope and budget."
+        >
           {(control) => (
             <textarea
               {...control}

@@ -1,6 +1,7 @@
 "use client";
 
 import { Download } from "lucide-react";
+
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";

@@ -1,4 +1,5 @@
 import { DASHBOARD_TABLE_LABELS, DASHBOARD_TABLES } from "@/lib/schemas/export-params";
+
 import { ExportMenu } from "./export-menu";
 import { MonthlyReportDialog } from "./monthly-report-dialog";
 

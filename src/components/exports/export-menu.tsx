@@ -3,8 +3,16 @@
 import { ChevronDown, Download } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { Fragment } from "react";
+
 import { buttonClasses } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, FILE_PARAMS } from "@/lib/schemas/export-params";
 
 export type ExportTarget = { label: string; href: string };

@@ -2,8 +2,10 @@
 
 import { FileText } from "lucide-react";
 import { useState } from "react";
+
 import { buttonClasses } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+
 import { MonthlyReportForm } from "./monthly-report-form";
 
 /** "Monthly report (PDF)" beside the dashboard's exports: a month picker in a dialog. */

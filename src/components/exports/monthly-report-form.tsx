@@ -1,6 +1,7 @@
 "use client";
 
 import { FileText } from "lucide-react";
+
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";

@@ -1,7 +1,9 @@
 "use client";
 
 import { clsx } from "clsx";
+
 import type { ValidationSummary } from "@/server/data/imports/validate";
+
 import { IssueList } from "./issue-list";
 
 function Stat({ label, value, tone }: { label: string; value: string; tone?: "red" | "green" | "amber" }) {
@@ -10,7 +12,13 @@ function Stat({ label, value, tone }: { label: string; value: string; tone?: "re
       <p
         className={clsx(
           "text-xl font-semibold tabular-nums",
-          tone === "red" ? "text-red-700 dark:text-red-300" : tone === "green" ? "text-emerald-700 dark:text-emerald-300" : tone === "amber" ? "text-amber-700 dark:text-amber-300" : "text-zinc-900 dark:text-zinc-100",
+          tone === "red"
+            ? "text-red-700 dark:text-red-300"
+            : tone === "green"
+              ? "text-emerald-700 dark:text-emerald-300"
+              : tone === "amber"
+                ? "text-amber-700 dark:text-amber-300"
+                : "text-zinc-900 dark:text-zinc-100",
         )}
       >
         {value}
@@ -32,14 +40,16 @@ export function CheckReport({ summary, locale }: { summary: ValidationSummary; l
         <Stat label="will be updated" value={n.format(summary.willUpdate)} tone={summary.willUpdate > 0 ? "amber" : undefined} />
       </div>
       <p className="px-5 text-sm text-zinc-600 dark:text-zinc-400">
-        {n.format(summary.validRows)} valid row(s); {n.format(summary.duplicates)} match an existing deal; {n.format(summary.willSkip)} will be skipped.
+        {n.format(summary.validRows)} valid row(s); {n.format(summary.duplicates)} match an existing deal; {n.format(summary.willSkip)} will
+        be skipped.
       </p>
       {summary.issues.length > 0 ? (
         <div className="border-t border-zinc-200 dark:border-zinc-800">
           <IssueList issues={summary.issues} caption="Problems found in the file" />
           {summary.issueCount > summary.issues.length ? (
             <p className="border-t border-zinc-200 px-5 py-2 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
-              The first {n.format(summary.issues.length)} of {n.format(summary.issueCount)} are shown; the full report stays with the import.
+              The first {n.format(summary.issues.length)} of {n.format(summary.issueCount)} are shown; the full report stays with the
+              import.
             </p>
           ) : null}
         </div>

@@ -1,8 +1,9 @@
 "use client";
 
 import { clsx } from "clsx";
+
 import { Select } from "@/components/ui/select";
-import { IMPORT_FIELDS, IMPORT_FIELD_LABELS, type ImportField, type ImportMapping } from "@/lib/import/fields";
+import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField, type ImportMapping } from "@/lib/import/fields";
 
 type ColumnMappingProps = {
   headers: string[];
@@ -22,7 +23,10 @@ export function ColumnMapping({ headers, sample, mapping, suggested, disabled, o
   return (
     <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
       {headers.map((header, i) => {
-        const examples = sample.map((r) => r.cells[i]?.trim()).filter((v): v is string => !!v).slice(0, 3);
+        const examples = sample
+          .map((r) => r.cells[i]?.trim())
+          .filter((v): v is string => !!v)
+          .slice(0, 3);
         const field = mapping[i] ?? null;
         const clash = field !== null && firstUse.get(field) !== i ? headers[firstUse.get(field)!] : null;
         const id = `map-col-${i}`;
@@ -38,7 +42,11 @@ export function ColumnMapping({ headers, sample, mapping, suggested, disabled, o
               </span>
             </div>
             <p className="min-w-0 truncate text-sm text-zinc-600 dark:text-zinc-400" title={examples.join(" · ")}>
-              {examples.length > 0 ? examples.map((e) => e.replace(/\s+/g, " ")).join(" · ") : <span className="italic">empty in the first rows</span>}
+              {examples.length > 0 ? (
+                examples.map((e) => e.replace(/\s+/g, " ")).join(" · ")
+              ) : (
+                <span className="italic">empty in the first rows</span>
+              )}
             </p>
             <div>
               <Select

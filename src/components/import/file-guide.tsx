@@ -18,7 +18,11 @@ export function FileGuide({ locale, currency, stageNames }: { locale: string; cu
   const amount = new Intl.NumberFormat(locale, { style: "currency", currency }).format(12500.5);
   return (
     <Card>
-      <CardHeader title="What the file can contain" description="One deal per row; the first row names the columns, in English or French." headingLevel={2} />
+      <CardHeader
+        title="What the file can contain"
+        description="One deal per row; the first row names the columns, in English or French."
+        headingLevel={2}
+      />
       <CardBody className="space-y-4 text-sm">
         <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {COLUMNS.map((c) => (
@@ -36,7 +40,8 @@ export function FileGuide({ locale, currency, stageNames }: { locale: string; cu
             Amounts as you write them: <span className="whitespace-nowrap">{amount}</span>, 12,500.50, €12500.
           </li>
           <li>
-            Dates like 2026-12-31 or {dayFirst ? "31/12/2026 (day first, as in this organization)" : "12/31/2026 (month first, as in this organization)"}.
+            Dates like 2026-12-31 or{" "}
+            {dayFirst ? "31/12/2026 (day first, as in this organization)" : "12/31/2026 (month first, as in this organization)"}.
           </li>
           <li>Statuses: {stageNames.join(", ")} — or their English or French names, in any case, with or without accents.</li>
         </ul>

@@ -1,8 +1,10 @@
 import { clsx } from "clsx";
 import Link from "next/link";
-import { IMPORT_MODE_LABELS } from "@/lib/import/fields";
+
 import { formatDateTime } from "@/lib/dates/format";
+import { IMPORT_MODE_LABELS } from "@/lib/import/fields";
 import type { ImportHistoryRow } from "@/server/data/imports/drafts";
+
 import { RevertButton } from "./revert-button";
 import { ImportStatusBadge } from "./status-badge";
 
@@ -21,13 +23,27 @@ export function HistoryTable({ org, rows, compact = false }: HistoryTableProps) 
         <caption className="sr-only">Imports, newest first</caption>
         <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
           <tr>
-            <th scope="col" className={clsx(cell, "pl-5 font-medium")}>File</th>
-            <th scope="col" className={clsx(cell, "font-medium", compact ? "hidden" : "hidden md:table-cell")}>Mode</th>
-            <th scope="col" className={clsx(num, "font-medium hidden sm:table-cell")}>Created</th>
-            <th scope="col" className={clsx(num, "font-medium hidden sm:table-cell")}>Updated</th>
-            <th scope="col" className={clsx(num, "font-medium", compact ? "hidden" : "hidden lg:table-cell")}>Skipped</th>
-            <th scope="col" className={clsx(num, "font-medium", compact ? "hidden" : "hidden lg:table-cell")}>Failed</th>
-            <th scope="col" className={clsx(cell, "font-medium")}>Status</th>
+            <th scope="col" className={clsx(cell, "pl-5 font-medium")}>
+              File
+            </th>
+            <th scope="col" className={clsx(cell, "font-medium", compact ? "hidden" : "hidden md:table-cell")}>
+              Mode
+            </th>
+            <th scope="col" className={clsx(num, "font-medium hidden sm:table-cell")}>
+              Created
+            </th>
+            <th scope="col" className={clsx(num, "font-medium hidden sm:table-cell")}>
+              Updated
+            </th>
+            <th scope="col" className={clsx(num, "font-medium", compact ? "hidden" : "hidden lg:table-cell")}>
+              Skipped
+            </th>
+            <th scope="col" className={clsx(num, "font-medium", compact ? "hidden" : "hidden lg:table-cell")}>
+              Failed
+            </th>
+            <th scope="col" className={clsx(cell, "font-medium")}>
+              Status
+            </th>
             <th scope="col" className={clsx(cell, "pr-5 text-right font-medium")}>
               <span className="sr-only">Actions</span>
             </th>
@@ -37,14 +53,20 @@ export function HistoryTable({ org, rows, compact = false }: HistoryTableProps) 
           {rows.map((r) => (
             <tr key={r.id} className="hover:bg-zinc-50/80 dark:hover:bg-zinc-800/40">
               <td className={clsx(cell, "pl-5")}>
-                <Link href={`/${org.slug}/import/${r.id}`} className="font-medium break-all text-zinc-900 hover:text-brand-700 hover:underline dark:text-zinc-100 dark:hover:text-brand-300">
+                <Link
+                  href={`/${org.slug}/import/${r.id}`}
+                  className="font-medium break-all text-zinc-900 hover:text-brand-700 hover:underline dark:text-zinc-100 dark:hover:text-brand-300"
+                >
                   {r.fileName}
                 </Link>
                 <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
-                  {formatDateTime(r.createdAt, org.locale, org.timeZone)} · {r.createdByName ?? "A former member"} · {n.format(r.totalRows)} rows
+                  {formatDateTime(r.createdAt, org.locale, org.timeZone)} · {r.createdByName ?? "A former member"} · {n.format(r.totalRows)}{" "}
+                  rows
                 </p>
               </td>
-              <td className={clsx(cell, "whitespace-nowrap text-zinc-600 dark:text-zinc-400", compact ? "hidden" : "hidden md:table-cell")}>{IMPORT_MODE_LABELS[r.mode].label}</td>
+              <td className={clsx(cell, "whitespace-nowrap text-zinc-600 dark:text-zinc-400", compact ? "hidden" : "hidden md:table-cell")}>
+                {IMPORT_MODE_LABELS[r.mode].label}
+              </td>
               <td className={clsx(num, "hidden sm:table-cell")}>{count(r.createdCount, r.status)}</td>
               <td className={clsx(num, "hidden sm:table-cell")}>{count(r.updatedCount, r.status)}</td>
               <td className={clsx(num, compact ? "hidden" : "hidden lg:table-cell")}>{count(r.skippedCount, r.status)}</td>
@@ -57,7 +79,13 @@ export function HistoryTable({ org, rows, compact = false }: HistoryTableProps) 
               </td>
               <td className={clsx(cell, "pr-5 text-right")}>
                 {r.status === "completed" && r.createdCount + r.updatedCount > 0 ? (
-                  <RevertButton orgSlug={org.slug} importId={r.id} fileName={r.fileName} created={r.createdCount} updated={r.updatedCount} />
+                  <RevertButton
+                    orgSlug={org.slug}
+                    importId={r.id}
+                    fileName={r.fileName}
+                    created={r.createdCount}
+                    updated={r.updatedCount}
+                  />
                 ) : null}
               </td>
             </tr>

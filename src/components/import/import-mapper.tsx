@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+
 import { discardImportAction, startImportAction, validateImportAction } from "@/actions/imports";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -12,6 +13,7 @@ import { Card, CardBody, CardFooter, CardHeader } from "@/components/ui/card";
 import { duplicateFields, type ImportField, type ImportMapping } from "@/lib/import/fields";
 import type { ImportOptions } from "@/lib/schemas/imports";
 import type { ValidationSummary } from "@/server/data/imports/validate";
+
 import { CheckReport } from "./check-report";
 import { ColumnMapping } from "./column-mapping";
 import { ImportOptionsForm, type OptionsDraft } from "./import-options";
@@ -104,14 +106,20 @@ export function ImportMapper({ org, file, refs, suggested, initial, meName }: Im
   return (
     <div className="space-y-6">
       <Card>
-        <CardHeader
-          title="1. Columns"
-          description={`${file.headers.length} columns found. Choose what each one is, or ignore it.`}
+        <CardHeader title="1. Columns" description={`${file.headers.length} columns found. Choose what each one is, or ignore it.`} />
+        <ColumnMapping
+          headers={file.headers}
+          sample={file.sample}
+          mapping={mapping}
+          suggested={suggested}
+          disabled={working}
+          onChange={changeMapping}
         />
-        <ColumnMapping headers={file.headers} sample={file.sample} mapping={mapping} suggested={suggested} disabled={working} onChange={changeMapping} />
         {!hasContact ? (
           <div className="px-5 pb-4">
-            <Alert tone="error" live={false}>Choose the column that holds the client: every deal needs one.</Alert>
+            <Alert tone="error" live={false}>
+              Choose the column that holds the client: every deal needs one.
+            </Alert>
           </div>
         ) : null}
       </Card>
@@ -135,9 +143,17 @@ export function ImportMapper({ org, file, refs, suggested, initial, meName }: Im
         <div ref={reportRef} tabIndex={-1} className="outline-none" aria-live="polite">
           <CardHeader
             title="4. Check and import"
-            description={summary ? "Every row was read with the mapping above." : `Check all ${n.format(file.totalRows)} rows before importing: nothing is written yet.`}
+            description={
+              summary
+                ? "Every row was read with the mapping above."
+                : `Check all ${n.format(file.totalRows)} rows before importing: nothing is written yet.`
+            }
           />
-          {summary ? <div className="py-4"><CheckReport summary={summary} locale={org.locale} /></div> : null}
+          {summary ? (
+            <div className="py-4">
+              <CheckReport summary={summary} locale={org.locale} />
+            </div>
+          ) : null}
         </div>
         {error ? (
           <div className="px-5 pb-4">
@@ -145,7 +161,13 @@ export function ImportMapper({ org, file, refs, suggested, initial, meName }: Im
           </div>
         ) : null}
         <CardFooter className="justify-between">
-          <Button variant="ghost" onClick={discard} pending={busy === "discard"} disabled={working} icon={<X aria-hidden className="size-4" />}>
+          <Button
+            variant="ghost"
+            onClick={discard}
+            pending={busy === "discard"}
+            disabled={working}
+            icon={<X aria-hidden className="size-4" />}
+          >
             Discard
           </Button>
           <div className="flex flex-wrap items-center justify-end gap-2">
@@ -155,11 +177,21 @@ export function ImportMapper({ org, file, refs, suggested, initial, meName }: Im
               </Link>
             ) : null}
             {summary && validRows > 0 ? (
-              <Button onClick={() => start(summary.invalidRows > 0)} pending={busy === "start"} disabled={working} icon={<Play aria-hidden className="size-4" />}>
+              <Button
+                onClick={() => start(summary.invalidRows > 0)}
+                pending={busy === "start"}
+                disabled={working}
+                icon={<Play aria-hidden className="size-4" />}
+              >
                 {summary.invalidRows > 0 ? `Import the ${n.format(validRows)} valid rows` : `Import ${n.format(validRows)} rows`}
               </Button>
             ) : (
-              <Button onClick={check} pending={busy === "check"} disabled={working || blocked} icon={<ListChecks aria-hidden className="size-4" />}>
+              <Button
+                onClick={check}
+                pending={busy === "check"}
+                disabled={working || blocked}
+                icon={<ListChecks aria-hidden className="size-4" />}
+              >
                 {summary ? "Check again" : `Check all ${n.format(file.totalRows)} rows`}
               </Button>
             )}

@@ -1,21 +1,42 @@
 "use client";
 
 import { clsx } from "clsx";
+
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { DUE_PRESET_LABELS, type DuePreset } from "@/lib/dates/due-presets";
-import { IMPORT_MODES, IMPORT_MODE_LABELS, type ImportMode, type UnknownOwnerPolicy } from "@/lib/import/fields";
-import { ACTION_TYPES, ACTION_TYPE_LABELS } from "@/lib/schemas/deals";
+import { IMPORT_MODE_LABELS, IMPORT_MODES, type ImportMode, type UnknownOwnerPolicy } from "@/lib/import/fields";
+import { ACTION_TYPE_LABELS, ACTION_TYPES } from "@/lib/schemas/deals";
 import type { ImportOptions } from "@/lib/schemas/imports";
 
 export type OptionsDraft = Omit<ImportOptions, "mapping">;
 
-type ImportOptionsProps = { value: OptionsDraft; onChange: (next: OptionsDraft) => void; disabled?: boolean; meName: string; detailsError?: string };
+type ImportOptionsProps = {
+  value: OptionsDraft;
+  onChange: (next: OptionsDraft) => void;
+  disabled?: boolean;
+  meName: string;
+  detailsError?: string;
+};
 
 const DUE_PRESETS = Object.keys(DUE_PRESET_LABELS) as DuePreset[];
 
-function RadioCard({ name, checked, onChange, label, hint, disabled }: { name: string; checked: boolean; onChange: () => void; label: string; hint: string; disabled?: boolean }) {
+function RadioCard({
+  name,
+  checked,
+  onChange,
+  label,
+  hint,
+  disabled,
+}: {
+  name: string;
+  checked: boolean;
+  onChange: () => void;
+  label: string;
+  hint: string;
+  disabled?: boolean;
+}) {
   return (
     <label
       className={clsx(
@@ -44,7 +65,9 @@ export function ImportOptionsForm({ value, onChange, disabled, meName, detailsEr
     <div className="grid gap-6 lg:grid-cols-2">
       <fieldset className="space-y-2">
         <legend className="mb-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">Rows that match an existing deal</legend>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">A match is the same client (any case) with the same title or the same amount.</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          A match is the same client (any case) with the same title or the same amount.
+        </p>
         {IMPORT_MODES.map((mode: ImportMode) => (
           <RadioCard
             key={mode}
@@ -74,11 +97,18 @@ export function ImportOptionsForm({ value, onChange, disabled, meName, detailsEr
         </fieldset>
         <fieldset className="space-y-3">
           <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">First next action of each open deal</legend>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Owned by the deal’s owner. Won and lost deals get none. Notes are added to it.</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            Owned by the deal’s owner. Won and lost deals get none. Notes are added to it.
+          </p>
           <div className="grid gap-3 sm:grid-cols-2">
             <Field label="Type">
               {(c) => (
-                <Select {...c} value={value.firstAction.type} disabled={disabled} onChange={(e) => setAction({ type: e.target.value as OptionsDraft["firstAction"]["type"] })}>
+                <Select
+                  {...c}
+                  value={value.firstAction.type}
+                  disabled={disabled}
+                  onChange={(e) => setAction({ type: e.target.value as OptionsDraft["firstAction"]["type"] })}
+                >
                   {ACTION_TYPES.map((t) => (
                     <option key={t} value={t}>
                       {ACTION_TYPE_LABELS[t]}
@@ -89,7 +119,12 @@ export function ImportOptionsForm({ value, onChange, disabled, meName, detailsEr
             </Field>
             <Field label="Due">
               {(c) => (
-                <Select {...c} value={value.firstAction.due} disabled={disabled} onChange={(e) => setAction({ due: e.target.value as DuePreset })}>
+                <Select
+                  {...c}
+                  value={value.firstAction.due}
+                  disabled={disabled}
+                  onChange={(e) => setAction({ due: e.target.value as DuePreset })}
+                >
                   {DUE_PRESETS.map((p) => (
                     <option key={p} value={p}>
                       {DUE_PRESET_LABELS[p]}
@@ -99,7 +134,15 @@ export function ImportOptionsForm({ value, onChange, disabled, meName, detailsEr
               )}
             </Field>
             <Field label="What to do" error={detailsError} className="sm:col-span-2">
-              {(c) => <Input {...c} value={value.firstAction.details} maxLength={200} disabled={disabled} onChange={(e) => setAction({ details: e.target.value })} />}
+              {(c) => (
+                <Input
+                  {...c}
+                  value={value.firstAction.details}
+                  maxLength={200}
+                  disabled={disabled}
+                  onChange={(e) => setAction({ details: e.target.value })}
+                />
+              )}
             </Field>
           </div>
         </fieldset>

@@ -3,12 +3,14 @@
 import { clsx } from "clsx";
 import { CircleAlert, CircleCheck } from "lucide-react";
 import { useMemo } from "react";
+
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/lib/dates/format";
 import type { DateReading } from "@/lib/import/dates";
 import type { ImportMapping, UnknownOwnerPolicy } from "@/lib/import/fields";
-import { rowReader, type ImportRow, type RowIssue } from "@/lib/import/rows";
+import { type ImportRow, type RowIssue, rowReader } from "@/lib/import/rows";
 import { minorDigits } from "@/lib/money";
+
 import type { MapperFile, MapperOrg, MapperRefs } from "./types";
 
 type ImportPreviewProps = {
@@ -32,7 +34,9 @@ const cell = "px-3 py-2.5 align-top";
 /** With the cents: the preview shows the amount exactly as it was read (lists round to whole units). */
 function exactMoney(minor: number, org: MapperOrg): string {
   const digits = minorDigits(org.currency);
-  return new Intl.NumberFormat(org.locale, { style: "currency", currency: org.currency, minimumFractionDigits: digits }).format(minor / 10 ** digits);
+  return new Intl.NumberFormat(org.locale, { style: "currency", currency: org.currency, minimumFractionDigits: digits }).format(
+    minor / 10 ** digits,
+  );
 }
 
 /**
@@ -49,7 +53,10 @@ export function ImportPreview({ file, mapping, refs, org, unknownOwner, meName }
   return (
     <>
       {/* Phones: one card per row, nothing to scroll sideways. */}
-      <ul className="divide-y divide-zinc-100 md:hidden dark:divide-zinc-800" aria-label={`Preview of the first ${rows.length} rows as they will be imported`}>
+      <ul
+        className="divide-y divide-zinc-100 md:hidden dark:divide-zinc-800"
+        aria-label={`Preview of the first ${rows.length} rows as they will be imported`}
+      >
         {rows.map(({ record, result }) => (
           <li key={record.line} className={clsx("space-y-1 px-5 py-3 text-sm", !result.ok && "bg-red-50/60 dark:bg-red-950/20")}>
             <LineMark line={record.line} ok={result.ok} />
@@ -75,12 +82,24 @@ export function ImportPreview({ file, mapping, refs, org, unknownOwner, meName }
           <caption className="sr-only">Preview of the first {rows.length} rows as they will be imported</caption>
           <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
             <tr>
-              <th scope="col" className={clsx(cell, "pl-5 font-medium")}>Line</th>
-              <th scope="col" className={clsx(cell, "font-medium")}>Deal</th>
-              <th scope="col" className={clsx(cell, "font-medium")}>Stage</th>
-              <th scope="col" className={clsx(cell, "text-right font-medium")}>Value</th>
-              <th scope="col" className={clsx(cell, "font-medium")}>Expected close</th>
-              <th scope="col" className={clsx(cell, "pr-5 font-medium")}>Owner</th>
+              <th scope="col" className={clsx(cell, "pl-5 font-medium")}>
+                Line
+              </th>
+              <th scope="col" className={clsx(cell, "font-medium")}>
+                Deal
+              </th>
+              <th scope="col" className={clsx(cell, "font-medium")}>
+                Stage
+              </th>
+              <th scope="col" className={clsx(cell, "text-right font-medium")}>
+                Value
+              </th>
+              <th scope="col" className={clsx(cell, "font-medium")}>
+                Expected close
+              </th>
+              <th scope="col" className={clsx(cell, "pr-5 font-medium")}>
+                Owner
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -101,7 +120,9 @@ export function ImportPreview({ file, mapping, refs, org, unknownOwner, meName }
                     <td className={cell}>
                       <DateText row={result.row} org={org} />
                     </td>
-                    <td className={clsx(cell, "pr-5")}>{result.row.owner?.name ?? <span className="text-zinc-500 dark:text-zinc-400">{meName} (you)</span>}</td>
+                    <td className={clsx(cell, "pr-5")}>
+                      {result.row.owner?.name ?? <span className="text-zinc-500 dark:text-zinc-400">{meName} (you)</span>}
+                    </td>
                   </>
                 ) : (
                   <td colSpan={5} className={clsx(cell, "pr-5")}>
@@ -141,7 +162,9 @@ function DealText({ row }: { row: ImportRow }) {
         {row.contact}
         {row.sector ? ` · ${row.sector}` : ""}
       </p>
-      {row.notes ? <p className="mt-0.5 line-clamp-2 text-xs whitespace-pre-line text-zinc-500 italic dark:text-zinc-400">{row.notes}</p> : null}
+      {row.notes ? (
+        <p className="mt-0.5 line-clamp-2 text-xs whitespace-pre-line text-zinc-500 italic dark:text-zinc-400">{row.notes}</p>
+      ) : null}
     </>
   );
 }

@@ -3,6 +3,7 @@
 import { LoaderCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 
 type ImportProgressProps = { status: "queued" | "running"; processed: number; total: number; locale: string };
@@ -24,11 +25,18 @@ export function ImportProgress({ status, processed, total, locale }: ImportProgr
   const percent = total > 0 ? Math.min(100, Math.round((processed / total) * 100)) : 0;
   const finishing = status === "running" && processed >= total;
   const label =
-    status === "queued" ? "Waiting for the import worker…" : finishing ? "Checking every deal has its next action and saving…" : `${n.format(processed)} of ${n.format(total)} rows`;
+    status === "queued"
+      ? "Waiting for the import worker…"
+      : finishing
+        ? "Checking every deal has its next action and saving…"
+        : `${n.format(processed)} of ${n.format(total)} rows`;
 
   return (
     <Card>
-      <CardHeader title={status === "queued" ? "Import queued" : "Importing"} description="You can leave this page: the import continues, and its result appears in the import history." />
+      <CardHeader
+        title={status === "queued" ? "Import queued" : "Importing"}
+        description="You can leave this page: the import continues, and its result appears in the import history."
+      />
       <CardBody className="space-y-3">
         <div
           role="progressbar"
@@ -39,12 +47,17 @@ export function ImportProgress({ status, processed, total, locale }: ImportProgr
           aria-valuetext={label}
           className="h-3 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
         >
-          <div className="h-full rounded-full bg-brand-600 transition-[width] duration-500 dark:bg-brand-500" style={{ width: `${finishing ? 100 : percent}%` }} />
+          <div
+            className="h-full rounded-full bg-brand-600 transition-[width] duration-500 dark:bg-brand-500"
+            style={{ width: `${finishing ? 100 : percent}%` }}
+          />
         </div>
         <p className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
           <LoaderCircle aria-hidden className="size-4 animate-spin text-brand-600 dark:text-brand-400" />
           <span>{label}</span>
-          {status === "running" && !finishing ? <span className="ml-auto tabular-nums text-zinc-500 dark:text-zinc-400">{percent} %</span> : null}
+          {status === "running" && !finishing ? (
+            <span className="ml-auto tabular-nums text-zinc-500 dark:text-zinc-400">{percent} %</span>
+          ) : null}
         </p>
       </CardBody>
     </Card>

@@ -1,11 +1,13 @@
 import { clsx } from "clsx";
 import { Handshake, History, Upload } from "lucide-react";
 import Link from "next/link";
+
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/dates/format";
 import type { ImportView } from "@/server/data/imports/drafts";
+
 import { RevertButton } from "./revert-button";
 
 type ImportResultProps = { org: { slug: string; locale: string; timeZone: string }; imp: ImportView };
@@ -13,7 +15,9 @@ type ImportResultProps = { org: { slug: string; locale: string; timeZone: string
 function Count({ label, value, locale, tone }: { label: string; value: number; locale: string; tone?: string }) {
   return (
     <div className="rounded-lg border border-zinc-200 px-4 py-3 dark:border-zinc-800">
-      <p className={clsx("text-2xl font-semibold tabular-nums text-zinc-900 dark:text-zinc-100", value > 0 && tone)}>{new Intl.NumberFormat(locale).format(value)}</p>
+      <p className={clsx("text-2xl font-semibold tabular-nums text-zinc-900 dark:text-zinc-100", value > 0 && tone)}>
+        {new Intl.NumberFormat(locale).format(value)}
+      </p>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{label}</p>
     </div>
   );
@@ -33,14 +37,22 @@ export function ImportResult({ org, imp }: ImportResultProps) {
         }
         actions={
           imp.status === "completed" && imp.createdCount + imp.updatedCount > 0 ? (
-            <RevertButton orgSlug={org.slug} importId={imp.id} fileName={imp.fileName} created={imp.createdCount} updated={imp.updatedCount} size="md" />
+            <RevertButton
+              orgSlug={org.slug}
+              importId={imp.id}
+              fileName={imp.fileName}
+              created={imp.createdCount}
+              updated={imp.updatedCount}
+              size="md"
+            />
           ) : null
         }
       />
       <CardBody className="space-y-4">
         {reverted && imp.revertedAt ? (
           <Alert tone="info" live={false}>
-            Reverted on {formatDateTime(imp.revertedAt, org.locale, org.timeZone)}: the deals it created were deleted and the deals it updated got their previous values back.
+            Reverted on {formatDateTime(imp.revertedAt, org.locale, org.timeZone)}: the deals it created were deleted and the deals it
+            updated got their previous values back.
           </Alert>
         ) : null}
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">

@@ -3,6 +3,7 @@
 import { Undo2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
+
 import { revertImportAction } from "@/actions/imports";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -26,7 +27,12 @@ export function RevertButton({ orgSlug, importId, fileName, created, updated, si
   return (
     <ConfirmDialog
       trigger={
-        <Button variant="secondary" size={size} icon={<Undo2 aria-hidden className="size-4" />} aria-label={`Revert the import of ${fileName}`}>
+        <Button
+          variant="secondary"
+          size={size}
+          icon={<Undo2 aria-hidden className="size-4" />}
+          aria-label={`Revert the import of ${fileName}`}
+        >
           Revert
         </Button>
       }

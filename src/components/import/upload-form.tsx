@@ -3,7 +3,8 @@
 import { clsx } from "clsx";
 import { FileSpreadsheet, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, useTransition, type DragEvent, type FormEvent } from "react";
+import { type DragEvent, type FormEvent, useId, useRef, useState, useTransition } from "react";
+
 import { uploadImportAction } from "@/actions/imports";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -29,7 +30,9 @@ export function UploadForm({ orgSlug }: { orgSlug: string }) {
     setError(null);
     if (next && next.size > MAX_IMPORT_BYTES) {
       setFile(null);
-      setError(`That file is ${(next.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB. Split it into smaller files.`);
+      setError(
+        `That file is ${(next.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB. Split it into smaller files.`,
+      );
       return;
     }
     setFile(next);
@@ -89,12 +92,18 @@ export function UploadForm({ orgSlug }: { orgSlug: string }) {
           error && "border-red-400 dark:border-red-500",
         )}
       >
-        {file ? <FileSpreadsheet aria-hidden className="size-8 text-brand-600 dark:text-brand-400" /> : <Upload aria-hidden className="size-8 text-zinc-400" />}
+        {file ? (
+          <FileSpreadsheet aria-hidden className="size-8 text-brand-600 dark:text-brand-400" />
+        ) : (
+          <Upload aria-hidden className="size-8 text-zinc-400" />
+        )}
         <span className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
           {file ? file.name : "Choose a CSV file or drop it here"}
         </span>
         <span className="text-xs text-zinc-500 dark:text-zinc-400">
-          {file ? `${(file.size / 1024).toFixed(file.size < 10240 ? 1 : 0)} KB` : "UTF-8 or Windows-1252, separated by commas or semicolons, up to 20 MB"}
+          {file
+            ? `${(file.size / 1024).toFixed(file.size < 10240 ? 1 : 0)} KB`
+            : "UTF-8 or Windows-1252, separated by commas or semicolons, up to 20 MB"}
         </span>
         <input
           ref={input}

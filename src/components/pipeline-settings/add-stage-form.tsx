@@ -1,11 +1,13 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useRef, useState, useTransition, type FormEvent } from "react";
+import { type FormEvent, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+
 import { addStageAction } from "@/actions/pipeline";
 import { Button } from "@/components/ui/button";
-import { checkStage, StageFormFields, type StageErrors, type StageValues } from "./stage-form-fields";
+
+import { checkStage, type StageErrors, StageFormFields, type StageValues } from "./stage-form-fields";
 
 const EMPTY: StageValues = { name: "", probability: "", staleAfterDays: "10" };
 
@@ -21,7 +23,8 @@ export function AddStageForm({ orgSlug }: { orgSlug: string }) {
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
   }
 
-  const focusFirstInvalid = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  const focusFirstInvalid = () =>
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,7 +50,13 @@ export function AddStageForm({ orgSlug }: { orgSlug: string }) {
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="Add a stage" className="flex flex-col gap-3 px-5 py-4 lg:flex-row lg:items-start">
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      aria-label="Add a stage"
+      className="flex flex-col gap-3 px-5 py-4 lg:flex-row lg:items-start"
+    >
       <p className="text-xs font-medium text-zinc-500 lg:w-28 lg:shrink-0 lg:pt-7 dark:text-zinc-400">New stage</p>
       <fieldset className="min-w-0 flex-1">
         <legend className="sr-only">New stage</legend>

@@ -2,10 +2,12 @@
 
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+
 import { removeStageAction } from "@/actions/pipeline";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
+
 import type { StageView } from "./types";
 
 type RemoveStageDialogProps = { orgSlug: string; stage: StageView | null; onClose: (removed: boolean) => void };

@@ -2,8 +2,10 @@
 
 import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+
 import { reorderStagesAction } from "@/actions/pipeline";
 import { Card, CardHeader } from "@/components/ui/card";
+
 import { AddStageForm } from "./add-stage-form";
 import { RemoveStageDialog } from "./remove-stage-dialog";
 import { StageRow } from "./stage-row";
@@ -77,10 +79,7 @@ export function StageEditor({ orgSlug, openStages, closingStages }: StageEditorP
         </div>
       </Card>
       <Card>
-        <CardHeader
-          title="Closed stages"
-          description="Won is always 100 % and Lost 0 %. Rename them to match how your team talks."
-        />
+        <CardHeader title="Closed stages" description="Won is always 100 % and Lost 0 %. Rename them to match how your team talks." />
         <ul aria-label="Closed stages">
           {closingStages.map((stage) => (
             <StageRow key={stage.id} orgSlug={orgSlug} stage={stage} />
@@ -93,7 +92,8 @@ export function StageEditor({ orgSlug, openStages, closingStages }: StageEditorP
         onClose={(removed) => {
           setRemoving(null);
           // The row and its Remove button are gone, so the dialog cannot return focus there.
-          if (removed) window.setTimeout(() => document.querySelector<HTMLElement>('[aria-label="Open stages"] input[name="name"]')?.focus(), 50);
+          if (removed)
+            window.setTimeout(() => document.querySelector<HTMLElement>('[aria-label="Open stages"] input[name="name"]')?.focus(), 50);
         }}
       />
     </div>

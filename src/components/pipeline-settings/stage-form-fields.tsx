@@ -1,6 +1,7 @@
 "use client";
 
 import { z } from "zod";
+
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { stageFieldsSchema } from "@/lib/schemas/pipeline";
@@ -29,11 +30,28 @@ type StageFormFieldsProps = {
 
 /** Name, probability and stale threshold: the same three fields for editing a stage and adding one. */
 export function StageFormFields({ values, errors, onChange, probabilityFixed = false, labelPrefix }: StageFormFieldsProps) {
-  const label = (text: string) => (labelPrefix ? <><span className="sr-only">{labelPrefix} </span>{text}</> : text);
+  const label = (text: string) =>
+    labelPrefix ? (
+      <>
+        <span className="sr-only">{labelPrefix} </span>
+        {text}
+      </>
+    ) : (
+      text
+    );
   return (
     <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_7.5rem_8.5rem]">
       <Field label={label("Name")} error={errors.name}>
-        {(control) => <Input {...control} name="name" maxLength={40} autoComplete="off" value={values.name} onChange={(e) => onChange("name", e.target.value)} />}
+        {(control) => (
+          <Input
+            {...control}
+            name="name"
+            maxLength={40}
+            autoComplete="off"
+            value={values.name}
+            onChange={(e) => onChange("name", e.target.value)}
+          />
+        )}
       </Field>
       <Field label={label("Probability")} error={errors.probability} hint={probabilityFixed ? "Fixed" : undefined}>
         {(control) => (

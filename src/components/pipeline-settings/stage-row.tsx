@@ -1,11 +1,13 @@
 "use client";
 
 import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
-import { useState, useTransition, type FormEvent } from "react";
+import { type FormEvent, useState, useTransition } from "react";
 import { toast } from "sonner";
+
 import { updateStageAction } from "@/actions/pipeline";
 import { Button } from "@/components/ui/button";
-import { checkStage, StageFormFields, type StageErrors, type StageValues } from "./stage-form-fields";
+
+import { checkStage, type StageErrors, StageFormFields, type StageValues } from "./stage-form-fields";
 import type { StageView } from "./types";
 
 type StageRowProps = {
@@ -16,7 +18,11 @@ type StageRowProps = {
   onRemove?: () => void;
 };
 
-const valuesOf = (s: StageView): StageValues => ({ name: s.name, probability: String(s.probability), staleAfterDays: String(s.staleAfterDays) });
+const valuesOf = (s: StageView): StageValues => ({
+  name: s.name,
+  probability: String(s.probability),
+  staleAfterDays: String(s.staleAfterDays),
+});
 
 /** One stage as a small form of its own: edit, then Save (or Enter); open stages also move and can be removed. */
 export function StageRow({ orgSlug, stage, order, onRemove }: StageRowProps) {
@@ -103,7 +109,14 @@ export function StageRow({ orgSlug, stage, order, onRemove }: StageRowProps) {
             </>
           ) : null}
           {onRemove ? (
-            <Button size="sm" variant="ghost" aria-label={`Remove ${saved.name}`} title="Remove" onClick={onRemove} icon={<Trash2 aria-hidden className="size-4" />} />
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Remove ${saved.name}`}
+              title="Remove"
+              onClick={onRemove}
+              icon={<Trash2 aria-hidden className="size-4" />}
+            />
           ) : null}
         </div>
       </form>

@@ -2,16 +2,18 @@
 
 import { UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition, type FormEvent } from "react";
+import { type FormEvent, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+
 import { inviteMemberAction } from "@/actions/members";
-import { ROLE_LABELS, type Role } from "@/lib/permissions";
-import { inviteMemberSchema } from "@/lib/schemas/members";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { type Role, ROLE_LABELS } from "@/lib/permissions";
+import { inviteMemberSchema } from "@/lib/schemas/members";
+
 import { InvitationLink } from "./invitation-link";
 import { RoleOptions } from "./role-options";
 

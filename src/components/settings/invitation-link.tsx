@@ -2,6 +2,7 @@
 
 import { Check, Copy, X } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
+
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
@@ -43,8 +44,8 @@ export function InvitationLink({ email, url, onDismiss }: InvitationLinkProps) {
         <div className="space-y-1">
           <p className="text-sm font-medium text-zinc-900 dark:text-zinc-100">Invitation created for {email}</p>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Email delivery comes later: copy this link and send it to them yourself. It works once and expires in 7 days, and it is
-            shown only now.
+            Email delivery comes later: copy this link and send it to them yourself. It works once and expires in 7 days, and it is shown
+            only now.
           </p>
         </div>
         <button
@@ -69,7 +70,11 @@ export function InvitationLink({ email, url, onDismiss }: InvitationLinkProps) {
           className="font-mono text-xs"
           data-testid="invitation-link"
         />
-        <Button variant="secondary" onClick={copy} icon={copied ? <Check aria-hidden className="size-4 text-emerald-600" /> : <Copy aria-hidden className="size-4" />}>
+        <Button
+          variant="secondary"
+          onClick={copy}
+          icon={copied ? <Check aria-hidden className="size-4 text-emerald-600" /> : <Copy aria-hidden className="size-4" />}
+        >
           {copied ? "Copied" : "Copy link"}
         </Button>
       </div>

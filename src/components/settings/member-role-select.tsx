@@ -3,11 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+
 import { changeMemberRoleAction } from "@/actions/members";
-import { ROLE_LABELS, type Role } from "@/lib/permissions";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/select";
+import { type Role, ROLE_LABELS } from "@/lib/permissions";
+
 import type { MemberRow } from "./members-table";
 import { RoleOptions } from "./role-options";
 

@@ -1,10 +1,11 @@
 "use client";
 
-import { ROLE_LABELS, type Role } from "@/lib/permissions";
-import { Badge } from "@/components/ui/badge";
 import { UserAvatar } from "@/components/shell/org-avatar";
-import { ROLE_TONES } from "./org-display";
+import { Badge } from "@/components/ui/badge";
+import { type Role, ROLE_LABELS } from "@/lib/permissions";
+
 import { MemberRoleSelect } from "./member-role-select";
+import { ROLE_TONES } from "./org-display";
 import { RemoveMemberButton } from "./remove-member-button";
 
 export type MemberRow = { userId: string; name: string; email: string; role: Role; joined: string; isYou: boolean };

@@ -1,16 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { type FormEvent, type ReactNode, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+
 import { updateOrgSettingsAction } from "@/actions/organization";
-import { orgSettingsSchema, type OrgSettingsInput } from "@/lib/schemas/organization";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardFooter } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { type OrgSettingsInput, orgSettingsSchema } from "@/lib/schemas/organization";
 
 /** Everything is edited as text, exactly as typed; the shared zod schema coerces and normalises. */
 export type OrgSettingsValues = {
@@ -73,7 +74,15 @@ function parsedFieldErrors(error: { issues: { path: PropertyKey[]; message: stri
   return out;
 }
 
-export function OrgSettingsForm({ orgSlug, initial, currencyOptions, localeOptions, timeZones, readOnlyReason, year }: OrgSettingsFormProps) {
+export function OrgSettingsForm({
+  orgSlug,
+  initial,
+  currencyOptions,
+  localeOptions,
+  timeZones,
+  readOnlyReason,
+  year,
+}: OrgSettingsFormProps) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const timeZoneListId = useId();
@@ -149,7 +158,13 @@ export function OrgSettingsForm({ orgSlug, initial, currencyOptions, localeOptio
           <Section title="General" description="The name everyone in the organization sees.">
             <Field label="Organization name" error={errors.name}>
               {(control) => (
-                <Input {...control} name="name" autoComplete="organization" value={values.name} onChange={(e) => update("name", e.target.value)} />
+                <Input
+                  {...control}
+                  name="name"
+                  autoComplete="organization"
+                  value={values.name}
+                  onChange={(e) => update("name", e.target.value)}
+                />
               )}
             </Field>
           </Section>
@@ -178,7 +193,12 @@ export function OrgSettingsForm({ orgSlug, initial, currencyOptions, localeOptio
                   </Select>
                 )}
               </Field>
-              <Field label="Time zone" error={errors.timeZone} hint="An IANA name, e.g. Europe/Copenhagen. Start typing to search." className="sm:col-span-2">
+              <Field
+                label="Time zone"
+                error={errors.timeZone}
+                hint="An IANA name, e.g. Europe/Copenhagen. Start typing to search."
+                className="sm:col-span-2"
+              >
                 {(control) => (
                   <>
                     <Input
@@ -215,7 +235,10 @@ export function OrgSettingsForm({ orgSlug, initial, currencyOptions, localeOptio
                       value={values.defaultTaxRate}
                       onChange={(e) => update("defaultTaxRate", e.target.value)}
                     />
-                    <span aria-hidden className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-sm text-zinc-500 dark:text-zinc-400">
+                    <span
+                      aria-hidden
+                      className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-sm text-zinc-500 dark:text-zinc-400"
+                    >
                       %
                     </span>
                   </div>

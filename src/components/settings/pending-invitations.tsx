@@ -4,11 +4,13 @@ import { Mail } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
+
 import { revokeInvitationAction } from "@/actions/members";
-import { ROLE_LABELS, type Role } from "@/lib/permissions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { type Role, ROLE_LABELS } from "@/lib/permissions";
+
 import { ROLE_TONES } from "./org-display";
 
 export type InvitationRow = { id: string; email: string; role: Role; expires: string };
@@ -53,7 +55,10 @@ function InvitationItem({ orgSlug, invitation }: { orgSlug: string; invitation: 
 
   return (
     <li className="flex flex-wrap items-center gap-3 px-5 py-3">
-      <span aria-hidden className="flex size-8 items-center justify-center rounded-full bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
+      <span
+        aria-hidden
+        className="flex size-8 items-center justify-center rounded-full bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400"
+      >
         <Mail className="size-4" />
       </span>
       <div className="min-w-0 flex-1">

@@ -3,9 +3,11 @@
 import { UserMinus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
+
 import { removeMemberAction } from "@/actions/members";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+
 import type { MemberRow } from "./members-table";
 
 type RemoveMemberButtonProps = { orgSlug: string; orgName: string; member: MemberRow };

@@ -2,10 +2,12 @@
 
 import { clsx } from "clsx";
 import { Menu, X } from "lucide-react";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+
 import type { Role } from "@/lib/permissions";
+
 import { LogoMark } from "./logo";
-import { OrgSwitcher, type OrgChoice } from "./org-switcher";
+import { type OrgChoice, OrgSwitcher } from "./org-switcher";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
 
@@ -68,7 +70,9 @@ export function AppShell({ current, orgs, user, role, children }: AppShellProps)
         Skip to content
       </a>
 
-      {open ? <div aria-hidden className="fixed inset-0 z-40 bg-zinc-950/40 animate-fade-in lg:hidden dark:bg-black/60" onClick={close} /> : null}
+      {open ? (
+        <div aria-hidden className="fixed inset-0 z-40 bg-zinc-950/40 animate-fade-in lg:hidden dark:bg-black/60" onClick={close} />
+      ) : null}
 
       <aside
         id="app-sidebar"

@@ -1,4 +1,16 @@
-import { ChartNoAxesCombined, Columns3, Download, Handshake, ListTodo, Upload, Settings, SlidersHorizontal, Users, type LucideIcon } from "lucide-react";
+import {
+  ChartNoAxesCombined,
+  Columns3,
+  Download,
+  Handshake,
+  ListTodo,
+  type LucideIcon,
+  Settings,
+  SlidersHorizontal,
+  Upload,
+  Users,
+} from "lucide-react";
+
 import { can, type Permission, type Role } from "@/lib/permissions";
 
 export type NavGroup = "workspace" | "organization";

@@ -2,7 +2,7 @@
 
 import { ChevronsUpDown } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { ROLE_LABELS, type Role } from "@/lib/permissions";
+
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -11,6 +11,8 @@ import {
   DropdownMenuRadioItem,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { type Role, ROLE_LABELS } from "@/lib/permissions";
+
 import { OrgAvatar } from "./org-avatar";
 
 /** Same shape as the server's OrgSummary; declared here so client code never imports server modules. */

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+
 import { LAST_ORG_COOKIE } from "./last-org-cookie";
 
 /** Remembers the org last worked in, so signing in again lands there instead of the alphabetically first. */

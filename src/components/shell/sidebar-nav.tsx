@@ -3,8 +3,10 @@
 import { clsx } from "clsx";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+
 import type { Role } from "@/lib/permissions";
-import { activeNavHref, NAV_GROUP_LABELS, visibleNavItems, type NavGroup, type NavItem } from "./nav-items";
+
+import { activeNavHref, NAV_GROUP_LABELS, type NavGroup, type NavItem, visibleNavItems } from "./nav-items";
 
 type SidebarNavProps = {
   orgSlug: string;
@@ -58,7 +60,9 @@ export function SidebarNav({ orgSlug, role, onNavigate }: SidebarNavProps) {
                         aria-hidden
                         className={clsx(
                           "size-4 shrink-0",
-                          isActive ? "text-brand-600 dark:text-brand-400" : "text-zinc-400 group-hover:text-zinc-600 dark:text-zinc-500 dark:group-hover:text-zinc-300",
+                          isActive
+                            ? "text-brand-600 dark:text-brand-400"
+                            : "text-zinc-400 group-hover:text-zinc-600 dark:text-zinc-500 dark:group-hover:text-zinc-300",
                         )}
                       />
                       {item.label}

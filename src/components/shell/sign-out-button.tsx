@@ -2,6 +2,7 @@
 
 import { LogOut } from "lucide-react";
 import { useState } from "react";
+
 import { signOutAction } from "@/actions/auth";
 import { Button } from "@/components/ui/button";
 

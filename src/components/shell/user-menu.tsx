@@ -3,7 +3,10 @@
 import { ChevronsUpDown, LogOut, Monitor, Moon, Sun } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
+
 import { signOutAction } from "@/actions/auth";
+import { THEME_CHOICES, type ThemeChoice } from "@/components/theme/theme-script";
+import { setThemeChoice, useThemeChoice } from "@/components/theme/use-theme";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -15,8 +18,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { setThemeChoice, useThemeChoice } from "@/components/theme/use-theme";
-import { THEME_CHOICES, type ThemeChoice } from "@/components/theme/theme-script";
+
 import { UserAvatar } from "./org-avatar";
 
 const THEME_OPTIONS: Record<ThemeChoice, { label: string; Icon: typeof Sun }> = {

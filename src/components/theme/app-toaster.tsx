@@ -1,6 +1,7 @@
 "use client";
 
 import { Toaster } from "sonner";
+
 import { useResolvedDark } from "./use-theme";
 
 /**

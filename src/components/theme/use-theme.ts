@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+
 import { THEME_CHOICES, THEME_STORAGE_KEY, type ThemeChoice } from "./theme-script";
 
 // Fired on this tab when the choice changes; other tabs learn about it from the `storage` event.

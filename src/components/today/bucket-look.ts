@@ -1,6 +1,9 @@
 import type { TodayBucket } from "./types";
 
-export const BUCKET_LOOK: Record<TodayBucket, { title: string; short: string; empty: string; more: string; accent: string; count: string }> = {
+export const BUCKET_LOOK: Record<
+  TodayBucket,
+  { title: string; short: string; empty: string; more: string; accent: string; count: string }
+> = {
   overdue: {
     title: "Overdue",
     short: "Overdue",

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import type { TodayQueue, TodayRow } from "@/server/data/today-queue";
+
 import { buildQueueSections } from "./build-view";
 
 const now = new Date("2026-11-24T10:00:00Z");

@@ -4,8 +4,8 @@ import { formatDateTime, formatTime } from "@/lib/dates/format";
 import { TODAY_BUCKETS } from "@/lib/deals/today-buckets";
 import { formatMoney } from "@/lib/money";
 import type { TodayQueue, TodayRow } from "@/server/data/today-queue";
-import type { QueueRowView, QueueSectionView, TodayBucket } from "./types";
 
+import type { QueueRowView, QueueSectionView, TodayBucket } from "./types";
 
 /**
  * Turns the data layer's queue into what the client renders: every date, distance and amount is

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import type { CompletionResult } from "@/components/actions/types";
+
 import { applyQueueChange, completionChange, snoozeChange } from "./queue-changes";
 import type { QueueRowView, QueueSectionView } from "./types";
 
@@ -43,7 +45,14 @@ const planned = (actionId: string, dueAt: string, ownerId = "u1"): CompletionRes
   dealId: `deal-${actionId}`,
   status: "open",
   nextActionId: `next-${actionId}`,
-  next: { id: `next-${actionId}`, type: "email", details: "Send the quote", dueAt, ownerId, ownerName: ownerId === "u1" ? "Sofie" : "Emil" },
+  next: {
+    id: `next-${actionId}`,
+    type: "email",
+    details: "Send the quote",
+    dueAt,
+    ownerId,
+    ownerName: ownerId === "u1" ? "Sofie" : "Emil",
+  },
 });
 
 const ids = (sections: QueueSectionView[]) => Object.fromEntries(sections.map((s) => [s.bucket, s.rows.map((r) => r.action.id)]));
@@ -52,7 +61,12 @@ const counts = (sections: QueueSectionView[]) => Object.fromEntries(sections.map
 describe("applyQueueChange", () => {
   it("moves a completed overdue action's next step into today, formatted for that bucket, on the same deal", () => {
     const before = queue();
-    const after = applyQueueChange(before, completionChange(before[0]!.rows[0]!, planned("o1", "2026-11-24T12:00:00Z"), NOW), org, everyone);
+    const after = applyQueueChange(
+      before,
+      completionChange(before[0]!.rows[0]!, planned("o1", "2026-11-24T12:00:00Z"), NOW),
+      org,
+      everyone,
+    );
     expect(ids(after)).toEqual({ overdue: ["o2"], today: ["next-o1", "t1"], upcoming: ["u1", "u2"] });
     expect(counts(after)).toEqual({ overdue: 1, today: 2, upcoming: 7 });
     expect(after[1]!.rows[0]).toEqual({
@@ -89,27 +103,51 @@ describe("applyQueueChange", () => {
     expect(ids(far)).toEqual({ overdue: ["o2"], today: ["t1"], upcoming: ["u1", "u2"] });
     expect(counts(far)).toEqual({ overdue: 1, today: 1, upcoming: 7 });
 
-    const filtered = applyQueueChange(before, completionChange(before[0]!.rows[0]!, planned("o1", "2026-11-24T12:00:00Z", "u2"), NOW), org, {
-      ownerId: "u1",
-      limit: 3,
-    });
+    const filtered = applyQueueChange(
+      before,
+      completionChange(before[0]!.rows[0]!, planned("o1", "2026-11-24T12:00:00Z", "u2"), NOW),
+      org,
+      {
+        ownerId: "u1",
+        limit: 3,
+      },
+    );
     expect(ids(filtered)).toEqual({ overdue: ["o2"], today: ["t1"], upcoming: ["u1", "u2"] });
-    const everyonesQueue = applyQueueChange(before, completionChange(before[0]!.rows[0]!, planned("o1", "2026-11-24T12:00:00Z", "u2"), NOW), org, everyone);
+    const everyonesQueue = applyQueueChange(
+      before,
+      completionChange(before[0]!.rows[0]!, planned("o1", "2026-11-24T12:00:00Z", "u2"), NOW),
+      org,
+      everyone,
+    );
     expect(ids(everyonesQueue).today).toEqual(["next-o1", "t1"]);
   });
 
   it("keeps a capped bucket capped with an exact count: a row among the hidden ones only raises the count", () => {
     const before = queue(); // upcoming shows 2 of 7
-    const hidden = applyQueueChange(before, completionChange(before[0]!.rows[0]!, planned("o1", "2026-11-30T08:00:00Z"), NOW), org, everyone);
+    const hidden = applyQueueChange(
+      before,
+      completionChange(before[0]!.rows[0]!, planned("o1", "2026-11-30T08:00:00Z"), NOW),
+      org,
+      everyone,
+    );
     expect(ids(hidden).upcoming).toEqual(["u1", "u2"]);
     expect(counts(hidden).upcoming).toBe(8);
 
-    const first = applyQueueChange(before, completionChange(before[0]!.rows[0]!, planned("o1", "2026-11-25T08:00:00Z"), NOW), org, everyone);
+    const first = applyQueueChange(
+      before,
+      completionChange(before[0]!.rows[0]!, planned("o1", "2026-11-25T08:00:00Z"), NOW),
+      org,
+      everyone,
+    );
     expect(ids(first).upcoming).toEqual(["next-o1", "u1", "u2"]);
     expect(counts(first).upcoming).toBe(8);
 
     // A full bucket (limit 3) pushes its last row out of sight.
-    const full = [section("overdue", []), section("today", []), section("upcoming", [row("a", "2026-11-26T08:00:00Z"), row("b", "2026-11-27T08:00:00Z"), row("c", "2026-11-28T08:00:00Z")])];
+    const full = [
+      section("overdue", []),
+      section("today", []),
+      section("upcoming", [row("a", "2026-11-26T08:00:00Z"), row("b", "2026-11-27T08:00:00Z"), row("c", "2026-11-28T08:00:00Z")]),
+    ];
     const source = row("x", "2026-11-24T09:00:00Z");
     const pushed = applyQueueChange(full, completionChange(source, planned("x", "2026-11-25T08:00:00Z"), NOW), org, everyone);
     expect(ids(pushed).upcoming).toEqual(["next-x", "a", "b"]);
@@ -126,7 +164,10 @@ describe("applyQueueChange", () => {
     );
     expect(ids(snoozed)).toEqual({ overdue: ["o1", "o2"], today: [], upcoming: ["t1", "u1", "u2"] });
     expect(counts(snoozed)).toEqual({ overdue: 2, today: 0, upcoming: 8 });
-    expect(snoozed[2]!.rows[0]).toMatchObject({ action: { id: "t1", details: "Call t1", dueAt: "2026-11-25T13:30:00.000Z" }, distance: "in 1 day" });
+    expect(snoozed[2]!.rows[0]).toMatchObject({
+      action: { id: "t1", details: "Call t1", dueAt: "2026-11-25T13:30:00.000Z" },
+      distance: "in 1 day",
+    });
     expect(snoozed[2]!.rows[0]!.due).toMatch(/25 Nov 2026.*14:30/);
   });
 

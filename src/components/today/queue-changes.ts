@@ -1,5 +1,6 @@
 import type { CompletionResult, OrgDisplay, PlannedAction, SnoozeResult } from "@/components/actions/types";
 import { queueBoundaries, todayBucketOf } from "@/lib/deals/today-buckets";
+
 import { dueTexts } from "./build-view";
 import type { QueueRowView, QueueSectionView } from "./types";
 
@@ -38,12 +39,19 @@ function compareRows(a: QueueRowView, b: QueueRowView): number {
  * stay capped at `scope.limit` rows with exact counts; a row that sorts among a bucket's hidden
  * rows only raises the count. Idempotent, so it can be replayed over fresher server data.
  */
-export function applyQueueChange(sections: QueueSectionView[], change: QueueChange, org: OrgDisplay, scope: QueueScope): QueueSectionView[] {
+export function applyQueueChange(
+  sections: QueueSectionView[],
+  change: QueueChange,
+  org: OrgDisplay,
+  scope: QueueScope,
+): QueueSectionView[] {
   const { place, now } = change;
   const placedId = place?.action.id;
-  const alreadyShown = placedId !== undefined && placedId !== change.removeId && sections.some((s) => s.rows.some((r) => r.action.id === placedId));
+  const alreadyShown =
+    placedId !== undefined && placedId !== change.removeId && sections.some((s) => s.rows.some((r) => r.action.id === placedId));
   const inScope = place !== null && (scope.ownerId === null || scope.ownerId === place.action.ownerId);
-  const bucket = place && inScope && !alreadyShown ? todayBucketOf(new Date(place.action.dueAt), now, queueBoundaries(now, org.timeZone)) : null;
+  const bucket =
+    place && inScope && !alreadyShown ? todayBucketOf(new Date(place.action.dueAt), now, queueBoundaries(now, org.timeZone)) : null;
 
   return sections.map((section) => {
     let rows = section.rows;

@@ -3,9 +3,11 @@
 import { clsx } from "clsx";
 import Link from "next/link";
 import type { KeyboardEvent } from "react";
+
 import { ACTION_TYPE_LABELS } from "@/components/actions/action-type";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+
 import type { QueueRowView, TodayBucket } from "./types";
 
 type QueueRowProps = {
@@ -77,7 +79,12 @@ export function QueueRow({ orgSlug, bucket, row, showOwner, onComplete, onSnooze
           <time dateTime={action.dueAt} className="font-medium text-zinc-800 tabular-nums dark:text-zinc-200">
             {row.due}
           </time>
-          <span className={clsx("ml-2 text-xs sm:ml-0 sm:block", late ? "font-medium text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400")}>
+          <span
+            className={clsx(
+              "ml-2 text-xs sm:ml-0 sm:block",
+              late ? "font-medium text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400",
+            )}
+          >
             {row.distance}
           </span>
         </div>

@@ -2,7 +2,9 @@ import { clsx } from "clsx";
 import { ArrowRight } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
+
 import { Card } from "@/components/ui/card";
+
 import { BUCKET_LOOK } from "./bucket-look";
 import type { QueueSectionView } from "./types";
 

@@ -1,5 +1,7 @@
 import { clsx } from "clsx";
+
 import { TODAY_BUCKETS, type TodayBucket } from "@/lib/deals/today-buckets";
+
 import { BUCKET_LOOK } from "./bucket-look";
 
 /** The three counts at the top; each jumps to its section. */
@@ -19,7 +21,12 @@ export function QueueSummary({ counts }: { counts: Record<TodayBucket, number> }
                   look.accent,
                 )}
               >
-                <span className={clsx("block text-2xl font-semibold tabular-nums", counts[bucket] ? look.count : "text-zinc-400 dark:text-zinc-500")}>
+                <span
+                  className={clsx(
+                    "block text-2xl font-semibold tabular-nums",
+                    counts[bucket] ? look.count : "text-zinc-400 dark:text-zinc-500",
+                  )}
+                >
                   {counts[bucket]}
                 </span>
                 <span className="block text-xs font-medium text-zinc-600 sm:text-sm dark:text-zinc-400">{look.short}</span>

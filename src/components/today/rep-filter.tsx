@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useTransition } from "react";
+
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 

@@ -1,11 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useEffect, useOptimistic, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, startTransition, useEffect, useOptimistic, useRef, useState } from "react";
+
 import { CompleteActionDialog } from "@/components/actions/complete-action-dialog";
 import { SnoozeActionDialog } from "@/components/actions/snooze-action-dialog";
 import type { Assignee, CompletionResult, OrgDisplay, SnoozeResult } from "@/components/actions/types";
-import { applyQueueChange, completionChange, snoozeChange, type QueueChange, type QueueScope } from "./queue-changes";
+
+import { applyQueueChange, completionChange, type QueueChange, type QueueScope, snoozeChange } from "./queue-changes";
 import { QueueRow } from "./queue-row";
 import { QueueSection } from "./queue-section";
 import { QueueSummary } from "./queue-summary";

@@ -4,10 +4,7 @@ import type { HTMLAttributes, ReactNode } from "react";
 export function Card({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
   return (
     <div
-      className={clsx(
-        "rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60",
-        className,
-      )}
+      className={clsx("rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900/60", className)}
       {...rest}
     />
   );
@@ -18,7 +15,12 @@ type CardHeaderProps = { title: ReactNode; description?: ReactNode; actions?: Re
 export function CardHeader({ title, description, actions, className, headingLevel = 2 }: CardHeaderProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <div className={clsx("flex flex-wrap items-start justify-between gap-3 border-b border-zinc-200 px-5 py-4 dark:border-zinc-800", className)}>
+    <div
+      className={clsx(
+        "flex flex-wrap items-start justify-between gap-3 border-b border-zinc-200 px-5 py-4 dark:border-zinc-800",
+        className,
+      )}
+    >
       <div className="min-w-0 space-y-0.5">
         <Heading className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">{title}</Heading>
         {description ? <p className="text-sm text-zinc-500 dark:text-zinc-400">{description}</p> : null}

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, useTransition, type ReactElement } from "react";
+import { type ReactElement, useState, useTransition } from "react";
+
 import { Alert } from "./alert";
 import { Button } from "./button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "./dialog";
@@ -26,7 +27,15 @@ type ConfirmDialogProps = {
  * button, and a refusal from the server shown inside the dialog rather than lost in a toast. The
  * dialog cannot be dismissed while the change runs.
  */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, cancelLabel = "Cancel", errorTitle, onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  trigger,
+  title,
+  description,
+  confirmLabel,
+  cancelLabel = "Cancel",
+  errorTitle,
+  onConfirm,
+}: ConfirmDialogProps) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();

@@ -53,9 +53,7 @@ export function DropdownMenuRadioItem({ className, children, ...rest }: Componen
 
 export function DropdownMenuLabel({ className, children }: { className?: string; children: ReactNode }) {
   return (
-    <Menu.Label className={clsx("px-2 pt-1.5 pb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400", className)}>
-      {children}
-    </Menu.Label>
+    <Menu.Label className={clsx("px-2 pt-1.5 pb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400", className)}>{children}</Menu.Label>
   );
 }
 

@@ -2,7 +2,8 @@
 
 import { clsx } from "clsx";
 import { CircleAlert } from "lucide-react";
-import { useId, type ReactNode } from "react";
+import { type ReactNode, useId } from "react";
+
 import { Label } from "./label";
 
 /** What a control needs to be bound to its label, hint and error. Spread it onto the input. */

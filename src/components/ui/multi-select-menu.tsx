@@ -4,6 +4,7 @@ import * as Menu from "@radix-ui/react-dropdown-menu";
 import { clsx } from "clsx";
 import { Check, ChevronDown } from "lucide-react";
 import { Fragment } from "react";
+
 import { controlClasses } from "./input";
 
 export type MultiSelectOption = { value: string; label: string; group?: string };

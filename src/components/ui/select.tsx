@@ -1,5 +1,6 @@
 import { clsx } from "clsx";
 import type { ComponentProps } from "react";
+
 import { controlClasses } from "./input";
 
 /**

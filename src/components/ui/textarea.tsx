@@ -1,5 +1,6 @@
 import { clsx } from "clsx";
 import type { ComponentProps } from "react";
+
 import { controlClasses } from "./input";
 
 /** A multi-line input with the same border, focus and invalid states as Input; grows with `rows`. */

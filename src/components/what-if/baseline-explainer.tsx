@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
+
 import { formatCount, formatDays, formatPercent } from "@/components/dashboard/format";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money";
 import { LOOKBACK_MONTHS, MIN_STAGE_SAMPLE, type WhatIfBaseline } from "@/lib/what-if/baseline";
+
 import { formatRate } from "./format";
 
 type BaselineExplainerProps = { baseline: WhatIfBaseline; currency: string; locale: string; ownDealsOnly: boolean };
@@ -14,7 +16,9 @@ export function BaselineExplainer({ baseline: b, currency, locale, ownDealsOnly 
   const count = (n: number, one: string, many: string) => `${formatCount(n, locale)} ${n === 1 ? one : many}`;
   const months = Math.round(b.months);
   const period =
-    b.months >= LOOKBACK_MONTHS ? `the last ${LOOKBACK_MONTHS} months` : `the last ${count(months, "month", "months")} (since the first deal)`;
+    b.months >= LOOKBACK_MONTHS
+      ? `the last ${LOOKBACK_MONTHS} months`
+      : `the last ${count(months, "month", "months")} (since the first deal)`;
   const fallbackStages = b.stages.filter((s) => s.source === "probability").map((s) => s.name);
   const noWin = b.sources.cycle === "assumed";
 
@@ -37,7 +41,9 @@ export function BaselineExplainer({ baseline: b, currency, locale, ownDealsOnly 
                 : "no deals yet"}
           </Fact>
           <Fact term="Sales cycle" value={formatDays(b.cycleDays, locale)}>
-            {noWin ? "assumed: no deal won yet" : `from creation to win, average of ${count(b.evidence.cycleDeals, "won deal", "won deals")}`}
+            {noWin
+              ? "assumed: no deal won yet"
+              : `from creation to win, average of ${count(b.evidence.cycleDeals, "won deal", "won deals")}`}
           </Fact>
           <Fact term="New deals won" value={formatPercent(b.evidence.newDealWinRate, locale)}>
             from the stages they start in and each stage&rsquo;s rate
@@ -56,13 +62,14 @@ export function BaselineExplainer({ baseline: b, currency, locale, ownDealsOnly 
               {noWin ? <li>No deal was won in {period}: the sales cycle is an assumption until the first win.</li> : null}
               {fallbackStages.length > 0 ? (
                 <li>
-                  {fallbackStages.join(", ")}: fewer than {MIN_STAGE_SAMPLE} decided deals, so the stage probability stands in for the history.
+                  {fallbackStages.join(", ")}: fewer than {MIN_STAGE_SAMPLE} decided deals, so the stage probability stands in for the
+                  history.
                 </li>
               ) : null}
               {b.evidence.otherCurrencyDeals > 0 ? (
                 <li>
-                  {count(b.evidence.otherCurrencyDeals, "deal", "deals")} in other currencies {b.evidence.otherCurrencyDeals === 1 ? "is" : "are"} left
-                  out: amounts are never converted.
+                  {count(b.evidence.otherCurrencyDeals, "deal", "deals")} in other currencies{" "}
+                  {b.evidence.otherCurrencyDeals === 1 ? "is" : "are"} left out: amounts are never converted.
                 </li>
               ) : null}
             </ul>
@@ -72,9 +79,9 @@ export function BaselineExplainer({ baseline: b, currency, locale, ownDealsOnly 
         <div className="space-y-1 text-xs text-zinc-500 dark:text-zinc-400">
           <p className="font-medium text-zinc-700 dark:text-zinc-300">How the projection works</p>
           <p>
-            Open deals are won at their stage&rsquo;s rate around the end of the average cycle (deals older than the cycle, in the first month).
-            New deals arrive every month at the current pace, start in the stages they usually start in, and are won one cycle later at the
-            average basket. A month here is an average month (30.4 days) counted from today.
+            Open deals are won at their stage&rsquo;s rate around the end of the average cycle (deals older than the cycle, in the first
+            month). New deals arrive every month at the current pace, start in the stages they usually start in, and are won one cycle later
+            at the average basket. A month here is an average month (30.4 days) counted from today.
           </p>
         </div>
       </CardBody>

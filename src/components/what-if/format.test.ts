@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { formatDifference, formatLeverPct, formatRate, formatSignedMoney, formatSignedRatio } from "./format";
 
 // Intl separates numbers from units with (narrow) no-break spaces; compare with plain spaces.

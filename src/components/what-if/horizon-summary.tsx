@@ -1,8 +1,10 @@
 import { clsx } from "clsx";
 import { ArrowDownRight, ArrowRight, ArrowUpRight } from "lucide-react";
+
 import { Card } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money";
 import type { Simulation } from "@/lib/what-if/model";
+
 import { formatDifference } from "./format";
 
 type HorizonSummaryProps = { simulation: Simulation; currency: string; locale: string };

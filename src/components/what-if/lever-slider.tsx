@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import { useId, type ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 
 type LeverSliderProps = {
   label: string;
@@ -27,7 +27,20 @@ type LeverSliderProps = {
  * assistive technology announces it as a slider with its value text. Every move recomputes on the
  * client; nothing is sent to the server.
  */
-export function LeverSlider({ label, value, min, max, step, onChange, valueText, minLabel, maxLabel, hint, changed, testId }: LeverSliderProps) {
+export function LeverSlider({
+  label,
+  value,
+  min,
+  max,
+  step,
+  onChange,
+  valueText,
+  minLabel,
+  maxLabel,
+  hint,
+  changed,
+  testId,
+}: LeverSliderProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   return (

@@ -1,12 +1,14 @@
 "use client";
 
 import { RotateCcw } from "lucide-react";
+
 import { formatCount, formatDays, formatPercent } from "@/components/dashboard/format";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money";
 import type { WhatIfBaseline } from "@/lib/what-if/baseline";
-import { ADJUSTMENT_LIMITS, isAdjusted, winProbabilities, type Adjustments } from "@/lib/what-if/model";
+import { ADJUSTMENT_LIMITS, type Adjustments, isAdjusted, winProbabilities } from "@/lib/what-if/model";
+
 import { formatLeverPct, formatRate } from "./format";
 import { LeverSlider } from "./lever-slider";
 
@@ -19,7 +21,10 @@ type LeversCardProps = {
   locale: string;
 };
 
-const pctRange = (r: { min: number; max: number }, locale: string) => ({ minLabel: formatLeverPct(r.min, locale), maxLabel: formatLeverPct(r.max, locale) });
+const pctRange = (r: { min: number; max: number }, locale: string) => ({
+  minLabel: formatLeverPct(r.min, locale),
+  maxLabel: formatLeverPct(r.max, locale),
+});
 
 /** The simulator's levers: basket, lead volume and cycle in percent, and each stage's conversion. */
 export function LeversCard({ baseline, adjustments, onChange, onReset, currency, locale }: LeversCardProps) {
@@ -115,7 +120,9 @@ export function LeversCard({ baseline, adjustments, onChange, onReset, currency,
                 changed={changed}
                 valueText={`${formatPercent(percent / 100, locale)} move on · ${formatPercent(winRates[i]!, locale)} won`}
                 hint={`Baseline ${formatPercent(s.conversion, locale)} ${
-                  s.source === "history" ? `(${formatCount(s.sample, locale)} decided deals)` : "(from the stage probability: too few decided deals)"
+                  s.source === "history"
+                    ? `(${formatCount(s.sample, locale)} decided deals)`
+                    : "(from the stage probability: too few decided deals)"
                 } · ${formatPercent(s.winProbability, locale)} won`}
               />
             );

@@ -1,11 +1,13 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
 import { tooltipStyle, useChartColors } from "@/components/dashboard/chart-colors";
 import { ChartFigure } from "@/components/dashboard/chart-figure";
 import { formatDate } from "@/lib/dates/format";
 import { formatMoney } from "@/lib/money";
 import { DAYS_PER_MONTH, type Simulation } from "@/lib/what-if/model";
+
 import { formatSignedMoney } from "./format";
 
 type ProjectionChartProps = {
@@ -43,7 +45,12 @@ export function ProjectionChart({ simulation, currency, locale, timeZone, genera
           columns: ["Months from today", "Baseline", "Scenario", "Difference"],
           rows: data
             .slice(1)
-            .map((d) => [`${d.months} ${d.months === 1 ? "month" : "months"}`, money(d.baseline), money(d.scenario), formatSignedMoney(d.scenario - d.baseline, currency, locale)]),
+            .map((d) => [
+              `${d.months} ${d.months === 1 ? "month" : "months"}`,
+              money(d.baseline),
+              money(d.scenario),
+              formatSignedMoney(d.scenario - d.baseline, currency, locale),
+            ]),
         }}
         footer={
           <p className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
@@ -61,16 +68,44 @@ export function ProjectionChart({ simulation, currency, locale, timeZone, genera
         <ResponsiveContainer width="100%" height={280}>
           <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid vertical={false} stroke={c.grid} />
-            <XAxis dataKey="months" tickFormatter={monthsLabel} tick={{ fill: c.axis, fontSize: 11 }} stroke={c.grid} interval="preserveStartEnd" minTickGap={6} />
-            <YAxis tickFormatter={(v: number) => formatMoney(v, currency, locale, { compact: true })} tick={{ fill: c.axis, fontSize: 11 }} stroke={c.grid} width={72} />
+            <XAxis
+              dataKey="months"
+              tickFormatter={monthsLabel}
+              tick={{ fill: c.axis, fontSize: 11 }}
+              stroke={c.grid}
+              interval="preserveStartEnd"
+              minTickGap={6}
+            />
+            <YAxis
+              tickFormatter={(v: number) => formatMoney(v, currency, locale, { compact: true })}
+              tick={{ fill: c.axis, fontSize: 11 }}
+              stroke={c.grid}
+              width={72}
+            />
             <Tooltip
               {...tooltipStyle(c)}
               cursor={{ stroke: c.grid }}
               labelFormatter={(months) => (Number(months) === 0 ? "Today" : `After ${months} months · ${byDate(Number(months))}`)}
               formatter={(v, name) => [money(Number(v)), name === "scenario" ? "Scenario" : "Baseline"]}
             />
-            <Line type="monotone" dataKey="baseline" stroke={c.axis} strokeWidth={2} strokeDasharray="5 4" dot={false} isAnimationActive={false} />
-            <Line type="monotone" dataKey="scenario" stroke={c.primary} strokeWidth={2.5} dot={false} activeDot={{ r: 4 }} isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey="baseline"
+              stroke={c.axis}
+              strokeWidth={2}
+              strokeDasharray="5 4"
+              dot={false}
+              isAnimationActive={false}
+            />
+            <Line
+              type="monotone"
+              dataKey="scenario"
+              stroke={c.primary}
+              strokeWidth={2.5}
+              dot={false}
+              activeDot={{ r: 4 }}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </ChartFigure>

@@ -1,9 +1,11 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+
 import { formatMoney } from "@/lib/money";
 import type { WhatIfBaseline } from "@/lib/what-if/baseline";
-import { isAdjusted, NO_ADJUSTMENTS, simulate, type Adjustments, type Simulation } from "@/lib/what-if/model";
+import { type Adjustments, isAdjusted, NO_ADJUSTMENTS, simulate, type Simulation } from "@/lib/what-if/model";
+
 import { formatDifference } from "./format";
 import { HorizonSummary } from "./horizon-summary";
 import { LeversCard } from "./levers-card";

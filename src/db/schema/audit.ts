@@ -1,4 +1,5 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+
 import { organizations, users } from "./organizations";
 
 /** Who changed what, with the before/after images, per org. */
@@ -17,8 +18,5 @@ export const auditLog = pgTable(
     after: jsonb("after"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("audit_log_org_created_idx").on(t.orgId, t.createdAt),
-    index("audit_log_org_entity_idx").on(t.orgId, t.entity, t.entityId),
-  ],
+  (t) => [index("audit_log_org_created_idx").on(t.orgId, t.createdAt), index("audit_log_org_entity_idx").on(t.orgId, t.entity, t.entityId)],
 );

@@ -13,8 +13,5 @@ export const signInAttempts = pgTable(
     succeeded: boolean("succeeded").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("sign_in_attempts_email_idx").on(t.email, t.createdAt),
-    index("sign_in_attempts_ip_idx").on(t.ip, t.createdAt),
-  ],
+  (t) => [index("sign_in_attempts_email_idx").on(t.email, t.createdAt), index("sign_in_attempts_ip_idx").on(t.ip, t.createdAt)],
 );

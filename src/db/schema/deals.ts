@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -17,6 +17,7 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
+
 import { createdAt, id, updatedAt } from "./_columns";
 import { organizations, users } from "./organizations";
 import { lossReasons, pipelineStages } from "./pipeline";
@@ -75,25 +76,39 @@ export const deals = pgTable(
     check("deals_lost_has_reason", sql`${t.status} <> 'lost' or ${t.lossReasonId} is not null`),
     check("deals_closed_at_matches_status", sql`(${t.status} = 'open') = (${t.closedAt} is null)`),
     // Board and pipeline summaries: open deals per stage in Kanban order.
-    index("deals_org_stage_position_idx").on(t.orgId, t.stageId, t.position).where(sql`${t.deletedAt} is null`),
+    index("deals_org_stage_position_idx")
+      .on(t.orgId, t.stageId, t.position)
+      .where(sql`${t.deletedAt} is null`),
     // Rep views: a rep's deals by stage.
-    index("deals_org_owner_stage_idx").on(t.orgId, t.ownerId, t.stageId, t.position).where(sql`${t.deletedAt} is null`),
+    index("deals_org_owner_stage_idx")
+      .on(t.orgId, t.ownerId, t.stageId, t.position)
+      .where(sql`${t.deletedAt} is null`),
     // Deals list default order (newest first) and date-range filters.
-    index("deals_org_created_idx").on(t.orgId, t.createdAt).where(sql`${t.deletedAt} is null`),
-    index("deals_org_close_date_idx").on(t.orgId, t.expectedCloseDate).where(sql`${t.deletedAt} is null`),
+    index("deals_org_created_idx")
+      .on(t.orgId, t.createdAt)
+      .where(sql`${t.deletedAt} is null`),
+    index("deals_org_close_date_idx")
+      .on(t.orgId, t.expectedCloseDate)
+      .where(sql`${t.deletedAt} is null`),
     // Deals-list totals (count, value, weighted per currency) as an index-only scan; owner third so a
     // rep's totals are a narrow range of it.
     index("deals_org_status_owner_totals_idx")
       .on(t.orgId, t.status, t.ownerId, t.currency, t.valueMinor, t.weightedMinor)
       .where(sql`${t.deletedAt} is null`),
     // Sector filter options and the sector filter.
-    index("deals_org_sector_idx").on(t.orgId, t.sector).where(sql`${t.deletedAt} is null`),
+    index("deals_org_sector_idx")
+      .on(t.orgId, t.sector)
+      .where(sql`${t.deletedAt} is null`),
     // Closed deals by close time: revenue trend, leaderboard, loss reasons, "closed in the period".
-    index("deals_org_closed_idx").on(t.orgId, t.closedAt).where(sql`${t.deletedAt} is null and ${t.closedAt} is not null`),
+    index("deals_org_closed_idx")
+      .on(t.orgId, t.closedAt)
+      .where(sql`${t.deletedAt} is null and ${t.closedAt} is not null`),
     index("deals_org_search_idx").using("gin", sql`(lower(${t.title} || ' ' || ${t.contactName})) gin_trgm_ops`),
     // The few soft-deleted deals: "pending actions of the org except on deleted deals" becomes an
     // anti-join against this tiny index instead of a join with every deal (a lead's Today counts).
-    index("deals_org_deleted_idx").on(t.orgId, t.id).where(sql`${t.deletedAt} is not null`),
+    index("deals_org_deleted_idx")
+      .on(t.orgId, t.id)
+      .where(sql`${t.deletedAt} is not null`),
   ],
 );
 
@@ -121,11 +136,17 @@ export const actions = pgTable(
   (t) => [
     foreignKey({ name: "actions_deal_fk", columns: [t.orgId, t.dealId], foreignColumns: [deals.orgId, deals.id] }).onDelete("cascade"),
     // At most one pending action per deal.
-    uniqueIndex("actions_one_pending_per_deal").on(t.orgId, t.dealId).where(sql`${t.completedAt} is null`),
+    uniqueIndex("actions_one_pending_per_deal")
+      .on(t.orgId, t.dealId)
+      .where(sql`${t.completedAt} is null`),
     // The Today queue: one rep's pending actions by due time.
-    index("actions_org_owner_pending_due_idx").on(t.orgId, t.ownerId, t.dueAt).where(sql`${t.completedAt} is null`),
+    index("actions_org_owner_pending_due_idx")
+      .on(t.orgId, t.ownerId, t.dueAt)
+      .where(sql`${t.completedAt} is null`),
     // Org-wide pending actions by due time (managers' queue, overdue counts).
-    index("actions_org_pending_due_idx").on(t.orgId, t.dueAt).where(sql`${t.completedAt} is null`),
+    index("actions_org_pending_due_idx")
+      .on(t.orgId, t.dueAt)
+      .where(sql`${t.completedAt} is null`),
     // A deal's timeline.
     index("actions_org_deal_completed_idx").on(t.orgId, t.dealId, t.completedAt),
     check("actions_details_length", sql`length(${t.details}) between 1 and 2000`),
@@ -146,12 +167,18 @@ export const dealStageHistory = pgTable(
     changedBy: uuid("changed_by"),
   },
   (t) => [
-    foreignKey({ name: "deal_stage_history_deal_fk", columns: [t.orgId, t.dealId], foreignColumns: [deals.orgId, deals.id] }).onDelete("cascade"),
-    foreignKey({ name: "deal_stage_history_stage_fk", columns: [t.orgId, t.stageId], foreignColumns: [pipelineStages.orgId, pipelineStages.id] }),
+    foreignKey({ name: "deal_stage_history_deal_fk", columns: [t.orgId, t.dealId], foreignColumns: [deals.orgId, deals.id] }).onDelete(
+      "cascade",
+    ),
+    foreignKey({
+      name: "deal_stage_history_stage_fk",
+      columns: [t.orgId, t.stageId],
+      foreignColumns: [pipelineStages.orgId, pipelineStages.id],
+    }),
     index("deal_stage_history_org_deal_idx").on(t.orgId, t.dealId, t.enteredAt),
     index("deal_stage_history_org_stage_idx").on(t.orgId, t.stageId, t.enteredAt),
-    uniqueIndex("deal_stage_history_one_current").on(t.orgId, t.dealId).where(sql`${t.exitedAt} is null`),
+    uniqueIndex("deal_stage_history_one_current")
+      .on(t.orgId, t.dealId)
+      .where(sql`${t.exitedAt} is null`),
   ],
 );
-
-

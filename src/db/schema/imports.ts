@@ -15,6 +15,7 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
+
 import { createdAt, id, updatedAt } from "./_columns";
 import { deals } from "./deals";
 import { organizations, users } from "./organizations";
@@ -68,7 +69,10 @@ export const imports = pgTable(
     unique("imports_org_id_id_key").on(t.orgId, t.id),
     // The history page: newest first.
     index("imports_org_created_idx").on(t.orgId, t.createdAt),
-    check("imports_counts_nonnegative", sql`least(${t.totalRows}, ${t.processedRows}, ${t.createdCount}, ${t.updatedCount}, ${t.skippedCount}, ${t.failedCount}) >= 0`),
+    check(
+      "imports_counts_nonnegative",
+      sql`least(${t.totalRows}, ${t.processedRows}, ${t.createdCount}, ${t.updatedCount}, ${t.skippedCount}, ${t.failedCount}) >= 0`,
+    ),
   ],
 );
 
@@ -88,7 +92,11 @@ export const importRowErrors = pgTable(
     message: text("message").notNull(),
   },
   (t) => [
-    foreignKey({ name: "import_row_errors_import_fk", columns: [t.orgId, t.importId], foreignColumns: [imports.orgId, imports.id] }).onDelete("cascade"),
+    foreignKey({
+      name: "import_row_errors_import_fk",
+      columns: [t.orgId, t.importId],
+      foreignColumns: [imports.orgId, imports.id],
+    }).onDelete("cascade"),
     index("import_row_errors_org_import_line_idx").on(t.orgId, t.importId, t.line),
   ],
 );
@@ -110,8 +118,12 @@ export const importChanges = pgTable(
   },
   (t) => [
     primaryKey({ name: "import_changes_pkey", columns: [t.orgId, t.importId, t.dealId] }),
-    foreignKey({ name: "import_changes_import_fk", columns: [t.orgId, t.importId], foreignColumns: [imports.orgId, imports.id] }).onDelete("cascade"),
-    foreignKey({ name: "import_changes_deal_fk", columns: [t.orgId, t.dealId], foreignColumns: [deals.orgId, deals.id] }).onDelete("cascade"),
+    foreignKey({ name: "import_changes_import_fk", columns: [t.orgId, t.importId], foreignColumns: [imports.orgId, imports.id] }).onDelete(
+      "cascade",
+    ),
+    foreignKey({ name: "import_changes_deal_fk", columns: [t.orgId, t.dealId], foreignColumns: [deals.orgId, deals.id] }).onDelete(
+      "cascade",
+    ),
     // Deleting a deal cascades here: without this index every deleted deal would scan the table.
     index("import_changes_org_deal_idx").on(t.orgId, t.dealId),
   ],
@@ -134,8 +146,10 @@ export const importCreatedBatches = pgTable(
   },
   (t) => [
     primaryKey({ name: "import_created_batches_pkey", columns: [t.orgId, t.importId, t.batch] }),
-    foreignKey({ name: "import_created_batches_import_fk", columns: [t.orgId, t.importId], foreignColumns: [imports.orgId, imports.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      name: "import_created_batches_import_fk",
+      columns: [t.orgId, t.importId],
+      foreignColumns: [imports.orgId, imports.id],
+    }).onDelete("cascade"),
   ],
 );

@@ -1,5 +1,19 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+
 import { createdAt, id, updatedAt } from "./_columns";
 
 export const memberRole = pgEnum("member_role", ["admin", "manager", "rep"]);
@@ -44,10 +58,7 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex("users_email_key").on(t.email),
-    check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
-  ],
+  (t) => [uniqueIndex("users_email_key").on(t.email), check("users_email_lowercase", sql`${t.email} = lower(${t.email})`)],
 );
 
 export const memberships = pgTable(
@@ -84,6 +95,8 @@ export const invitations = pgTable(
   (t) => [
     uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
     index("invitations_org_idx").on(t.orgId, t.createdAt),
-    uniqueIndex("invitations_org_email_pending_key").on(t.orgId, t.email).where(sql`${t.acceptedAt} is null`),
+    uniqueIndex("invitations_org_email_pending_key")
+      .on(t.orgId, t.email)
+      .where(sql`${t.acceptedAt} is null`),
   ],
 );

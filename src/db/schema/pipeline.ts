@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
 import { createdAt, id } from "./_columns";
 import { organizations } from "./organizations";
 
@@ -26,8 +27,12 @@ export const pipelineStages = pgTable(
     unique("pipeline_stages_org_id_id_key").on(t.orgId, t.id),
     uniqueIndex("pipeline_stages_org_name_key").on(t.orgId, sql`lower(${t.name})`),
     index("pipeline_stages_org_position_idx").on(t.orgId, t.position),
-    uniqueIndex("pipeline_stages_one_won_key").on(t.orgId).where(sql`${t.kind} = 'won'`),
-    uniqueIndex("pipeline_stages_one_lost_key").on(t.orgId).where(sql`${t.kind} = 'lost'`),
+    uniqueIndex("pipeline_stages_one_won_key")
+      .on(t.orgId)
+      .where(sql`${t.kind} = 'won'`),
+    uniqueIndex("pipeline_stages_one_lost_key")
+      .on(t.orgId)
+      .where(sql`${t.kind} = 'lost'`),
     check("pipeline_stages_probability_range", sql`${t.probability} between 0 and 100`),
     check("pipeline_stages_stale_days_range", sql`${t.staleAfterDays} between 1 and 365`),
     check("pipeline_stages_name_length", sql`length(${t.name}) between 1 and 40`),
@@ -52,5 +57,3 @@ export const lossReasons = pgTable(
     uniqueIndex("loss_reasons_org_label_key").on(t.orgId, sql`lower(${t.label})`),
   ],
 );
-
-

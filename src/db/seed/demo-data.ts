@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/permissions";
+
 import type { NewOrg } from "./factories";
 
 /** The demo: the three business units of the internal sales tracker, a French and an Indian org. */

@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
+
 import type { Database } from "@/db/client";
-import { actions, dealStageHistory, deals, lossReasons, pipelineStages } from "@/db/schema";
+import { actions, deals, dealStageHistory, lossReasons, pipelineStages } from "@/db/schema";
 import { minorDigits } from "@/lib/money";
+
 import type { SeededOrg } from "./demo";
 import { DEMO_CATALOG, DEMO_NEXT_STEPS, DEMO_OUTCOMES, DEMO_SOURCES } from "./demo-deals-data";
 import { seededRandom } from "./random";
@@ -59,7 +61,15 @@ export async function seedDemoDeals(db: Database, seeded: SeededOrg[], now = new
         })
         .returning({ id: deals.id });
       const dealId = deal!.id;
-      await backfillStageHistory(db, org.id, dealId, open.slice(0, stageIndex).map((s) => s.id), createdAt, stageEnteredAt, owner.userId);
+      await backfillStageHistory(
+        db,
+        org.id,
+        dealId,
+        open.slice(0, stageIndex).map((s) => s.id),
+        createdAt,
+        stageEnteredAt,
+        owner.userId,
+      );
 
       // Completed steps so far, spread between creation and now.
       const history = rnd.int(1, 5);
@@ -69,21 +79,37 @@ export async function seedDemoDeals(db: Database, seeded: SeededOrg[], now = new
         if (at > now) break;
         const step = rnd.pick(DEMO_NEXT_STEPS);
         await db.insert(actions).values({
-          orgId: org.id, dealId, ownerId: owner.userId, type: step.type, details: step.details,
-          dueAt: at, completedAt: at, completedBy: owner.userId, outcome: rnd.pick(DEMO_OUTCOMES), createdAt: last, createdBy: owner.userId,
+          orgId: org.id,
+          dealId,
+          ownerId: owner.userId,
+          type: step.type,
+          details: step.details,
+          dueAt: at,
+          completedAt: at,
+          completedBy: owner.userId,
+          outcome: rnd.pick(DEMO_OUTCOMES),
+          createdAt: last,
+          createdBy: owner.userId,
         });
         last = at;
       }
       if (stage.kind === "open") {
         const bucket = rnd.next();
         const dueAt =
-          bucket < 0.25 ? new Date(now.getTime() - rnd.int(1, 96) * 3_600_000) // overdue
-          : bucket < 0.5 ? new Date(now.getTime() + rnd.int(1, 6) * 3_600_000) // later today-ish
-          : new Date(now.getTime() + rnd.int(1, 12) * DAY);
+          bucket < 0.25
+            ? new Date(now.getTime() - rnd.int(1, 96) * 3_600_000) // overdue
+            : bucket < 0.5
+              ? new Date(now.getTime() + rnd.int(1, 6) * 3_600_000) // later today-ish
+              : new Date(now.getTime() + rnd.int(1, 12) * DAY);
         const step = rnd.pick(DEMO_NEXT_STEPS);
-        await db.insert(actions).values({ orgId: org.id, dealId, ownerId: owner.userId, type: step.type, details: step.details, dueAt, createdBy: owner.userId });
+        await db
+          .insert(actions)
+          .values({ orgId: org.id, dealId, ownerId: owner.userId, type: step.type, details: step.details, dueAt, createdBy: owner.userId });
       }
-      await db.update(deals).set({ lastActivityAt: last > createdAt ? last : null }).where(and(eq(deals.orgId, org.id), eq(deals.id, dealId)));
+      await db
+        .update(deals)
+        .set({ lastActivityAt: last > createdAt ? last : null })
+        .where(and(eq(deals.orgId, org.id), eq(deals.id, dealId)));
     }
   }
 }
@@ -94,7 +120,10 @@ async function backfillStageHistory(db: Database, orgId: string, dealId: string,
   const span = (to.getTime() - from.getTime()) / stageIds.length;
   await db.insert(dealStageHistory).values(
     stageIds.map((stageId, i) => ({
-      orgId, dealId, stageId, changedBy: userId,
+      orgId,
+      dealId,
+      stageId,
+      changedBy: userId,
       enteredAt: new Date(from.getTime() + span * i),
       exitedAt: new Date(from.getTime() + span * (i + 1)),
     })),

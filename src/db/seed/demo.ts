@@ -1,7 +1,9 @@
 import { eq, sql } from "drizzle-orm";
+
 import type { Database } from "@/db/client";
 import { organizations, users } from "@/db/schema";
 import { normalizeEmail } from "@/lib/email";
+
 import { DEMO_ORGS, DEMO_PASSWORD, demoMembers, type DemoOrg } from "./demo-data";
 import { addMember, createOrganization, seedPasswordHash } from "./factories";
 

@@ -1,4 +1,5 @@
 import bcrypt from "bcryptjs";
+
 import type { DbOrTx } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import { normalizeEmail } from "@/lib/email";

@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
-import { seedDemoDeals } from "./demo-deals";
+
 import { demoLoginsTable, hasDemoData, isDatabaseEmpty, seedDemo } from "./demo";
+import { seedDemoDeals } from "./demo-deals";
 
 /** Per-capability demo content, run inside the demo transaction after orgs and people exist. */
 const DEMO_EXTENSIONS: Parameters<typeof seedDemo>[1] = [(db, orgs) => seedDemoDeals(db, orgs)];

@@ -30,7 +30,7 @@ export function duePresetAt(preset: DuePreset, now: Date, timeZone: string): Dat
     case "in-3-days":
       return at9(addDays(today, 3));
     case "next-week": {
-      const daysToMonday = ((8 - today.weekday) % 7) || 7;
+      const daysToMonday = (8 - today.weekday) % 7 || 7;
       return at9(addDays(today, daysToMonday));
     }
   }

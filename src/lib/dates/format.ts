@@ -36,7 +36,11 @@ export function formatDueDistance(dueAt: Date, now: Date, locale: string): strin
   const abs = Math.abs(diff);
   const rtf = relativeFormat(locale);
   const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
-    abs < HOUR ? [Math.max(1, Math.round(abs / MINUTE)), "minute"] : abs < DAY ? [Math.round(abs / HOUR), "hour"] : [Math.round(abs / DAY), "day"];
+    abs < HOUR
+      ? [Math.max(1, Math.round(abs / MINUTE)), "minute"]
+      : abs < DAY
+        ? [Math.round(abs / HOUR), "hour"]
+        : [Math.round(abs / DAY), "day"];
   return rtf.format(diff < 0 ? -value : value, unit);
 }
 

@@ -1,12 +1,19 @@
 import { describe, expect, it } from "vitest";
+
 import { duePresetAt } from "./due-presets";
 import { addDays, dayBounds, fromLocalInputValue, toLocalInputValue, wallTimeIn, zonedTimeToUtc } from "./zoned";
 
 describe("zoned time conversions", () => {
   it("converts a wall time to the right instant in winter and summer", () => {
-    expect(zonedTimeToUtc({ year: 2026, month: 1, day: 15, hour: 9, minute: 0 }, "Europe/Copenhagen").toISOString()).toBe("2026-01-15T08:00:00.000Z");
-    expect(zonedTimeToUtc({ year: 2026, month: 7, day: 15, hour: 9, minute: 0 }, "Europe/Copenhagen").toISOString()).toBe("2026-07-15T07:00:00.000Z");
-    expect(zonedTimeToUtc({ year: 2026, month: 7, day: 15, hour: 9, minute: 0 }, "Asia/Kolkata").toISOString()).toBe("2026-07-15T03:30:00.000Z");
+    expect(zonedTimeToUtc({ year: 2026, month: 1, day: 15, hour: 9, minute: 0 }, "Europe/Copenhagen").toISOString()).toBe(
+      "2026-01-15T08:00:00.000Z",
+    );
+    expect(zonedTimeToUtc({ year: 2026, month: 7, day: 15, hour: 9, minute: 0 }, "Europe/Copenhagen").toISOString()).toBe(
+      "2026-07-15T07:00:00.000Z",
+    );
+    expect(zonedTimeToUtc({ year: 2026, month: 7, day: 15, hour: 9, minute: 0 }, "Asia/Kolkata").toISOString()).toBe(
+      "2026-07-15T03:30:00.000Z",
+    );
   });
 
   it("handles the spring-forward gap and the autumn overlap", () => {
@@ -14,7 +21,9 @@ describe("zoned time conversions", () => {
     const gap = zonedTimeToUtc({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, "Europe/Copenhagen");
     expect(gap.toISOString()).toBe("2026-03-29T01:30:00.000Z"); // 03:30 summer time
     // 02:30 happens twice on 2026-10-25: the earlier instant (still summer time) is used.
-    expect(zonedTimeToUtc({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, "Europe/Copenhagen").toISOString()).toBe("2026-10-25T00:30:00.000Z");
+    expect(zonedTimeToUtc({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, "Europe/Copenhagen").toISOString()).toBe(
+      "2026-10-25T00:30:00.000Z",
+    );
   });
 
   it("computes the org's today, not the server's", () => {
@@ -26,7 +35,13 @@ describe("zoned time conversions", () => {
   });
 
   it("rolls days over months and years", () => {
-    expect(addDays({ year: 2026, month: 12, day: 31, hour: 9, minute: 0 }, 1)).toEqual({ year: 2027, month: 1, day: 1, hour: 9, minute: 0 });
+    expect(addDays({ year: 2026, month: 12, day: 31, hour: 9, minute: 0 }, 1)).toEqual({
+      year: 2027,
+      month: 1,
+      day: 1,
+      hour: 9,
+      minute: 0,
+    });
   });
 
   it("round-trips datetime-local values in the zone and rejects nonsense", () => {

@@ -25,7 +25,11 @@ function formatter(timeZone: string) {
 }
 
 export function wallTimeIn(instant: Date, timeZone: string): WallTime & { weekday: number } {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
   return {
     year: Number(parts.year),

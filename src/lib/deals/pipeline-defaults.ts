@@ -21,7 +21,14 @@ const FR: StageDefault[] = [
 ];
 
 const LOSS_REASONS_EN = ["Price too high", "Chose a competitor", "No budget", "No decision / went silent", "Timing not right", "Other"];
-const LOSS_REASONS_FR = ["Prix trop élevé", "Concurrent choisi", "Pas de budget", "Pas de décision / plus de réponse", "Mauvais timing", "Autre"];
+const LOSS_REASONS_FR = [
+  "Prix trop élevé",
+  "Concurrent choisi",
+  "Pas de budget",
+  "Pas de décision / plus de réponse",
+  "Mauvais timing",
+  "Autre",
+];
 
 export function defaultStages(locale: string): StageDefault[] {
   return locale.startsWith("fr") ? FR : EN;

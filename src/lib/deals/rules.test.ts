@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { canReopen, daysSince, dueState, isStale, positionBetween, probabilityOnStageChange, weightedValue } from "./rules";
 
 const DAY = 86_400_000;

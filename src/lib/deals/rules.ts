@@ -63,6 +63,9 @@ export function canReopen(role: "admin" | "manager" | "rep"): boolean {
  * Who may hold a deal's next step: managers and admins (they see every deal) and the step's
  * current owner (normally the deal's owner). Another rep could not see the deal; the server refuses it.
  */
-export function eligibleNextStepOwners<T extends { id: string; role: "admin" | "manager" | "rep" }>(members: T[], currentOwnerId: string): T[] {
+export function eligibleNextStepOwners<T extends { id: string; role: "admin" | "manager" | "rep" }>(
+  members: T[],
+  currentOwnerId: string,
+): T[] {
   return members.filter((m) => m.role !== "rep" || m.id === currentOwnerId);
 }

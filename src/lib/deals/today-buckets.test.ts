@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { queueBoundaries, todayBucketOf } from "./today-buckets";
 
 // Tuesday 2026-11-24 10:00 UTC = 11:00 in Copenhagen = 15:30 in Kolkata.

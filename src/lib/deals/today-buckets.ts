@@ -1,4 +1,5 @@
 import { addDays, dayBounds, wallTimeIn, zonedTimeToUtc } from "@/lib/dates/zoned";
+
 import { dueState } from "./rules";
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { parseImportAmount } from "./amount";
 
 const minor = (raw: string, currency = "EUR") => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { csvRecordReader, CsvFormatError, parseCsv, parseCsvGeneral } from "./csv";
+
+import { CsvFormatError, csvRecordReader, parseCsv, parseCsvGeneral } from "./csv";
 import { parseWellFormedCsv } from "./csv-fast";
 
 describe("parseCsv", () => {
@@ -69,7 +70,7 @@ describe("the fast path", () => {
 
   it("reads what csv-parse reads, or leaves the file to it, on thousands of random files", () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const pieces = ["a", "bc", " ", ";", ",", '"', '""', "\n", "\n\n", "é", "\t", "x y", "  ", "1,5"];
     let taken = 0;
     for (let n = 0; n < 5000; n++) {

@@ -1,5 +1,6 @@
-import { parse, type CsvError, type Info, type Options } from "csv-parse";
+import { type CsvError, type Info, type Options, parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
+
 import { parseWellFormedCsv } from "./csv-fast";
 import type { CsvDelimiter } from "./decode";
 
@@ -38,7 +39,14 @@ export function parseCsvGeneral(text: string, delimiter: CsvDelimiter): ParsedCs
   const records: CsvRecord[] = [];
   let headers: string[] | null = null;
   try {
-    parseSync(text, parserOptions(delimiter, (h) => (headers = h), (r) => records.push(r)));
+    parseSync(
+      text,
+      parserOptions(
+        delimiter,
+        (h) => (headers = h),
+        (r) => records.push(r),
+      ),
+    );
   } catch (err) {
     throw formatError(err as CsvError);
   }
@@ -69,7 +77,8 @@ function parserOptions(delimiter: CsvDelimiter, header: (cells: string[]) => voi
 
 function checkedHeaders(headers: string[] | null): string[] {
   if (!headers) throw new CsvFormatError("The file is empty: it needs a header line and at least one row.", null);
-  if (headers.length > HEADER_LIMIT) throw new CsvFormatError(`The header has ${headers.length} columns; at most ${HEADER_LIMIT} are supported.`, 1);
+  if (headers.length > HEADER_LIMIT)
+    throw new CsvFormatError(`The header has ${headers.length} columns; at most ${HEADER_LIMIT} are supported.`, 1);
   return headers.map((name, i) => name || `Column ${i + 1}`);
 }
 
@@ -96,7 +105,13 @@ export function csvRecordReader(text: string, delimiter: CsvDelimiter): CsvRecor
   const pending: CsvRecord[] = [];
   let offset = 0;
   let ended = false;
-  const parser = parse(parserOptions(delimiter, (h) => (headers = h), (r) => pending.push(r)));
+  const parser = parse(
+    parserOptions(
+      delimiter,
+      (h) => (headers = h),
+      (r) => pending.push(r),
+    ),
+  );
   parser.on("error", () => {}); // read synchronously from `errored` below
   // The parser works synchronously inside write() and end(): records arrive through on_record.
   const feed = () => {
@@ -121,7 +136,10 @@ export function csvRecordReader(text: string, delimiter: CsvDelimiter): CsvRecor
 
 function formatError(err: CsvError & { lines?: number }): CsvFormatError {
   if (err.code === "CSV_QUOTE_NOT_CLOSED") {
-    return new CsvFormatError(`A quoted cell is never closed (opened at or before line ${err.lines ?? "?"}). Check for a missing " in the file.`, err.lines ?? null);
+    return new CsvFormatError(
+      `A quoted cell is never closed (opened at or before line ${err.lines ?? "?"}). Check for a missing " in the file.`,
+      err.lines ?? null,
+    );
   }
   return new CsvFormatError(`The file could not be read as CSV: ${err.message ?? "unknown error"}`, err.lines ?? null);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { localeDateOrder, parseImportDate } from "./dates";
 
 const read = (raw: string, locale = "fr-FR") => {

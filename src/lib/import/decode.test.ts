@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+
 import { decodeCsvBytes, detectDelimiter } from "./decode";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 /** Windows-1252 bytes for the characters these tests use (what Excel on Windows writes). */
 function cp1252(s: string): Uint8Array {
-  const high: Record<string, number> = { "€": 0x80, "’": 0x92, "“": 0x93, "”": 0x94, "–": 0x96, "œ": 0x9c };
+  const high: Record<string, number> = { "€": 0x80, "’": 0x92, "“": 0x93, "”": 0x94, "–": 0x96, œ: 0x9c };
   return new Uint8Array([...s].map((ch) => high[ch] ?? ch.charCodeAt(0)));
 }
 

@@ -46,7 +46,13 @@ export function recordReader(read: (cells: string[], line: number) => RowResult)
       const earlier = keys.map((k) => firstLine.get(k)).find((l) => l !== undefined);
       if (earlier !== undefined) {
         repeatedRows++;
-        issues.push({ line: record.line, column: null, value: null, message: `Same deal as line ${earlier} of this file`, kind: "skipped" });
+        issues.push({
+          line: record.line,
+          column: null,
+          value: null,
+          message: `Same deal as line ${earlier} of this file`,
+          kind: "skipped",
+        });
         continue;
       }
       for (const k of keys) firstLine.set(k, record.line);
@@ -64,10 +70,15 @@ export function readRecords(records: CsvRecord[], read: (cells: string[], line: 
 export type ExistingDealState = { status: "open" | "won" | "lost" };
 
 /** What the chosen mode does with one valid row, given the existing deal it matches (if any). */
-export function decideRow(mode: ImportMode, existing: ExistingDealState | null): { action: "create" | "update" } | { action: "skip"; message: string } {
-  if (!existing) return mode === "update_only" ? { action: "skip", message: "No matching deal to update (update only)" } : { action: "create" };
+export function decideRow(
+  mode: ImportMode,
+  existing: ExistingDealState | null,
+): { action: "create" | "update" } | { action: "skip"; message: string } {
+  if (!existing)
+    return mode === "update_only" ? { action: "skip", message: "No matching deal to update (update only)" } : { action: "create" };
   if (mode === "create") return { action: "skip", message: "Duplicate of an existing deal (same client and same title or amount)" };
-  if (existing.status !== "open") return { action: "skip", message: `The matching deal is ${existing.status} and locked; reopen it to update it` };
+  if (existing.status !== "open")
+    return { action: "skip", message: `The matching deal is ${existing.status} and locked; reopen it to update it` };
   return { action: "update" };
 }
 

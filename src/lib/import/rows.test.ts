@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { defaultStages } from "@/lib/deals/pipeline-defaults";
+
 import { decideRow, firstActionDetails, readRecords } from "./plan";
 import { rowReader, type RowReaderContext } from "./rows";
 
@@ -47,7 +49,12 @@ describe("rowReader", () => {
       ok: false,
       issues: [
         { line: 7, column: "client", value: null, message: "Client is required" },
-        { line: 7, column: "statut", value: "Inconnu", message: expect.stringMatching(/^Unknown status “Inconnu”: use one of Prospect, Qualifié/) },
+        {
+          line: 7,
+          column: "statut",
+          value: "Inconnu",
+          message: expect.stringMatching(/^Unknown status “Inconnu”: use one of Prospect, Qualifié/),
+        },
         { line: 7, column: "montant", value: "15k", message: "Not an amount" },
         { line: 7, column: "echeance", value: "31/02/2026", message: "That date does not exist" },
         { line: 7, column: "commercial", value: "Zoé", message: "“Zoé” is not a member of this organization" },
@@ -68,7 +75,10 @@ describe("rowReader", () => {
 
   it("needs a contact column", () => {
     const r = rowReader({ ...ctx, mapping: [null, "stage", "value", null, null, null] })(["A", "Prospect", "1"], 2);
-    expect(r).toEqual({ ok: false, issues: [{ line: 2, column: null, value: null, message: "No column is mapped to the contact (client)" }] });
+    expect(r).toEqual({
+      ok: false,
+      issues: [{ line: 2, column: null, value: null, message: "No column is mapped to the contact (client)" }],
+    });
   });
 });
 
@@ -97,7 +107,10 @@ describe("plan", () => {
     expect(decideRow("create", null)).toEqual({ action: "create" });
     expect(decideRow("create", open)).toMatchObject({ action: "skip" });
     expect(decideRow("create_update", open)).toEqual({ action: "update" });
-    expect(decideRow("create_update", { status: "won" })).toMatchObject({ action: "skip", message: expect.stringContaining("won and locked") });
+    expect(decideRow("create_update", { status: "won" })).toMatchObject({
+      action: "skip",
+      message: expect.stringContaining("won and locked"),
+    });
     expect(decideRow("update_only", null)).toMatchObject({ action: "skip" });
     expect(decideRow("update_only", open)).toEqual({ action: "update" });
   });

@@ -1,8 +1,8 @@
 import { parseImportAmount } from "./amount";
-import { parseImportDate, type DateReading } from "./dates";
+import { type DateReading, parseImportDate } from "./dates";
 import { columnsByField, type ImportField, type ImportMapping, type UnknownOwnerPolicy } from "./fields";
-import { ownerMatcher, type ImportMember } from "./owners";
-import { stageMatcher, type ImportStage } from "./stages";
+import { type ImportMember, ownerMatcher } from "./owners";
+import { type ImportStage, stageMatcher } from "./stages";
 
 /** A record read into deal fields, ready to write. */
 export type ImportRow = {
@@ -89,7 +89,8 @@ export function rowReader(ctx: RowReaderContext): (cells: string[], line: number
     };
 
     const contact = cell("contact");
-    if (cols.contact === undefined) issues.push({ line, column: null, value: null, message: "No column is mapped to the contact (client)" });
+    if (cols.contact === undefined)
+      issues.push({ line, column: null, value: null, message: "No column is mapped to the contact (client)" });
     else if (!contact) fail("contact", "Client is required");
     else if (contact.length > LIMITS.contact) fail("contact", `Client is longer than ${LIMITS.contact} characters`);
 
@@ -102,7 +103,8 @@ export function rowReader(ctx: RowReaderContext): (cells: string[], line: number
       stage = matchStage(status);
       if (!stage) fail("stage", `Unknown status “${status}”: use one of ${ctx.stages.map((s) => s.name).join(", ")}`);
     }
-    if (stage?.kind === "lost" && !ctx.lossReasonId) fail("stage", "Lost deals need a loss reason, and this organization has no “Other” reason");
+    if (stage?.kind === "lost" && !ctx.lossReasonId)
+      fail("stage", "Lost deals need a loss reason, and this organization has no “Other” reason");
 
     let valueMinor: number | null = null;
     const rawValue = cell("value");

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { defaultStages } from "@/lib/deals/pipeline-defaults";
-import { stageMatcher, type ImportStage } from "./stages";
 
-const pipeline = (locale: string): ImportStage[] => defaultStages(locale).map((s, i) => ({ id: `s${i}`, name: s.name, probability: s.probability, kind: s.kind }));
+import { defaultStages } from "@/lib/deals/pipeline-defaults";
+
+import { type ImportStage, stageMatcher } from "./stages";
+
+const pipeline = (locale: string): ImportStage[] =>
+  defaultStages(locale).map((s, i) => ({ id: `s${i}`, name: s.name, probability: s.probability, kind: s.kind }));
 
 describe("stageMatcher", () => {
   const fr = stageMatcher(pipeline("fr-FR"));

@@ -1,4 +1,5 @@
 import type { StageKind } from "@/lib/deals/pipeline-defaults";
+
 import { foldLabel } from "./text";
 
 export type ImportStage = { id: string; name: string; probability: number; kind: StageKind };

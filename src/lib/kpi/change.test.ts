@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { changeTone, compareValues } from "./change";
 
 describe("compareValues", () => {

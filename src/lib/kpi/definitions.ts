@@ -26,7 +26,8 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
   },
   openPipeline: {
     label: "Open pipeline",
-    definition: "Total value and number of open deals, now. Compared with the deals that were open at the start of the period (at today's values).",
+    definition:
+      "Total value and number of open deals, now. Compared with the deals that were open at the start of the period (at today's values).",
     better: "higher",
   },
   averageBasket: {

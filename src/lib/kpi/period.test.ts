@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { buildWindow, daysBetween, mondayOf, shiftDate, TREND_WEEKS } from "./period";
 
 const CPH = "Europe/Copenhagen";

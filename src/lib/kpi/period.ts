@@ -1,4 +1,4 @@
-import { addDays, wallTimeIn, zonedTimeToUtc, type WallTime } from "@/lib/dates/zoned";
+import { addDays, type WallTime, wallTimeIn, zonedTimeToUtc } from "@/lib/dates/zoned";
 
 /**
  * The dashboard's time windows, from the date-range filter and "now", in the org's time zone.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { averageCycleDays, averageValue, conversionRate, safeRatio, salesVelocity, shareOf, stageConversion, winRate } from "./ratios";
 
 describe("KPI ratios (hand-computed fixtures)", () => {

@@ -1,4 +1,4 @@
-import { compareValues, type Change } from "./change";
+import { type Change, compareValues } from "./change";
 import { averageCycleDays, averageValue, conversionRate, salesVelocity, winRate } from "./ratios";
 
 /** Sums over the filtered deals of ONE currency, as the KPI query returns them (minor units). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import {
   dashboardFiltersToQuery,
   DEFAULT_DASHBOARD_FILTERS,
@@ -31,7 +32,11 @@ describe("parseDashboardFilters", () => {
   it("reads presets, custom ranges (swapped when reversed) and falls back on bad dates", () => {
     expect(parseDashboardFilters({ range: "90d" })).toMatchObject({ range: "90d", from: null, to: null });
     expect(parseDashboardFilters({ range: "2y" }).range).toBe("30d");
-    expect(parseDashboardFilters({ from: "2026-03-10", to: "2026-02-01" })).toMatchObject({ range: "custom", from: "2026-02-01", to: "2026-03-10" });
+    expect(parseDashboardFilters({ from: "2026-03-10", to: "2026-02-01" })).toMatchObject({
+      range: "custom",
+      from: "2026-02-01",
+      to: "2026-03-10",
+    });
     expect(parseDashboardFilters({ from: "2026-02-31", to: "garbage" })).toMatchObject({ range: "30d", from: null, to: null });
     expect(parseDashboardFilters({ from: "2026-02-01" })).toMatchObject({ range: "custom", from: "2026-02-01", to: null });
     // A preset wins over stray dates.

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { isoDateParam, searchParamsReader, type SearchParamsInput } from "./search-params";
-import { daysBetween, shiftDate, type IsoDate } from "@/lib/kpi/period";
+
+import { daysBetween, type IsoDate, shiftDate } from "@/lib/kpi/period";
+
+import { isoDateParam, type SearchParamsInput, searchParamsReader } from "./search-params";
 
 /**
  * The dashboard's filters live in the URL (shareable, bookmarkable): ?stage=…&sector=…&owner=…
@@ -35,8 +37,14 @@ export type DashboardFilters = {
   to: IsoDate | null;
 };
 
-export const DEFAULT_DASHBOARD_FILTERS: DashboardFilters = { stageIds: [], sectors: [], ownerIds: [], range: DEFAULT_RANGE, from: null, to: null };
-
+export const DEFAULT_DASHBOARD_FILTERS: DashboardFilters = {
+  stageIds: [],
+  sectors: [],
+  ownerIds: [],
+  range: DEFAULT_RANGE,
+  from: null,
+  to: null,
+};
 
 const uuids = z.array(z.string()).transform((ids) => [...new Set(ids.filter((id) => z.uuid().safeParse(id).success))].slice(0, MAX_VALUES));
 const sectorList = z

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEFAULT_DEAL_FILTERS,
-  dealFiltersToQuery,
-  hasActiveDealFilters,
-  parseDealFilters,
-  sortToggle,
-} from "./deal-filters";
+
+import { dealFiltersToQuery, DEFAULT_DEAL_FILTERS, hasActiveDealFilters, parseDealFilters, sortToggle } from "./deal-filters";
 
 const A = "0b6f2a59-3f6e-4e0c-9d55-0c1a7f4d2b11";
 const B = "9a1d3c7e-52b4-4f8a-b3e2-6d0c5e8f7a22";

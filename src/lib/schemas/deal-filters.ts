@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isoDateParam, searchParamsReader, type SearchParamsInput } from "./search-params";
+
+import { isoDateParam, type SearchParamsInput, searchParamsReader } from "./search-params";
 
 /**
  * The deals list state lives in the URL (shareable, back-button friendly). Every parameter is
@@ -69,16 +70,29 @@ export const DEFAULT_DEAL_FILTERS: DealFilters = {
 const MAX_STAGES = 20;
 const MAX_PAGE = 100_000;
 
-
 const fields = {
   stageIds: z.array(z.string()).transform((ids) => [...new Set(ids.filter((id) => z.uuid().safeParse(id).success))].slice(0, MAX_STAGES)),
   ownerId: z.uuid().nullable().catch(null),
-  sector: z.string().trim().max(80).nullable().catch(null).transform((s) => s || null),
+  sector: z
+    .string()
+    .trim()
+    .max(80)
+    .nullable()
+    .catch(null)
+    .transform((s) => s || null),
   dateField: z.enum(DEAL_DATE_FIELDS).catch("close"),
   from: isoDateParam,
   to: isoDateParam,
-  q: z.string().trim().catch("").transform((s) => s.slice(0, 100)),
-  overdue: z.literal("1").nullable().catch(null).transform((v) => v === "1"),
+  q: z
+    .string()
+    .trim()
+    .catch("")
+    .transform((s) => s.slice(0, 100)),
+  overdue: z
+    .literal("1")
+    .nullable()
+    .catch(null)
+    .transform((v) => v === "1"),
   status: z.enum(DEAL_STATUS_FILTERS).catch("open"),
   sort: z.enum(DEAL_SORT_KEYS).catch("created"),
   dir: z.enum(["asc", "desc"]).nullable().catch(null),

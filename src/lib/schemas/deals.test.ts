@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+
 import { completeActionSchema, createDealSchema, moveDealSchema, nextActionSchema, snoozeActionSchema } from "./deals";
 
 const STAGE = "0b6f6a3e-8f0e-4c57-9d0a-6a0a7f5f0c11";
@@ -67,7 +68,9 @@ describe("completeActionSchema", () => {
 
   it("requires a loss reason to close as lost", () => {
     expect(completeActionSchema.safeParse({ actionId: ACTION, outcome: "x", followUp: { then: "lost" } }).success).toBe(false);
-    expect(completeActionSchema.safeParse({ actionId: ACTION, outcome: "x", followUp: { then: "lost", lossReasonId: REASON } }).success).toBe(true);
+    expect(
+      completeActionSchema.safeParse({ actionId: ACTION, outcome: "x", followUp: { then: "lost", lossReasonId: REASON } }).success,
+    ).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { parseMoneyToMinor } from "@/lib/money";
 
 export const ACTION_TYPES = ["call", "email", "meeting", "task"] as const;
@@ -16,9 +17,7 @@ const optionalText = (max: number, label: string) =>
     .transform((v) => (v ? v : null));
 
 /** A due time sent as an ISO instant; the client converts the org-zone wall time before sending. */
-const dueAt = z.coerce
-  .date({ error: "Choose when it is due" })
-  .refine((d) => !Number.isNaN(d.getTime()), "Choose when it is due");
+const dueAt = z.coerce.date({ error: "Choose when it is due" }).refine((d) => !Number.isNaN(d.getTime()), "Choose when it is due");
 
 export const nextActionSchema = z.object({
   type: z.enum(ACTION_TYPES, { error: "Choose what kind of action" }),
@@ -29,16 +28,14 @@ export const nextActionSchema = z.object({
 });
 export type NextActionInput = z.output<typeof nextActionSchema>;
 
-const moneyField = z
-  .union([z.string(), z.number()])
-  .transform((v, ctx) => {
-    const minor = parseMoneyToMinor(v);
-    if (minor === null || minor < 0) {
-      ctx.addIssue({ code: "custom", message: "Enter an amount such as 12500 or 12 500,50" });
-      return z.NEVER;
-    }
-    return minor;
-  });
+const moneyField = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const minor = parseMoneyToMinor(v);
+  if (minor === null || minor < 0) {
+    ctx.addIssue({ code: "custom", message: "Enter an amount such as 12500 or 12 500,50" });
+    return z.NEVER;
+  }
+  return minor;
+});
 
 const isoDate = z
   .string()
@@ -55,7 +52,10 @@ export const dealFieldsSchema = z.object({
   probability: z.coerce.number().int("Use a whole percentage").min(0).max(100, "0–100 %").optional().nullable(),
   sector: optionalText(80, "Sector"),
   source: optionalText(80, "Source"),
-  expectedCloseDate: isoDate.optional().nullable().or(z.literal("").transform(() => null)),
+  expectedCloseDate: isoDate
+    .optional()
+    .nullable()
+    .or(z.literal("").transform(() => null)),
 });
 
 export const createDealSchema = dealFieldsSchema.extend({ firstAction: nextActionSchema });
@@ -99,7 +99,12 @@ export const moveDealSchema = z.object({
 
 export const closeDealSchema = z.discriminatedUnion("outcome", [
   z.object({ dealId: uuid("deal"), outcome: z.literal("won"), note: optionalText(2000, "The note") }),
-  z.object({ dealId: uuid("deal"), outcome: z.literal("lost"), lossReasonId: uuid("loss reason"), lossNote: optionalText(1000, "The note") }),
+  z.object({
+    dealId: uuid("deal"),
+    outcome: z.literal("lost"),
+    lossReasonId: uuid("loss reason"),
+    lossNote: optionalText(1000, "The note"),
+  }),
 ]);
 
 export const reopenDealSchema = z.object({ dealId: uuid("deal"), stageId: uuid("stage"), nextAction: nextActionSchema });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import {
   actionExportFiltersToQuery,
   exportFileName,
@@ -29,7 +30,12 @@ describe("export parameters", () => {
       to: "2026-11-30",
       ownerId: A,
     });
-    expect(parseActionExportFilters(q("status=nope&from=2026-02-31&owner=me"))).toEqual({ status: "all", from: null, to: null, ownerId: null });
+    expect(parseActionExportFilters(q("status=nope&from=2026-02-31&owner=me"))).toEqual({
+      status: "all",
+      from: null,
+      to: null,
+      ownerId: null,
+    });
     expect(parseActionExportFilters(q("from=&to=&owner="))).toEqual({ status: "all", from: null, to: null, ownerId: null });
     const f = parseActionExportFilters(q(`status=completed&from=2026-10-01&owner=${A}`));
     expect(parseActionExportFilters(q(actionExportFiltersToQuery(f)))).toEqual(f);

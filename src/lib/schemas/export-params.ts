@@ -1,6 +1,8 @@
 import { z } from "zod";
+
+import { daysBetween, type IsoDate, shiftDate } from "@/lib/kpi/period";
+
 import { isoDateParam } from "./search-params";
-import { daysBetween, shiftDate, type IsoDate } from "@/lib/kpi/period";
 
 /**
  * The export links' own query parameters, shared by the buttons that build the links and the

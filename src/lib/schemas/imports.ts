@@ -1,6 +1,8 @@
 import { z } from "zod";
+
 import type { DuePreset } from "@/lib/dates/due-presets";
 import { IMPORT_FIELDS, IMPORT_MODES, UNKNOWN_OWNER_POLICIES } from "@/lib/import/fields";
+
 import { ACTION_TYPES } from "./deals";
 
 /** 25 MB is the server-action body limit (next.config.ts); a 100 000-row file is about 10 MB. */
@@ -17,7 +19,11 @@ export const uploadImportSchema = z.instanceof(FormData, { error: "Choose a CSV 
     return z.NEVER;
   }
   if (file.size > MAX_IMPORT_BYTES) {
-    ctx.addIssue({ code: "custom", message: `That file is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`, path: ["file"] });
+    ctx.addIssue({
+      code: "custom",
+      message: `That file is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`,
+      path: ["file"],
+    });
     return z.NEVER;
   }
   return file;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { acceptInvitationSchema, changeRoleSchema, inviteMemberSchema, removeMemberSchema, revokeInvitationSchema, signInSchema } from "./members";
 import { z } from "zod";
+
+import {
+  acceptInvitationSchema,
+  changeRoleSchema,
+  inviteMemberSchema,
+  removeMemberSchema,
+  revokeInvitationSchema,
+  signInSchema,
+} from "./members";
 
 const UUID = "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { emailSchema } from "@/lib/email";
 import { ROLES } from "@/lib/permissions";
 

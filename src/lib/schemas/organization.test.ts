@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { orgSettingsSchema, type OrgSettingsInput } from "./organization";
+
+import { type OrgSettingsInput, orgSettingsSchema } from "./organization";
 
 const valid: OrgSettingsInput = {
   name: "Rendetalje",

@@ -22,7 +22,12 @@ export const orgSettingsSchema = z.object({
     .union([z.number(), z.string().trim().min(1, "Enter a tax rate")], { error: "Enter a tax rate" })
     // "25,5" is how a Dane or a French admin types it; an empty field must not silently become 0 %.
     .transform((v) => (typeof v === "number" ? v : Number(v.replace(",", "."))))
-    .pipe(z.number({ error: "Enter a number such as 25 or 25,5" }).min(0, "Tax rate cannot be negative").max(100, "Tax rate cannot exceed 100 %"))
+    .pipe(
+      z
+        .number({ error: "Enter a number such as 25 or 25,5" })
+        .min(0, "Tax rate cannot be negative")
+        .max(100, "Tax rate cannot exceed 100 %"),
+    )
     .transform((pct) => Math.round(pct * 100)),
   saleNumberPrefix: z
     .string()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+
 import { reorderStagesSchema, stageFieldsSchema, updateStageSchema } from "./pipeline";
 
 const errors = (input: unknown) => {
@@ -9,8 +10,16 @@ const errors = (input: unknown) => {
 
 describe("stageFieldsSchema", () => {
   it("accepts form strings and numbers, trimming the name", () => {
-    expect(stageFieldsSchema.parse({ name: "  Demo booked ", probability: " 40 ", staleAfterDays: "7" })).toEqual({ name: "Demo booked", probability: 40, staleAfterDays: 7 });
-    expect(stageFieldsSchema.parse({ name: "Won", probability: 100, staleAfterDays: 365 })).toEqual({ name: "Won", probability: 100, staleAfterDays: 365 });
+    expect(stageFieldsSchema.parse({ name: "  Demo booked ", probability: " 40 ", staleAfterDays: "7" })).toEqual({
+      name: "Demo booked",
+      probability: 40,
+      staleAfterDays: 7,
+    });
+    expect(stageFieldsSchema.parse({ name: "Won", probability: 100, staleAfterDays: 365 })).toEqual({
+      name: "Won",
+      probability: 100,
+      staleAfterDays: 365,
+    });
     expect(stageFieldsSchema.parse({ name: "x".repeat(40), probability: "0", staleAfterDays: "1" }).probability).toBe(0);
   });
 
@@ -32,7 +41,10 @@ describe("stageFieldsSchema", () => {
       probability: ["A whole percentage from 0 to 100"],
       staleAfterDays: ["Enter a number of days"],
     });
-    expect(errors({ name: "Lead", probability: -1, staleAfterDays: 366 })).toMatchObject({ probability: expect.any(Array), staleAfterDays: expect.any(Array) });
+    expect(errors({ name: "Lead", probability: -1, staleAfterDays: 366 })).toMatchObject({
+      probability: expect.any(Array),
+      staleAfterDays: expect.any(Array),
+    });
   });
 
   it("needs a stage id to update, and a list of distinct ids to reorder", () => {

@@ -9,11 +9,7 @@ const stageId = z.uuid({ error: "Choose a stage" });
 function wholeNumber(required: string, range: string, min: number, max: number) {
   return z.preprocess(
     (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim().replace(",", "."))) : v),
-    z
-      .number({ error: required })
-      .int(range)
-      .min(min, range)
-      .max(max, range),
+    z.number({ error: required }).int(range).min(min, range).max(max, range),
   );
 }
 

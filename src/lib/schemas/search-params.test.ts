@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { isoDateParam, searchParamsReader } from "./search-params";
 
 describe("search params", () => {

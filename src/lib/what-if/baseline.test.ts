@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
+
 import {
   ASSUMED_CYCLE_DAYS,
+  type BaselineAggregates,
   buildBaseline,
   conversionsFromProbabilities,
   lookbackStart,
   MIN_STAGE_SAMPLE,
   observedMonths,
-  type BaselineAggregates,
   type StageAggregate,
 } from "./baseline";
 import { DAYS_PER_MONTH, winProbabilities } from "./model";

@@ -1,4 +1,4 @@
-import { DAYS_PER_MONTH, newDealWinRate, winProbabilities, type ModelBaseline, type OpenCohort, type StageInput } from "./model";
+import { DAYS_PER_MONTH, type ModelBaseline, newDealWinRate, type OpenCohort, type StageInput, winProbabilities } from "./model";
 
 /**
  * Turns the SQL aggregates of the org's history (sums and counts only: see
@@ -142,7 +142,9 @@ export function buildBaseline(agg: BaselineAggregates): WhatIfBaseline {
         ? { source: "created" as const, value: agg.created.valueMinor / agg.created.count }
         : { source: "none" as const, value: 0 };
   const cycle =
-    agg.cycle.count > 0 ? { source: "won" as const, days: agg.cycle.totalDays / agg.cycle.count } : { source: "assumed" as const, days: ASSUMED_CYCLE_DAYS };
+    agg.cycle.count > 0
+      ? { source: "won" as const, days: agg.cycle.totalDays / agg.cycle.count }
+      : { source: "assumed" as const, days: ASSUMED_CYCLE_DAYS };
 
   const openDeals = agg.openPipeline.reduce((n, c) => n + c.count, 0);
   const openValueMinor = agg.openPipeline.reduce((n, c) => n + c.valueMinor, 0);

@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
+
 import {
   applyAdjustments,
   DAYS_PER_MONTH,
   isAdjusted,
-  NO_ADJUSTMENTS,
+  type ModelBaseline,
   newDealWinRate,
+  NO_ADJUSTMENTS,
   projectRevenue,
   simulate,
   spreadOverMonth,
   winProbabilities,
-  type ModelBaseline,
 } from "./model";
 
 const M = DAYS_PER_MONTH;

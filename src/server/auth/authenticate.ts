@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { normalizeEmail } from "@/lib/email";
 import { unsafeClaimSignInAttempt, unsafeSucceedSignInAttempt } from "@/server/data/sign-in-throttle";
+
 import { verifyPassword } from "./password";
 
 export type AuthOutcome =
-  | { ok: true; user: { id: string; email: string; name: string } }
-  | { ok: false; reason: "invalid" | "rate_limited" };
+  { ok: true; user: { id: string; email: string; name: string } } | { ok: false; reason: "invalid" | "rate_limited" };
 
 /**
  * Claims the attempt against the throttle first, so a locked account cannot be probed even with

@@ -1,5 +1,6 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+
 import { authenticate, clientIp } from "./authenticate";
 import { authSecret } from "./secret";
 

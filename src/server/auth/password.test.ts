@@ -1,5 +1,6 @@
 import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
+
 import { hashPassword, verifyPassword } from "./password";
 
 describe("password hashing", () => {

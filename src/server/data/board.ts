@@ -1,11 +1,13 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+
 import { actions, deals, pipelineStages, users } from "@/db/schema";
 import { dayBounds } from "@/lib/dates/zoned";
-import { daysSince, dueState, isStale, type DueState } from "@/lib/deals/rules";
 import type { StageKind } from "@/lib/deals/pipeline-defaults";
+import { daysSince, type DueState, dueState, isStale } from "@/lib/deals/rules";
 import type { ActionType } from "@/lib/schemas/deals";
 import type { TenantContext } from "@/server/tenant";
 import { versionedCache, viewerScope } from "@/server/versioned-cache";
+
 import { visibleDeals } from "./deal-scope";
 
 /** Cards per column: beyond it the column shows "+ N more", linking to the deals list. */
@@ -132,7 +134,9 @@ export async function getBoard(ctx: TenantContext, options: BoardOptions = {}): 
   }
   for (const column of columns.values()) {
     // The org's currency first, then the others alphabetically (imports can bring foreign ones).
-    column.totals.sort((x, y) => Number(y.currency === ctx.org.currency) - Number(x.currency === ctx.org.currency) || x.currency.localeCompare(y.currency));
+    column.totals.sort(
+      (x, y) => Number(y.currency === ctx.org.currency) - Number(x.currency === ctx.org.currency) || x.currency.localeCompare(y.currency),
+    );
     column.hidden = Math.max(0, column.count - column.cards.length);
     column.nextHiddenId = overflow.get(column.id) ?? null;
   }

@@ -1,12 +1,14 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
+
 import { actions, deals, pipelineStages, users } from "@/db/schema";
 import { addDays, dayBounds, zonedTimeToUtc } from "@/lib/dates/zoned";
-import { dueState, type DueState } from "@/lib/deals/rules";
+import { type DueState, dueState } from "@/lib/deals/rules";
+import type { DealFilters, DealPageSize, DealSortKey } from "@/lib/schemas/deal-filters";
 import type { ActionType } from "@/lib/schemas/deals";
-import type { DealFilters, DealSortKey, DealPageSize } from "@/lib/schemas/deal-filters";
 import type { TenantContext } from "@/server/tenant";
 import { versionedCache, viewerScope } from "@/server/versioned-cache";
+
 import { visibleDeals } from "./deal-scope";
 
 export type DealListRow = {
@@ -186,7 +188,9 @@ function filteredTotals(ctx: TenantContext, f: DealFilters, now: Date, where: SQ
   return totalsCache.get(ctx, key, async () => {
     const totals = await selectTotals(ctx, where);
     // The org's currency first, then the others alphabetically (imports can bring foreign ones).
-    return totals.sort((a, b) => Number(b.currency === ctx.org.currency) - Number(a.currency === ctx.org.currency) || a.currency.localeCompare(b.currency));
+    return totals.sort(
+      (a, b) => Number(b.currency === ctx.org.currency) - Number(a.currency === ctx.org.currency) || a.currency.localeCompare(b.currency),
+    );
   });
 }
 

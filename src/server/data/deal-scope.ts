@@ -1,4 +1,5 @@
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+
 import type { DbOrTx } from "@/db/client";
 import { deals, memberships } from "@/db/schema";
 import { can, type Role } from "@/lib/permissions";
@@ -26,7 +27,11 @@ export type LockedDeal = typeof deals.$inferSelect;
 
 /** Row-locks a visible deal for the rest of the transaction. */
 export async function lockDeal(tx: DbOrTx, ctx: TenantContext, dealId: string): Promise<LockedDeal> {
-  const [deal] = await tx.select().from(deals).where(and(visibleDeals(ctx), eq(deals.id, dealId))).for("update");
+  const [deal] = await tx
+    .select()
+    .from(deals)
+    .where(and(visibleDeals(ctx), eq(deals.id, dealId)))
+    .for("update");
   if (!deal) throw new NotFoundError("Deal");
   return deal;
 }

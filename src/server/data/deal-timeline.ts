@@ -1,8 +1,10 @@
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
-import { dealStageHistory, deals, pipelineStages } from "@/db/schema";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+
+import { deals, dealStageHistory, pipelineStages } from "@/db/schema";
 import type { ActionType } from "@/lib/schemas/deals";
 import { NotFoundError } from "@/server/errors";
 import type { TenantContext } from "@/server/tenant";
+
 import { visibleDeals } from "./deal-scope";
 
 /**
@@ -34,14 +36,26 @@ export type TimelineEntry = { key: string; at: Date; actor: Actor } & (
 
 export type TimelinePage = { entries: TimelineEntry[]; nextCursor: string | null };
 
-const EDITED_FIELDS: EditedField[] = ["title", "contactName", "valueMinor", "ownerId", "probability", "sector", "source", "expectedCloseDate"];
+const EDITED_FIELDS: EditedField[] = [
+  "title",
+  "contactName",
+  "valueMinor",
+  "ownerId",
+  "probability",
+  "sector",
+  "source",
+  "expectedCloseDate",
+];
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const TIMELINE_MAX_LIMIT = 1000;
 
 /** Every read here starts by proving the deal is visible to the actor (org, not deleted, rep's own). */
 async function assertVisibleDeal(ctx: TenantContext, dealId: string) {
   if (!UUID_RE.test(dealId)) throw new NotFoundError("Deal");
-  const [row] = await ctx.db.select({ id: deals.id }).from(deals).where(and(visibleDeals(ctx), eq(deals.id, dealId)));
+  const [row] = await ctx.db
+    .select({ id: deals.id })
+    .from(deals)
+    .where(and(visibleDeals(ctx), eq(deals.id, dealId)));
   if (!row) throw new NotFoundError("Deal");
 }
 
@@ -163,7 +177,14 @@ export async function getDealTimeline(
 function toEntry(r: Row): TimelineEntry | null {
   const base = { key: r.key, at: new Date(r.at), actor: { id: r.actor_id, name: r.actor_name } };
   if (r.source === "action") {
-    return { ...base, kind: "action", actionType: r.action_type!, details: r.details ?? "", outcome: r.outcome, dueAt: new Date(r.due_at!) };
+    return {
+      ...base,
+      kind: "action",
+      actionType: r.action_type!,
+      details: r.details ?? "",
+      outcome: r.outcome,
+      dueAt: new Date(r.due_at!),
+    };
   }
   if (r.source === "stage") {
     const to = r.to_stage ?? "?";
@@ -179,7 +200,15 @@ function toEntry(r: Row): TimelineEntry | null {
     case "snooze": {
       const date = (v: unknown) => (typeof v === "string" && !Number.isNaN(Date.parse(v)) ? new Date(v) : null);
       const reason = typeof r.after?.reason === "string" ? r.after.reason : null;
-      return { ...base, kind: "snoozed", actionType: r.action_type, details: r.details, from: date(r.before?.dueAt), to: date(r.after?.dueAt), reason };
+      return {
+        ...base,
+        kind: "snoozed",
+        actionType: r.action_type,
+        details: r.details,
+        from: date(r.before?.dueAt),
+        to: date(r.after?.dueAt),
+        reason,
+      };
     }
     case "delete":
       return { ...base, kind: "deleted" };
@@ -218,7 +247,9 @@ export async function getTimeInStages(ctx: TenantContext, dealId: string): Promi
       stageId: pipelineStages.id,
       name: pipelineStages.name,
       kind: pipelineStages.kind,
-      seconds: sql<number>`extract(epoch from sum(coalesce(${dealStageHistory.exitedAt}, now()) - ${dealStageHistory.enteredAt}))`.mapWith(Number),
+      seconds: sql<number>`extract(epoch from sum(coalesce(${dealStageHistory.exitedAt}, now()) - ${dealStageHistory.enteredAt}))`.mapWith(
+        Number,
+      ),
       stays: sql<number>`count(*)`.mapWith(Number),
       current: sql<boolean>`bool_or(${dealStageHistory.exitedAt} is null)`,
       lastEnteredAt: sql<Date>`max(${dealStageHistory.enteredAt})`.mapWith((v: string) => new Date(v)),

@@ -1,11 +1,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+
 import { actions, deals, lossReasons } from "@/db/schema";
 import { positionBetween, probabilityOnStageChange } from "@/lib/deals/rules";
 import type { NextActionInput } from "@/lib/schemas/deals";
 import { ConflictError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
+
 import { recordAudit } from "./audit";
-import { assertActionOwner, lockDeal, setActor, type LockedDeal } from "./deal-scope";
+import { assertActionOwner, lockDeal, type LockedDeal, setActor } from "./deal-scope";
 import { findStageOfKind } from "./deals";
 import { getStage } from "./stages";
 
@@ -42,7 +44,13 @@ export async function closeDealInTx(tx: DbTx, ctx: TenantContext, deal: LockedDe
       lastActivityAt: new Date(),
     })
     .where(and(eq(deals.orgId, ctx.orgId), eq(deals.id, deal.id)));
-  await recordAudit(tx, ctx, { entity: "deal", entityId: deal.id, action: `close_${close.outcome}`, before: { stageId: deal.stageId }, after: { stageId, lossReasonId } });
+  await recordAudit(tx, ctx, {
+    entity: "deal",
+    entityId: deal.id,
+    action: `close_${close.outcome}`,
+    before: { stageId: deal.stageId },
+    after: { stageId, lossReasonId },
+  });
   return { dealId: deal.id, status: close.outcome };
 }
 
@@ -87,7 +95,13 @@ export async function moveDeal(ctx: TenantContext, dealId: string, move: MoveInp
       .set(stageChanged ? { stageId: target.id, probability: probabilityOnStageChange(target), position } : { position })
       .where(and(eq(deals.orgId, ctx.orgId), eq(deals.id, deal.id)));
     if (stageChanged) {
-      await recordAudit(tx, ctx, { entity: "deal", entityId: deal.id, action: "move", before: { stageId: deal.stageId }, after: { stageId: target.id } });
+      await recordAudit(tx, ctx, {
+        entity: "deal",
+        entityId: deal.id,
+        action: "move",
+        before: { stageId: deal.stageId },
+        after: { stageId: target.id },
+      });
     }
     return { dealId: deal.id, status: "open" as const, position };
   });
@@ -140,7 +154,13 @@ export async function reopenDeal(ctx: TenantContext, dealId: string, input: { st
         createdBy: ctx.userId,
       })
       .returning({ id: actions.id });
-    await recordAudit(tx, ctx, { entity: "deal", entityId: deal.id, action: "reopen", before: { status: deal.status }, after: { stageId: stage.id } });
+    await recordAudit(tx, ctx, {
+      entity: "deal",
+      entityId: deal.id,
+      action: "reopen",
+      before: { status: deal.status },
+      after: { stageId: stage.id },
+    });
     return { dealId: deal.id, actionId: action!.id };
   });
 }

@@ -1,10 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
+
 import { actions, deals, lossReasons, pipelineStages, users } from "@/db/schema";
 import { probabilityOnStageChange } from "@/lib/deals/rules";
 import { can } from "@/lib/permissions";
 import type { NextActionInput } from "@/lib/schemas/deals";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
+
 import { recordAudit } from "./audit";
 import { assertActionOwner, assertAssignable, lockDeal, setActor, visibleDeals } from "./deal-scope";
 import { getStage } from "./stages";
@@ -156,14 +158,24 @@ export async function updateDeal(ctx: TenantContext, dealId: string, patch: Part
       await tx
         .update(actions)
         .set({ ownerId: patch.ownerId })
-        .where(and(eq(actions.orgId, ctx.orgId), eq(actions.dealId, dealId), eq(actions.ownerId, before.ownerId), sql`${actions.completedAt} is null`));
+        .where(
+          and(
+            eq(actions.orgId, ctx.orgId),
+            eq(actions.dealId, dealId),
+            eq(actions.ownerId, before.ownerId),
+            sql`${actions.completedAt} is null`,
+          ),
+        );
     }
     if (patch.probability === null) {
       const stage = await getStage(ctx, before.stageId, tx);
       set.probability = stage.probability; // clearing the override falls back to the stage's
     }
     if (Object.keys(set).length === 0) return { dealId };
-    await tx.update(deals).set(set).where(and(eq(deals.orgId, ctx.orgId), eq(deals.id, dealId)));
+    await tx
+      .update(deals)
+      .set(set)
+      .where(and(eq(deals.orgId, ctx.orgId), eq(deals.id, dealId)));
     const changed = Object.fromEntries(Object.keys(set).map((k) => [k, (before as Record<string, unknown>)[k]]));
     await recordAudit(tx, ctx, { entity: "deal", entityId: dealId, action: "update", before: changed, after: set });
     return { dealId };
@@ -175,7 +187,10 @@ export async function deleteDeal(ctx: TenantContext, dealId: string) {
   requirePermission(ctx, "deals.delete");
   return ctx.db.transaction(async (tx) => {
     await lockDeal(tx, ctx, dealId);
-    await tx.update(deals).set({ deletedAt: new Date() }).where(and(eq(deals.orgId, ctx.orgId), eq(deals.id, dealId)));
+    await tx
+      .update(deals)
+      .set({ deletedAt: new Date() })
+      .where(and(eq(deals.orgId, ctx.orgId), eq(deals.id, dealId)));
     await recordAudit(tx, ctx, { entity: "deal", entityId: dealId, action: "delete" });
     return { dealId };
   });

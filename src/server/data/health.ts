@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+
 import { getDb } from "@/db/client";
 
 export async function checkDatabaseHealth(): Promise<{ ok: boolean; latencyMs?: number; migrations?: number; error?: string }> {

@@ -1,8 +1,10 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+
 import type { Database } from "@/db/client";
 import { invitations, memberships, organizations, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
 import { ConflictError, NotFoundError } from "@/server/errors";
+
 import { hashToken } from "./members";
 
 /**
@@ -11,7 +13,14 @@ import { hashToken } from "./members";
  */
 export async function unsafeFindInvitation(db: Database, token: string) {
   const [row] = await db
-    .select({ id: invitations.id, email: invitations.email, role: invitations.role, orgId: invitations.orgId, orgName: organizations.name, orgSlug: organizations.slug })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      orgId: invitations.orgId,
+      orgName: organizations.name,
+      orgSlug: organizations.slug,
+    })
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.orgId))
     .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, sql`now()`)));

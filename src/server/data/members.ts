@@ -1,9 +1,12 @@
 import crypto from "node:crypto";
+
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
+
 import { invitations, memberships, users } from "@/db/schema";
 import type { Role } from "@/lib/permissions";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
+
 import { recordAudit } from "./audit";
 
 const INVITATION_DAYS = 7;
@@ -22,7 +25,13 @@ export async function listMembers(ctx: TenantContext): Promise<Member[]> {
 export async function listPendingInvitations(ctx: TenantContext) {
   requirePermission(ctx, "members.manage");
   return ctx.db
-    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      createdAt: invitations.createdAt,
+    })
     .from(invitations)
     .where(and(eq(invitations.orgId, ctx.orgId), isNull(invitations.acceptedAt), gt(invitations.expiresAt, sql`now()`)))
     .orderBy(desc(invitations.createdAt));
@@ -77,7 +86,12 @@ export async function revokeInvitation(ctx: TenantContext, invitationId: string)
       .where(and(eq(invitations.orgId, ctx.orgId), eq(invitations.id, invitationId), isNull(invitations.acceptedAt)))
       .returning({ id: invitations.id, email: invitations.email, role: invitations.role });
     if (!deleted) throw new NotFoundError("Invitation");
-    await recordAudit(tx, ctx, { entity: "invitation", entityId: deleted.id, action: "revoke", before: { email: deleted.email, role: deleted.role } });
+    await recordAudit(tx, ctx, {
+      entity: "invitation",
+      entityId: deleted.id,
+      action: "revoke",
+      before: { email: deleted.email, role: deleted.role },
+    });
   });
 }
 
@@ -91,7 +105,13 @@ export async function changeMemberRole(ctx: TenantContext, input: { userId: stri
       .update(memberships)
       .set({ role: input.role })
       .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, input.userId)));
-    await recordAudit(tx, ctx, { entity: "membership", entityId: input.userId, action: "change_role", before: { role: before.role }, after: { role: input.role } });
+    await recordAudit(tx, ctx, {
+      entity: "membership",
+      entityId: input.userId,
+      action: "change_role",
+      before: { role: before.role },
+      after: { role: input.role },
+    });
   });
 }
 

@@ -1,20 +1,21 @@
 import { and, eq, sql } from "drizzle-orm";
+
 import { actions, deals, users } from "@/db/schema";
 import { can } from "@/lib/permissions";
 import type { NextActionInput } from "@/lib/schemas/deals";
 import { ConflictError, NotFoundError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
+
 import { recordAudit } from "./audit";
-import { assertActionOwner, setActor, type LockedDeal } from "./deal-scope";
+import { assertActionOwner, type LockedDeal, setActor } from "./deal-scope";
 import { closeDealInTx, type CloseInput } from "./deal-transitions";
 
-export type FollowUp = { then: "next"; next: NextActionInput } | ({ then: "won" } | { then: "lost"; lossReasonId: string; lossNote?: string | null });
+export type FollowUp =
+  { then: "next"; next: NextActionInput } | ({ then: "won" } | { then: "lost"; lossReasonId: string; lossNote?: string | null });
 
 /** Who may act on an action: the org's leads, the deal's owner, or the action's owner. */
 function actionVisible(ctx: TenantContext) {
-  return can(ctx.role, "deals.viewAll")
-    ? sql`true`
-    : sql`(${deals.ownerId} = ${ctx.userId} or ${actions.ownerId} = ${ctx.userId})`;
+  return can(ctx.role, "deals.viewAll") ? sql`true` : sql`(${deals.ownerId} = ${ctx.userId} or ${actions.ownerId} = ${ctx.userId})`;
 }
 
 /**
@@ -56,7 +57,15 @@ export async function completeAction(ctx: TenantContext, input: { actionId: stri
       await assertActionOwner(tx, ctx, ownerId, deal!.ownerId, "next.ownerId");
       const [created] = await tx
         .insert(actions)
-        .values({ orgId: ctx.orgId, dealId: deal!.id, ownerId, type: next.type, dueAt: next.dueAt, details: next.details, createdBy: ctx.userId })
+        .values({
+          orgId: ctx.orgId,
+          dealId: deal!.id,
+          ownerId,
+          type: next.type,
+          dueAt: next.dueAt,
+          details: next.details,
+          createdBy: ctx.userId,
+        })
         .returning({
           id: actions.id,
           type: actions.type,
@@ -66,11 +75,16 @@ export async function completeAction(ctx: TenantContext, input: { actionId: stri
           // The owner's name in the same statement: the caller shows the new step without another read.
           ownerName: sql<string>`(select ${users.name} from ${users} where ${users.id} = ${actions.ownerId})`,
         });
-      await tx.update(deals).set({ lastActivityAt: now }).where(and(eq(deals.orgId, ctx.orgId), eq(deals.id, deal!.id)));
+      await tx
+        .update(deals)
+        .set({ lastActivityAt: now })
+        .where(and(eq(deals.orgId, ctx.orgId), eq(deals.id, deal!.id)));
       return { actionId: input.actionId, dealId: deal!.id, status: "open" as const, nextActionId: created!.id, next: created! };
     }
     const close: CloseInput =
-      input.followUp.then === "won" ? { outcome: "won" } : { outcome: "lost", lossReasonId: input.followUp.lossReasonId, lossNote: input.followUp.lossNote };
+      input.followUp.then === "won"
+        ? { outcome: "won" }
+        : { outcome: "lost", lossReasonId: input.followUp.lossReasonId, lossNote: input.followUp.lossNote };
     await closeDealInTx(tx, ctx, deal as LockedDeal, close, null);
     return { actionId: input.actionId, dealId: deal!.id, status: close.outcome, nextActionId: null, next: null };
   });
@@ -103,10 +117,21 @@ export async function snoozeAction(ctx: TenantContext, input: { actionId: string
       .select({ dueAt: actions.dueAt, dealId: actions.dealId })
       .from(actions)
       .innerJoin(deals, and(eq(deals.orgId, actions.orgId), eq(deals.id, actions.dealId)))
-      .where(and(eq(actions.orgId, ctx.orgId), eq(actions.id, input.actionId), sql`${actions.completedAt} is null`, sql`${deals.deletedAt} is null`, actionVisible(ctx)))
+      .where(
+        and(
+          eq(actions.orgId, ctx.orgId),
+          eq(actions.id, input.actionId),
+          sql`${actions.completedAt} is null`,
+          sql`${deals.deletedAt} is null`,
+          actionVisible(ctx),
+        ),
+      )
       .for("update", { of: actions });
     if (!before) throw await explainMissingAction(ctx, tx, input.actionId);
-    await tx.update(actions).set({ dueAt: input.dueAt }).where(and(eq(actions.orgId, ctx.orgId), eq(actions.id, input.actionId)));
+    await tx
+      .update(actions)
+      .set({ dueAt: input.dueAt })
+      .where(and(eq(actions.orgId, ctx.orgId), eq(actions.id, input.actionId)));
     await recordAudit(tx, ctx, {
       entity: "action",
       entityId: input.actionId,

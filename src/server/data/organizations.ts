@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
+import type { z } from "zod";
+
 import { organizations } from "@/db/schema";
 import type { orgSettingsSchema } from "@/lib/schemas/organization";
-import type { z } from "zod";
 import { requirePermission, type TenantContext } from "@/server/tenant";
+
 import { recordAudit } from "./audit";
 
 export type OrgSettings = z.output<typeof orgSettingsSchema>;
@@ -35,7 +37,13 @@ export async function updateOrganizationSettings(ctx: TenantContext, input: OrgS
       .where(eq(organizations.id, ctx.orgId))
       .returning();
     // Both images in the same shape and units (input.defaultTaxRate is already basis points).
-    await recordAudit(tx, ctx, { entity: "organization", entityId: ctx.orgId, action: "update", before: settingsOf(before!), after: settingsOf(updated!) });
+    await recordAudit(tx, ctx, {
+      entity: "organization",
+      entityId: ctx.orgId,
+      action: "update",
+      before: settingsOf(before!),
+      after: settingsOf(updated!),
+    });
     return updated!;
   });
 }

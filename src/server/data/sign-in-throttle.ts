@@ -1,4 +1,5 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
+
 import type { DbOrTx } from "@/db/client";
 import { signInAttempts } from "@/db/schema";
 

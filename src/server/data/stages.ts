@@ -1,9 +1,11 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+
 import type { DbOrTx } from "@/db/client";
-import { dealStageHistory, deals, lossReasons, pipelineStages } from "@/db/schema";
+import { deals, dealStageHistory, lossReasons, pipelineStages } from "@/db/schema";
 import { defaultLossReasons, defaultStages, type StageKind } from "@/lib/deals/pipeline-defaults";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
+
 import { recordAudit } from "./audit";
 
 export type Stage = { id: string; name: string; position: number; probability: number; kind: StageKind; staleAfterDays: number };
@@ -79,7 +81,10 @@ export async function reorderStages(ctx: TenantContext, orderedOpenStageIds: str
       throw new ValidationError("The new order must list every open stage exactly once.");
     }
     for (const [i, id] of orderedOpenStageIds.entries()) {
-      await tx.update(pipelineStages).set({ position: i }).where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.id, id)));
+      await tx
+        .update(pipelineStages)
+        .set({ position: i })
+        .where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.id, id)));
     }
     await recordAudit(tx, ctx, { entity: "pipeline", entityId: ctx.orgId, action: "reorder", after: orderedOpenStageIds });
   });
@@ -112,7 +117,8 @@ export async function removeStage(ctx: TenantContext, stageId: string) {
       .from(deals)
       .where(and(eq(deals.orgId, ctx.orgId), eq(deals.stageId, stageId)));
     const n = used?.n ?? 0;
-    if (n > 0) throw new ConflictError(`${n === 1 ? "1 deal is" : `${n} deals are`} in “${stage.name}”. Move ${n === 1 ? "it" : "them"} first.`);
+    if (n > 0)
+      throw new ConflictError(`${n === 1 ? "1 deal is" : `${n} deals are`} in “${stage.name}”. Move ${n === 1 ? "it" : "them"} first.`);
     const [remaining] = await tx
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(pipelineStages)

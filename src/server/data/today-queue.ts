@@ -1,14 +1,16 @@
-import { and, asc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
+
 import { actions, deals, memberships, pipelineStages, users } from "@/db/schema";
 import { queueBoundaries, TODAY_BUCKETS, type TodayBucket } from "@/lib/deals/today-buckets";
 import { can } from "@/lib/permissions";
 import { ForbiddenError, NotFoundError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
+
 import { visibleDeals } from "./deal-scope";
 
 // The bucket rule is pure (the browser places a just-planned action with it); the SQL below cuts the same boundaries.
-export { queueBoundaries, TODAY_BUCKETS, UPCOMING_DAYS, type TodayBucket } from "@/lib/deals/today-buckets";
+export { queueBoundaries, TODAY_BUCKETS, type TodayBucket, UPCOMING_DAYS } from "@/lib/deals/today-buckets";
 
 /**
  * Rows per bucket: a rep with thousands of overdue actions still gets a fast, light page (the
@@ -135,12 +137,17 @@ export async function listTodayQueue(ctx: TenantContext, params: TodayQueueParam
             sql`not exists (select 1 from ${deals} where ${deals.orgId} = ${actions.orgId} and ${deals.id} = ${actions.dealId} and ${deals.deletedAt} is not null)`,
           ),
         )
-    : ctx.db.select(counts).from(actions).innerJoin(deals, joinDeal).where(pending(lt(actions.dueAt, upcomingEnd)));
+    : ctx.db
+        .select(counts)
+        .from(actions)
+        .innerJoin(deals, joinDeal)
+        .where(pending(lt(actions.dueAt, upcomingEnd)));
 
   const [rows, [bucketCounts]] = await Promise.all([rowsQuery, countsQuery]);
   const byBucket: Record<TodayBucket, TodayRow[]> = { overdue: [], today: [], upcoming: [] };
   // UNION ALL keeps each branch's order in practice but SQL does not promise it: order again here (≤ 3 × limit rows).
   for (const { bucket: name, ...row } of rows) byBucket[name].push(row);
-  for (const name of TODAY_BUCKETS) byBucket[name].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.actionId < b.actionId ? -1 : 1));
+  for (const name of TODAY_BUCKETS)
+    byBucket[name].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.actionId < b.actionId ? -1 : 1));
   return { now, todayEnd, upcomingEnd, ownerId, rows: byBucket, counts: bucketCounts ?? { overdue: 0, today: 0, upcoming: 0 }, limit };
 }

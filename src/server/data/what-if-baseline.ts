@@ -1,9 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
-import { dealStageHistory, deals, pipelineStages } from "@/db/schema";
-import { buildBaseline, lookbackStart, type BaselineAggregates, type StageAggregate, type WhatIfBaseline } from "@/lib/what-if/baseline";
+
+import { deals, dealStageHistory, pipelineStages } from "@/db/schema";
+import { type BaselineAggregates, buildBaseline, lookbackStart, type StageAggregate, type WhatIfBaseline } from "@/lib/what-if/baseline";
 import { DAYS_PER_MONTH, HORIZON_MONTHS, type OpenCohort } from "@/lib/what-if/model";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 import { versionedCache, viewerScope } from "@/server/versioned-cache";
+
 import { visibleDeals } from "./deal-scope";
 
 /**
@@ -46,14 +48,12 @@ export async function getWhatIfAggregates(ctx: TenantContext, options: { now?: D
   return {
     now,
     ...totals,
-    stages: stages.map(
-      (s): StageAggregate => ({
-        stageId: s.id,
-        name: s.name,
-        probability: s.probability,
-        ...(stageSums.get(s.id) ?? { resolved: 0, advanced: 0, entries: 0 }),
-      }),
-    ),
+    stages: stages.map((s): StageAggregate => ({
+      stageId: s.id,
+      name: s.name,
+      probability: s.probability,
+      ...(stageSums.get(s.id) ?? { resolved: 0, advanced: 0, entries: 0 }),
+    })),
     openPipeline: cohorts.filter((c) => stageIds.has(c.stageId)),
   };
 }
@@ -161,7 +161,5 @@ async function stageAggregates(ctx: TenantContext, since: Date) {
     from per_deal p
     cross join lateral unnest(p.entered) as e(stage_id)
     group by e.stage_id`)) as unknown as Record<string, unknown>[];
-  return new Map(
-    rows.map((r) => [String(r.stage_id), { resolved: num(r.resolved), advanced: num(r.advanced), entries: num(r.entries) }]),
-  );
+  return new Map(rows.map((r) => [String(r.stage_id), { resolved: num(r.resolved), advanced: num(r.advanced), entries: num(r.entries) }]));
 }

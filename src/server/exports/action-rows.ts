@@ -1,13 +1,15 @@
-import { and, asc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+
 import { actions, deals, pipelineStages, users } from "@/db/schema";
 import { shiftDate, startOfDayIn } from "@/lib/kpi/period";
 import { ACTION_TYPE_LABELS, type ActionType } from "@/lib/schemas/deals";
 import type { ActionExportFilters } from "@/lib/schemas/export-params";
 import { visibleDeals } from "@/server/data/deal-scope";
 import type { TenantContext } from "@/server/tenant";
+
 import { cursorBatches, wallMinute } from "./cursor";
-import { zonedHeader, type ExportTable } from "./table";
+import { type ExportTable, zonedHeader } from "./table";
 
 export type ActionExportRow = {
   id: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { COMMA_DIALECT, csvCell, csvDialectFor, csvHeaderLine, csvLines, csvStream, csvText, minorToDecimal } from "./csv";
-import { staticRows, type ExportColumn } from "./table";
+import { type ExportColumn, staticRows } from "./table";
 import { moneyFormat, wallTimeToExcelDate } from "./xlsx";
 
 const SEMI = csvDialectFor("da-DK");
@@ -64,8 +65,22 @@ const row: Row = { title: "Café; Ørsted", minor: "1234567", currency: "DKK", p
 
 describe("CSV rows", () => {
   it("formats each kind of cell for the dialect", () => {
-    expect(columns.map((c) => csvCell(c, row, SEMI))).toEqual(['"Café; Ørsted"', "12345,67", "30", "2026-11-21", "2026-11-21 14:30", "2,5"]);
-    expect(columns.map((c) => csvCell(c, row, COMMA_DIALECT))).toEqual(["Café; Ørsted", "12345.67", "30", "2026-11-21", "2026-11-21 14:30", "2.5"]);
+    expect(columns.map((c) => csvCell(c, row, SEMI))).toEqual([
+      '"Café; Ørsted"',
+      "12345,67",
+      "30",
+      "2026-11-21",
+      "2026-11-21 14:30",
+      "2,5",
+    ]);
+    expect(columns.map((c) => csvCell(c, row, COMMA_DIALECT))).toEqual([
+      "Café; Ørsted",
+      "12345.67",
+      "30",
+      "2026-11-21",
+      "2026-11-21 14:30",
+      "2.5",
+    ]);
     const empty = { ...row, title: "", minor: null, p: null, day: null, at: null };
     expect(columns.slice(0, 5).map((c) => csvCell(c, empty, SEMI))).toEqual(["", "", "", "", ""]);
   });
@@ -78,7 +93,9 @@ describe("CSV rows", () => {
   it("streams a BOM, the header and the rows", async () => {
     const text = await new Response(csvStream({ sheet: "T", columns, open: staticRows([row]) }, COMMA_DIALECT)).arrayBuffer();
     const decoded = new TextDecoder("utf-8", { ignoreBOM: true }).decode(text);
-    expect(decoded).toBe("\uFEFFTitle,Value,Probability (%),Close,Due,Count\r\nCafé; Ørsted,12345.67,30,2026-11-21,2026-11-21 14:30,2.5\r\n");
+    expect(decoded).toBe(
+      "\uFEFFTitle,Value,Probability (%),Close,Due,Count\r\nCafé; Ørsted,12345.67,30,2026-11-21,2026-11-21 14:30,2.5\r\n",
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { minorDigits } from "@/lib/money";
+
 import type { ExportColumn, ExportTable } from "./table";
 
 /**

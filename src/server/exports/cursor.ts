@@ -1,5 +1,7 @@
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+
 import { getSql } from "@/db/client";
+
 import type { RowBatches } from "./table";
 
 export const BATCH_ROWS = 1000;

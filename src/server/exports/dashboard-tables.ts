@@ -1,15 +1,16 @@
 import type { DashboardFilters } from "@/lib/schemas/dashboard-filters";
 import { DASHBOARD_TABLE_LABELS, DASHBOARD_TABLES, type DashboardTable } from "@/lib/schemas/export-params";
-import { getDeadlines, type DeadlineRow } from "@/server/data/dashboard/deadlines";
-import { getFunnel, type FunnelStage } from "@/server/data/dashboard/funnel";
+import { type DeadlineRow, getDeadlines } from "@/server/data/dashboard/deadlines";
+import { type FunnelStage, getFunnel } from "@/server/data/dashboard/funnel";
 import { getLeaderboard, type LeaderboardRow } from "@/server/data/dashboard/leaderboard";
-import { dashboardQuery, type CurrencyAmount } from "@/server/data/dashboard/scope";
+import { type CurrencyAmount, dashboardQuery } from "@/server/data/dashboard/scope";
 import { getSectorAnalysis, type SectorRow } from "@/server/data/dashboard/sectors";
 import { NotFoundError } from "@/server/errors";
 import type { TenantContext } from "@/server/tenant";
+
 import { digitsOf, minorToDecimal } from "./csv";
 import { tableFile } from "./respond";
-import { staticRows, type ExportColumn } from "./table";
+import { type ExportColumn, staticRows } from "./table";
 
 /**
  * The dashboard's tables, from the dashboard's own data functions for the same URL filters: the
@@ -62,7 +63,12 @@ function leaderboardColumns(currency: string): ExportColumn<RankedLeader>[] {
     { header: "Created and won", kind: "integer", width: 15, value: (r) => r.createdWonCount },
     { header: "Conversion rate", kind: "percent", width: 15, value: (r) => r.conversionRate },
     { header: `Average won deal (${currency})`, kind: "money", width: 22, value: (r) => r.averageWonMinor, currency: own },
-    { header: "Average cycle (days)", kind: "decimal", width: 18, value: (r) => (r.cycleDays === null ? null : Math.round(r.cycleDays * 10) / 10) },
+    {
+      header: "Average cycle (days)",
+      kind: "decimal",
+      width: 18,
+      value: (r) => (r.cycleDays === null ? null : Math.round(r.cycleDays * 10) / 10),
+    },
   ];
 }
 
@@ -100,17 +106,31 @@ function funnelColumns(currency: string): ExportColumn<FunnelStage>[] {
  * One dashboard table for the dashboard's filters as CSV or XLSX, named after the period it covers
  * ("rendetalje-leaderboard-2026-10-23-to-2026-11-21.xlsx").
  */
-export async function dashboardTableFile(ctx: TenantContext, url: URL, table: DashboardTable, filters: DashboardFilters, now: Date = new Date()) {
+export async function dashboardTableFile(
+  ctx: TenantContext,
+  url: URL,
+  table: DashboardTable,
+  filters: DashboardFilters,
+  now: Date = new Date(),
+) {
   const q = dashboardQuery(ctx, filters, now);
   const currency = ctx.org.currency;
   const title = DASHBOARD_TABLE_LABELS[table];
   const file = <R>(columns: ExportColumn<R>[], rows: R[]) =>
-    tableFile(ctx, url, { what: table, stamp: `${q.window.period.from}-to-${q.window.period.to}`, title, table: { sheet: title, columns, open: staticRows(rows) } });
+    tableFile(ctx, url, {
+      what: table,
+      stamp: `${q.window.period.from}-to-${q.window.period.to}`,
+      title,
+      table: { sheet: title, columns, open: staticRows(rows) },
+    });
   switch (table) {
     case "deadlines":
       return file(deadlineColumns(), (await getDeadlines(ctx, q, DEADLINE_EXPORT_LIMIT)).rows);
     case "leaderboard":
-      return file(leaderboardColumns(currency), (await getLeaderboard(ctx, q)).map((r, i) => ({ ...r, rank: i + 1 })));
+      return file(
+        leaderboardColumns(currency),
+        (await getLeaderboard(ctx, q)).map((r, i) => ({ ...r, rank: i + 1 })),
+      );
     case "sectors": {
       const { bySector, topByAverage } = await getSectorAnalysis(ctx, q);
       const rows = bySector.map((s) => {

@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
+
 import { actions, deals, lossReasons, pipelineStages, users } from "@/db/schema";
-import { ACTION_TYPE_LABELS, type ActionType } from "@/lib/schemas/deals";
 import type { DealFilters } from "@/lib/schemas/deal-filters";
+import { ACTION_TYPE_LABELS, type ActionType } from "@/lib/schemas/deals";
 import { withDealListQuery } from "@/server/data/deal-list";
 import type { TenantContext } from "@/server/tenant";
+
 import { cursorBatches, isoDay, wallMinute } from "./cursor";
-import { zonedHeader, type ExportTable } from "./table";
+import { type ExportTable, zonedHeader } from "./table";
 
 export type DealExportRow = {
   id: string;

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import PDFDocument from "pdfkit";
 
 /**
@@ -42,7 +43,11 @@ export const BAD = "#dc2626";
 export type Pdf = PDFKit.PDFDocument & { unicodeFonts: boolean };
 
 export function createPdf(info: { title: string; subject: string; footer: string }): Pdf {
-  const doc = new PDFDocument({ size: "A4", margin: MARGIN, info: { Title: info.title, Subject: info.subject, Author: "Momentum", Creator: "Momentum" } }) as Pdf;
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: MARGIN,
+    info: { Title: info.title, Subject: info.subject, Author: "Momentum", Creator: "Momentum" },
+  }) as Pdf;
   const font = unicodeFont();
   doc.unicodeFonts = font !== null;
   if (font) {
@@ -71,7 +76,9 @@ export function createPdf(info: { title: string; subject: string; footer: string
 /** Without the Unicode font, characters Helvetica cannot draw become "?" instead of garbage. */
 export function safe(doc: Pdf, text: string): string {
   if (doc.unicodeFonts) return text;
-  return text.replace(/[\u202f\u00a0]/g, " ").replace(/[^\x20-\x7e\u00a0-\u00ff\u20ac\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/g, "?");
+  return text
+    .replace(/[\u202f\u00a0]/g, " ")
+    .replace(/[^\x20-\x7e\u00a0-\u00ff\u20ac\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026]/g, "?");
 }
 
 /** Starts a new page when fewer than `height` points are left above the footer. */
@@ -114,11 +121,25 @@ export function kpiCards(doc: Pdf, cards: KpiCard[]): void {
     cards.slice(i, i + 3).forEach((card, j) => {
       const x = MARGIN + j * (width + gap);
       doc.roundedRect(x, top, width, height, 5).lineWidth(0.75).strokeColor(RULE).stroke();
-      doc.fontSize(7.5).fillColor(MUTED).text(fit(doc, card.label.toUpperCase(), width - 20), x + 10, top + 9, { lineBreak: false });
-      doc.fontSize(15).fillColor(INK).text(fit(doc, card.value, width - 20), x + 10, top + 21, { lineBreak: false });
+      doc
+        .fontSize(7.5)
+        .fillColor(MUTED)
+        .text(fit(doc, card.label.toUpperCase(), width - 20), x + 10, top + 9, { lineBreak: false });
+      doc
+        .fontSize(15)
+        .fillColor(INK)
+        .text(fit(doc, card.value, width - 20), x + 10, top + 21, { lineBreak: false });
       const color = card.tone === "good" ? GOOD : card.tone === "bad" ? BAD : MUTED;
-      if (card.note) doc.fontSize(7.5).fillColor(color).text(fit(doc, card.note, width - 20), x + 10, top + 42, { lineBreak: false });
-      if (card.extra) doc.fontSize(7).fillColor(MUTED).text(fit(doc, card.extra, width - 20), x + 10, top + 52, { lineBreak: false });
+      if (card.note)
+        doc
+          .fontSize(7.5)
+          .fillColor(color)
+          .text(fit(doc, card.note, width - 20), x + 10, top + 42, { lineBreak: false });
+      if (card.extra)
+        doc
+          .fontSize(7)
+          .fillColor(MUTED)
+          .text(fit(doc, card.extra, width - 20), x + 10, top + 52, { lineBreak: false });
     });
     doc.x = MARGIN;
     doc.y = top + height + gap;
@@ -142,10 +163,19 @@ export function table(doc: Pdf, columns: TableColumn[], rows: TableRow[]): void 
     let x = MARGIN;
     doc.fontSize(7.5).fillColor(MUTED);
     columns.forEach((c, i) => {
-      doc.text(fit(doc, c.header.toUpperCase(), widths[i]! - 6), x + 3, y + 4, { width: widths[i]! - 6, align: c.align ?? "left", lineBreak: false });
+      doc.text(fit(doc, c.header.toUpperCase(), widths[i]! - 6), x + 3, y + 4, {
+        width: widths[i]! - 6,
+        align: c.align ?? "left",
+        lineBreak: false,
+      });
       x += widths[i]!;
     });
-    doc.moveTo(MARGIN, y + rowHeight).lineTo(MARGIN + CONTENT_WIDTH, y + rowHeight).lineWidth(0.75).strokeColor(RULE).stroke();
+    doc
+      .moveTo(MARGIN, y + rowHeight)
+      .lineTo(MARGIN + CONTENT_WIDTH, y + rowHeight)
+      .lineWidth(0.75)
+      .strokeColor(RULE)
+      .stroke();
     doc.y = y + rowHeight;
   };
   ensureSpace(doc, rowHeight * 3);
@@ -161,15 +191,27 @@ export function table(doc: Pdf, columns: TableColumn[], rows: TableRow[]): void 
     columns.forEach((c, i) => {
       const w = widths[i]!;
       if (c.header === "" && row.bar !== undefined) {
-        doc.rect(x + 3, y + 5, w - 6, rowHeight - 10).fillColor(BRAND_LIGHT).fill();
-        if (row.bar > 0) doc.rect(x + 3, y + 5, Math.max(1, (w - 6) * Math.min(1, row.bar)), rowHeight - 10).fillColor(BRAND).fill();
+        doc
+          .rect(x + 3, y + 5, w - 6, rowHeight - 10)
+          .fillColor(BRAND_LIGHT)
+          .fill();
+        if (row.bar > 0)
+          doc
+            .rect(x + 3, y + 5, Math.max(1, (w - 6) * Math.min(1, row.bar)), rowHeight - 10)
+            .fillColor(BRAND)
+            .fill();
         doc.fillColor(INK);
       } else {
         doc.text(fit(doc, row.cells[i] ?? "", w - 6), x + 3, y + 5, { width: w - 6, align: c.align ?? "left", lineBreak: false });
       }
       x += w;
     });
-    doc.moveTo(MARGIN, y + rowHeight).lineTo(MARGIN + CONTENT_WIDTH, y + rowHeight).lineWidth(0.4).strokeColor(RULE).stroke();
+    doc
+      .moveTo(MARGIN, y + rowHeight)
+      .lineTo(MARGIN + CONTENT_WIDTH, y + rowHeight)
+      .lineWidth(0.4)
+      .strokeColor(RULE)
+      .stroke();
     doc.y = y + rowHeight;
   }
   doc.x = MARGIN;
@@ -177,5 +219,8 @@ export function table(doc: Pdf, columns: TableColumn[], rows: TableRow[]): void 
 
 export function paragraph(doc: Pdf, text: string, options: { size?: number; color?: string } = {}): void {
   doc.x = MARGIN;
-  doc.fontSize(options.size ?? 8.5).fillColor(options.color ?? MUTED).text(safe(doc, text), { width: CONTENT_WIDTH });
+  doc
+    .fontSize(options.size ?? 8.5)
+    .fillColor(options.color ?? MUTED)
+    .text(safe(doc, text), { width: CONTENT_WIDTH });
 }

@@ -1,21 +1,23 @@
 import { Readable } from "node:stream";
-import { formatChange, formatCount, formatDay, formatDays, formatPercent, type ChangeUnit } from "@/components/dashboard/format";
+
+import { type ChangeUnit, formatChange, formatCount, formatDay, formatDays, formatPercent } from "@/components/dashboard/format";
 import { formatDateTime } from "@/lib/dates/format";
-import { changeTone, type Change } from "@/lib/kpi/change";
+import { type Change, changeTone } from "@/lib/kpi/change";
 import { KPI_DEFINITIONS } from "@/lib/kpi/definitions";
 import { todayIn } from "@/lib/kpi/period";
-import { summarizeKpis, type KpiSummary, type OtherCurrency } from "@/lib/kpi/summary";
+import { type KpiSummary, type OtherCurrency, summarizeKpis } from "@/lib/kpi/summary";
 import { formatMoney } from "@/lib/money";
 import { can } from "@/lib/permissions";
 import { DEFAULT_DASHBOARD_FILTERS } from "@/lib/schemas/dashboard-filters";
 import { monthRange, type ReportMonth } from "@/lib/schemas/export-params";
-import { getFunnel, type FunnelStage } from "@/server/data/dashboard/funnel";
+import { type FunnelStage, getFunnel } from "@/server/data/dashboard/funnel";
 import { getDealKpis, getPipelineHealth, type PipelineHealth } from "@/server/data/dashboard/kpis";
 import { getLeaderboard, type LeaderboardRow } from "@/server/data/dashboard/leaderboard";
 import { dashboardQuery } from "@/server/data/dashboard/scope";
 import { getSectorAnalysis, type SectorAnalysis } from "@/server/data/dashboard/sectors";
 import type { TenantContext } from "@/server/tenant";
-import { createPdf, heading, kpiCards, paragraph, safe, table, BRAND, INK, MARGIN, MUTED, CONTENT_WIDTH, type Pdf } from "./pdf-layout";
+
+import { BRAND, CONTENT_WIDTH, createPdf, heading, INK, kpiCards, MARGIN, MUTED, paragraph, type Pdf, safe, table } from "./pdf-layout";
 
 export type MonthlyReport = {
   month: ReportMonth;
@@ -70,24 +72,52 @@ function formatsFor(doc: Pdf, locale: string, currency: string): Formats {
   // Without the Unicode font "₹" cannot be drawn: amounts then carry the ISO code ("INR 12,500").
   const code = new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "code", maximumFractionDigits: 0 });
   const money = (minor: number | null, cur = currency) =>
-    minor === null ? "—" : doc.unicodeFonts ? formatMoney(minor, cur, locale) : cur === currency ? code.format(minor / 100) : `${cur} ${Math.round(minor / 100)}`;
+    minor === null
+      ? "—"
+      : doc.unicodeFonts
+        ? formatMoney(minor, cur, locale)
+        : cur === currency
+          ? code.format(minor / 100)
+          : `${cur} ${Math.round(minor / 100)}`;
   return {
     money: (minor) => money(minor),
     others: (others) => (others.length === 0 ? null : `+ ${others.map((o) => money(o.minor, o.currency)).join(", ")} in other currencies`),
   };
 }
 
-function card(label: string, value: string, change: Change, unit: ChangeUnit, better: "higher" | "lower", locale: string, previousLabel: string, extra?: string | null) {
+function card(
+  label: string,
+  value: string,
+  change: Change,
+  unit: ChangeUnit,
+  better: "higher" | "lower",
+  locale: string,
+  previousLabel: string,
+  extra?: string | null,
+) {
   const delta = formatChange(change, unit, locale);
-  return { label, value, note: delta ? `${delta} vs ${previousLabel}` : `nothing to compare with ${previousLabel}`, tone: changeTone(change, better), extra };
+  return {
+    label,
+    value,
+    note: delta ? `${delta} vs ${previousLabel}` : `nothing to compare with ${previousLabel}`,
+    tone: changeTone(change, better),
+    extra,
+  };
 }
 
 function drawTitle(doc: Pdf, ctx: TenantContext, r: MonthlyReport, monthLabel: string) {
   const { locale, timeZone, currency } = ctx.org;
   doc.rect(MARGIN, MARGIN, 28, 3).fillColor(BRAND).fill();
-  doc.moveDown(0.6).fontSize(8).fillColor(MUTED).text("MOMENTUM · MONTHLY REPORT", MARGIN, MARGIN + 10);
+  doc
+    .moveDown(0.6)
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text("MOMENTUM · MONTHLY REPORT", MARGIN, MARGIN + 10);
   doc.moveDown(0.6).fontSize(24).fillColor(INK).text(safe(doc, ctx.org.name), { width: CONTENT_WIDTH });
-  doc.fontSize(15).fillColor(INK).text(safe(doc, `${monthLabel}${r.toDate ? " (month to date)" : ""}`), { width: CONTENT_WIDTH });
+  doc
+    .fontSize(15)
+    .fillColor(INK)
+    .text(safe(doc, `${monthLabel}${r.toDate ? " (month to date)" : ""}`), { width: CONTENT_WIDTH });
   doc.moveDown(0.4);
   const scope = can(ctx.role, "deals.viewAll") ? "the whole team" : `the deals of ${ctx.userName}`;
   paragraph(doc, `${formatDay(r.from, locale, true)} – ${formatDay(r.to, locale, true)} · ${scope} · amounts in ${currency}`);
@@ -97,7 +127,9 @@ function drawTitle(doc: Pdf, ctx: TenantContext, r: MonthlyReport, monthLabel: s
 /** The report as a PDF byte stream: title, KPI block, funnel, top sectors, leaderboard. */
 export function monthlyReportPdf(ctx: TenantContext, r: MonthlyReport): ReadableStream<Uint8Array> {
   const { locale, currency } = ctx.org;
-  const monthLabel = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${r.from}T12:00:00Z`));
+  const monthLabel = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${r.from}T12:00:00Z`),
+  );
   const doc = createPdf({
     title: `${ctx.org.name} — monthly report ${r.month}`,
     subject: `KPIs, funnel, sectors and leaderboard for ${monthLabel}`,
@@ -110,24 +142,101 @@ export function monthlyReportPdf(ctx: TenantContext, r: MonthlyReport): Readable
 
   drawTitle(doc, ctx, r, monthLabel);
 
-  heading(doc, "Key figures", "Won, lost and cycle: deals closed in the month. Basket and conversion: deals created in the month. Pipeline: open deals today, against the start of the month.");
+  heading(
+    doc,
+    "Key figures",
+    "Won, lost and cycle: deals closed in the month. Basket and conversion: deals created in the month. Pipeline: open deals today, against the start of the month.",
+  );
   kpiCards(doc, [
-    card(KPI_DEFINITIONS.revenueWon.label, f.money(k.revenueWon.change.current), k.revenueWon.change, money, "higher", locale, prev, f.others(k.revenueWon.others)),
+    card(
+      KPI_DEFINITIONS.revenueWon.label,
+      f.money(k.revenueWon.change.current),
+      k.revenueWon.change,
+      money,
+      "higher",
+      locale,
+      prev,
+      f.others(k.revenueWon.others),
+    ),
     card("Deals won", formatCount(k.wonCount.current, locale), k.wonCount, { kind: "count" }, "higher", locale, prev),
-    card(KPI_DEFINITIONS.winRate.label, formatPercent(k.winRate.current, locale), k.winRate, { kind: "ratio" }, "higher", locale, prev, `${formatCount(k.counts.won, locale)} won, ${formatCount(k.counts.lost, locale)} lost`),
-    card(KPI_DEFINITIONS.conversionRate.label, formatPercent(k.conversionRate.current, locale), k.conversionRate, { kind: "ratio" }, "higher", locale, prev, `${formatCount(k.counts.created, locale)} deals created`),
-    card(KPI_DEFINITIONS.averageBasket.label, f.money(k.averageBasket.change.current), k.averageBasket.change, money, "higher", locale, prev),
-    card(KPI_DEFINITIONS.salesCycle.label, formatDays(k.salesCycleDays.current, locale), k.salesCycleDays, { kind: "days" }, "lower", locale, prev),
-    card(KPI_DEFINITIONS.weightedPipeline.label, f.money(k.weightedPipeline.change.current), k.weightedPipeline.change, money, "higher", locale, "month start", f.others(k.weightedPipeline.others)),
-    card(KPI_DEFINITIONS.openPipeline.label, f.money(k.openPipelineValue.change.current), k.openPipelineValue.change, money, "higher", locale, "month start", `${formatCount(k.openPipelineCount.current, locale)} open deals`),
-    card(KPI_DEFINITIONS.salesVelocity.label, k.salesVelocity.current === null ? "—" : `${f.money(k.salesVelocity.current)}/day`, k.salesVelocity, money, "higher", locale, prev),
+    card(
+      KPI_DEFINITIONS.winRate.label,
+      formatPercent(k.winRate.current, locale),
+      k.winRate,
+      { kind: "ratio" },
+      "higher",
+      locale,
+      prev,
+      `${formatCount(k.counts.won, locale)} won, ${formatCount(k.counts.lost, locale)} lost`,
+    ),
+    card(
+      KPI_DEFINITIONS.conversionRate.label,
+      formatPercent(k.conversionRate.current, locale),
+      k.conversionRate,
+      { kind: "ratio" },
+      "higher",
+      locale,
+      prev,
+      `${formatCount(k.counts.created, locale)} deals created`,
+    ),
+    card(
+      KPI_DEFINITIONS.averageBasket.label,
+      f.money(k.averageBasket.change.current),
+      k.averageBasket.change,
+      money,
+      "higher",
+      locale,
+      prev,
+    ),
+    card(
+      KPI_DEFINITIONS.salesCycle.label,
+      formatDays(k.salesCycleDays.current, locale),
+      k.salesCycleDays,
+      { kind: "days" },
+      "lower",
+      locale,
+      prev,
+    ),
+    card(
+      KPI_DEFINITIONS.weightedPipeline.label,
+      f.money(k.weightedPipeline.change.current),
+      k.weightedPipeline.change,
+      money,
+      "higher",
+      locale,
+      "month start",
+      f.others(k.weightedPipeline.others),
+    ),
+    card(
+      KPI_DEFINITIONS.openPipeline.label,
+      f.money(k.openPipelineValue.change.current),
+      k.openPipelineValue.change,
+      money,
+      "higher",
+      locale,
+      "month start",
+      `${formatCount(k.openPipelineCount.current, locale)} open deals`,
+    ),
+    card(
+      KPI_DEFINITIONS.salesVelocity.label,
+      k.salesVelocity.current === null ? "—" : `${f.money(k.salesVelocity.current)}/day`,
+      k.salesVelocity,
+      money,
+      "higher",
+      locale,
+      prev,
+    ),
   ]);
   paragraph(
     doc,
     `Next-step discipline today — open deals without a next action: ${formatCount(r.health.dealsWithoutAction, locale)} · overdue next actions: ${formatCount(r.health.overdueActions, locale)} · open deals past their expected close date: ${formatCount(r.health.closeOverdue, locale)}.`,
   );
 
-  heading(doc, "Weighted funnel", "Open deals per stage today; conversion: of the deals that entered the stage in the month, the share that moved further or was won.");
+  heading(
+    doc,
+    "Weighted funnel",
+    "Open deals per stage today; conversion: of the deals that entered the stage in the month, the share that moved further or was won.",
+  );
   const maxWeighted = Math.max(1, ...r.funnel.map((s) => s.weightedMinor));
   table(
     doc,
@@ -141,7 +250,15 @@ export function monthlyReportPdf(ctx: TenantContext, r: MonthlyReport): Readable
       { header: "Conversion", width: 55, align: "right" },
     ],
     r.funnel.map((s) => ({
-      cells: [`${s.name} (${s.probability} %)`, formatCount(s.count, locale), f.money(s.valueMinor), f.money(s.weightedMinor), "", formatCount(s.entered, locale), formatPercent(s.conversion, locale)],
+      cells: [
+        `${s.name} (${s.probability} %)`,
+        formatCount(s.count, locale),
+        f.money(s.valueMinor),
+        f.money(s.weightedMinor),
+        "",
+        formatCount(s.entered, locale),
+        formatPercent(s.conversion, locale),
+      ],
       bar: s.weightedMinor / maxWeighted,
     })),
   );
@@ -162,7 +279,14 @@ export function monthlyReportPdf(ctx: TenantContext, r: MonthlyReport): Readable
         { header: "Won", width: 70, align: "right" },
       ],
       topSectors.map((s) => ({
-        cells: [s.sector ?? "No sector", formatCount(s.count, locale), f.money(s.valueMinor), "", f.money(s.averageMinor), f.money(s.wonMinor)],
+        cells: [
+          s.sector ?? "No sector",
+          formatCount(s.count, locale),
+          f.money(s.valueMinor),
+          "",
+          f.money(s.averageMinor),
+          f.money(s.wonMinor),
+        ],
         bar: s.valueMinor / maxValue,
       })),
     );
@@ -184,10 +308,20 @@ export function monthlyReportPdf(ctx: TenantContext, r: MonthlyReport): Readable
         { header: "Cycle", width: 55, align: "right" },
       ],
       r.leaderboard.slice(0, REPORT_LEADERS).map((l, i) => ({
-        cells: [String(i + 1), l.name, f.money(l.wonMinor), formatCount(l.wonCount, locale), formatCount(l.lostCount, locale), formatPercent(l.winRate, locale), f.money(l.averageWonMinor), formatDays(l.cycleDays, locale)],
+        cells: [
+          String(i + 1),
+          l.name,
+          f.money(l.wonMinor),
+          formatCount(l.wonCount, locale),
+          formatCount(l.lostCount, locale),
+          formatPercent(l.winRate, locale),
+          f.money(l.averageWonMinor),
+          formatDays(l.cycleDays, locale),
+        ],
       })),
     );
-    if (r.leaderboard.length > REPORT_LEADERS) paragraph(doc, `And ${r.leaderboard.length - REPORT_LEADERS} more: the dashboard's leaderboard export has every rep.`);
+    if (r.leaderboard.length > REPORT_LEADERS)
+      paragraph(doc, `And ${r.leaderboard.length - REPORT_LEADERS} more: the dashboard's leaderboard export has every rep.`);
   }
   doc.end();
   return Readable.toWeb(doc) as ReadableStream<Uint8Array>;

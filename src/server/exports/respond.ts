@@ -4,6 +4,7 @@ import { exportFileName, parseCsvDelimiter, parseExportFormat } from "@/lib/sche
 import { currentActor } from "@/server/actor";
 import { AppError } from "@/server/errors";
 import { resolveTenant, type TenantContext } from "@/server/tenant";
+
 import { csvDialectFor, csvStream } from "./csv";
 import type { ExportTable } from "./table";
 import { xlsxStream } from "./xlsx";
@@ -33,7 +34,11 @@ function contentDisposition(filename: string): string {
  * permission (→ 403), then the file, streamed. Errors raised while building the file's first part
  * become status codes; once streaming has begun a failure aborts the download.
  */
-export async function exportRoute(request: Request, route: OrgRouteParams, build: (ctx: TenantContext, url: URL) => Promise<ExportFile>): Promise<Response> {
+export async function exportRoute(
+  request: Request,
+  route: OrgRouteParams,
+  build: (ctx: TenantContext, url: URL) => Promise<ExportFile>,
+): Promise<Response> {
   const actor = await currentActor();
   if (!actor) return plain(401, "Sign in to download exports.");
   const { org } = await route.params;

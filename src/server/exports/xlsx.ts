@@ -1,5 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
+
 import ExcelJS from "exceljs";
+
 import { digitsOf } from "./csv";
 import type { ExportColumn, ExportTable } from "./table";
 

@@ -1,7 +1,8 @@
 import { PgBoss } from "pg-boss";
+
 import { getDb } from "@/db/client";
 import { unsafePurgeStaleImportDrafts } from "@/server/data/imports/drafts";
-import { IMPORT_QUEUE, IMPORT_STALE_SECONDS, processImportJob, type ImportJobData } from "@/server/data/imports/run";
+import { IMPORT_QUEUE, IMPORT_STALE_SECONDS, type ImportJobData, processImportJob } from "@/server/data/imports/run";
 import { unsafePurgeOldSignInAttempts } from "@/server/data/sign-in-throttle";
 
 const g = globalThis as typeof globalThis & { __momentumBoss?: Promise<PgBoss> };

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import postgres from "postgres";
 
 /**
@@ -10,7 +11,15 @@ import postgres from "postgres";
 export async function withAppDb<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
   const dataDir = process.env.E2E_DATA_DIR ?? ".test-data/e2e";
   const pid = fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n");
-  const sql = postgres({ host: "127.0.0.1", port: Number(pid[3]), user: "postgres", password: "momentum-local", database: "momentum", max: 1, onnotice: () => {} });
+  const sql = postgres({
+    host: "127.0.0.1",
+    port: Number(pid[3]),
+    user: "postgres",
+    password: "momentum-local",
+    database: "momentum",
+    max: 1,
+    onnotice: () => {},
+  });
   try {
     return await fn(sql);
   } finally {

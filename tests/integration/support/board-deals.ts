@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+
 import { getDb } from "../../../src/db/client";
 import { actions, deals } from "../../../src/db/schema";
 import { createDeal } from "../../../src/server/data/deals";
@@ -34,7 +35,10 @@ export async function makeDeal(ctx: TenantContext, stage: Stage, options: DealOp
 export async function setDealClock(orgId: string, dealId: string, clock: { createdAt?: Date; lastActivityAt?: Date | null }) {
   await getDb()
     .update(deals)
-    .set({ ...(clock.createdAt ? { createdAt: clock.createdAt } : {}), ...(clock.lastActivityAt !== undefined ? { lastActivityAt: clock.lastActivityAt } : {}) })
+    .set({
+      ...(clock.createdAt ? { createdAt: clock.createdAt } : {}),
+      ...(clock.lastActivityAt !== undefined ? { lastActivityAt: clock.lastActivityAt } : {}),
+    })
     .where(and(eq(deals.orgId, orgId), eq(deals.id, dealId)));
 }
 
@@ -46,6 +50,9 @@ export async function setPendingDue(orgId: string, dealId: string, dueAt: Date) 
 }
 
 export async function dealRow(orgId: string, dealId: string) {
-  const [row] = await getDb().select().from(deals).where(and(eq(deals.orgId, orgId), eq(deals.id, dealId)));
+  const [row] = await getDb()
+    .select()
+    .from(deals)
+    .where(and(eq(deals.orgId, orgId), eq(deals.id, dealId)));
   return row!;
 }

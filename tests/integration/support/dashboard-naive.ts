@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
+
 import { getDb } from "../../../src/db/client";
-import { dealStageHistory, deals, pipelineStages } from "../../../src/db/schema";
-import { weightedValue } from "../../../src/lib/deals/rules";
-import { mondayOf, toIsoDate, type DashboardWindow } from "../../../src/lib/kpi/period";
+import { deals, dealStageHistory, pipelineStages } from "../../../src/db/schema";
 import { wallTimeIn } from "../../../src/lib/dates/zoned";
+import { weightedValue } from "../../../src/lib/deals/rules";
+import { type DashboardWindow, mondayOf, toIsoDate } from "../../../src/lib/kpi/period";
 
 /**
  * The dashboard recomputed the naive way: every row of the org read into memory and counted with
@@ -60,7 +61,9 @@ export function naiveKpis(rows: DealRow[], history: HistoryRow[], stages: StageR
     monthWonValue: sum(ds.filter((d) => won(d, monthNow)).map((d) => d.valueMinor)),
     prevMonthWonValue: sum(ds.filter((d) => won(d, monthPrev)).map((d) => d.valueMinor)),
   }));
-  currencies.sort((a, b) => Number(b.currency === orgCurrency) - Number(a.currency === orgCurrency) || a.currency.localeCompare(b.currency));
+  currencies.sort(
+    (a, b) => Number(b.currency === orgCurrency) - Number(a.currency === orgCurrency) || a.currency.localeCompare(b.currency),
+  );
   const counts = {
     open: rows.filter((d) => d.status === "open").length,
     openAtStart: rows.filter(openAtStart).length,
@@ -94,7 +97,11 @@ export function naiveFunnel(rows: DealRow[], history: HistoryRow[], stages: Stag
           .filter((h) =>
             history.some((later) => {
               const ls = stageOf.get(later.stageId)!;
-              return later.dealId === h.dealId && t(later.enteredAt) > t(h.enteredAt) && (ls.kind === "won" || (ls.kind === "open" && ls.position > s.position));
+              return (
+                later.dealId === h.dealId &&
+                t(later.enteredAt) > t(h.enteredAt) &&
+                (ls.kind === "won" || (ls.kind === "open" && ls.position > s.position))
+              );
             }),
           )
           .map((h) => h.dealId),
@@ -112,7 +119,9 @@ export function naiveFunnel(rows: DealRow[], history: HistoryRow[], stages: Stag
 
 export function naiveTrend(rows: DealRow[], w: DashboardWindow, orgCurrency: string) {
   return w.trend.weeks.map((week) => {
-    const inWeek = rows.filter((d) => d.status === "won" && inRange(d.closedAt, w.trend) && mondayOf(toIsoDate(wallTimeIn(d.closedAt!, w.timeZone))) === week);
+    const inWeek = rows.filter(
+      (d) => d.status === "won" && inRange(d.closedAt, w.trend) && mondayOf(toIsoDate(wallTimeIn(d.closedAt!, w.timeZone))) === week,
+    );
     return { week, wonCount: inWeek.length, wonMinor: sum(inWeek.filter((d) => d.currency === orgCurrency).map((d) => d.valueMinor)) };
   });
 }

@@ -1,6 +1,8 @@
-import { parse } from "csv-parse/sync";
 import { inflateSync } from "node:zlib";
+
+import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+
 import { runAs } from "../../../src/server/actor";
 
 type Handler<P> = (request: Request, route: { params: Promise<P> }) => Promise<Response>;
@@ -9,7 +11,12 @@ type Handler<P> = (request: Request, route: { params: Promise<P> }) => Promise<R
  * Calls an export route handler exactly as Next would for a signed-in user (runAs stands in for the
  * session cookie). The body is read outside runAs, as the client reads it after the handler returned.
  */
-export function download<P extends { org: string }>(handler: Handler<P>, userId: string | null, path: string, params: P): Promise<Response> {
+export function download<P extends { org: string }>(
+  handler: Handler<P>,
+  userId: string | null,
+  path: string,
+  params: P,
+): Promise<Response> {
   const call = () => handler(new Request(`http://momentum.test${path}`), { params: Promise.resolve(params) });
   return userId ? runAs({ userId }, call) : call();
 }
@@ -52,7 +59,15 @@ export function pdfText(pdf: Buffer): string {
     for (const m of s.matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/gi)) {
       const start = parseInt(m[1]!, 16);
       [...m[2]!.matchAll(/<([0-9a-f ]+)>/gi)].forEach((e, k) => {
-        glyphs.set(start + k, String.fromCharCode(...e[1]!.trim().split(" ").map((h) => parseInt(h, 16))));
+        glyphs.set(
+          start + k,
+          String.fromCharCode(
+            ...e[1]!
+              .trim()
+              .split(" ")
+              .map((h) => parseInt(h, 16)),
+          ),
+        );
       });
     }
   }

@@ -1,11 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import postgres from "postgres";
+
 import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, type EmbeddedServer } from "../../../src/db/embedded";
-import { migrateDatabase } from "../../../src/db/migrate";
+
 import type { Database } from "../../../src/db/client";
+import { type EmbeddedServer, startEmbeddedPostgres } from "../../../src/db/embedded";
+import { migrateDatabase } from "../../../src/db/migrate";
 
 export const TEMPLATE_DB = "momentum_template";
 

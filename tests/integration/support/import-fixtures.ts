@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect } from "vitest";
+
 import * as importActions from "../../../src/actions/imports";
 import { getDatabaseUrl, getDb } from "../../../src/db/client";
-import { actions, dealStageHistory, deals, imports } from "../../../src/db/schema";
+import { actions, deals, dealStageHistory, imports } from "../../../src/db/schema";
 import type { ActionResult } from "../../../src/lib/result";
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from "../../../src/lib/schemas/imports";
 import { processImportJob } from "../../../src/server/data/imports/run";

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
+
 import { getDb } from "../../../src/db/client";
 import { auditLog, invitations, memberships, organizations } from "../../../src/db/schema";
 import { uniqueSuffix } from "../../../src/db/seed/factories";

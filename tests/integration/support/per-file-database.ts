@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
+
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
+
 import { connectDatabase, disconnectDatabase } from "../../../src/db/client";
 import { TEMPLATE_DB, withDatabase } from "./global-setup";
 

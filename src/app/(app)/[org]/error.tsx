@@ -2,6 +2,7 @@
 
 import { RotateCcw, TriangleAlert } from "lucide-react";
 import { useEffect } from "react";
+
 import { Button } from "@/components/ui/button";
 
 type ErrorProps = { error: unknown; reset: () => void; retry?: () => void };
@@ -28,8 +29,8 @@ export default function OrgError({ error, reset, retry }: ErrorProps) {
       </div>
       <h1 className="text-lg font-semibold text-zinc-900 dark:text-zinc-100">Something went wrong</h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        This page could not be loaded. Nothing you saved is lost; try again, and if it keeps happening, share the reference below with
-        your admin.
+        This page could not be loaded. Nothing you saved is lost; try again, and if it keeps happening, share the reference below with your
+        admin.
       </p>
       {digest ? <p className="mt-3 font-mono text-xs text-zinc-500 dark:text-zinc-400">Reference: {digest}</p> : null}
       <Button className="mt-6" variant="secondary" icon={<RotateCcw aria-hidden className="size-4" />} onClick={() => tryAgain()}>

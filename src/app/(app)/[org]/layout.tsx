@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { AppShell } from "@/components/shell/app-shell";
 import { RememberOrg } from "@/components/shell/remember-org";
 import { getPageTenant } from "@/server/page-context";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+
 import { LoginForm } from "@/components/auth/login-form";
 import { DEMO_PASSWORD } from "@/db/seed/demo-data";
 import { env } from "@/env";

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
+
 import { deals, lossReasons, users } from "@/db/schema";
 import type { TenantContext } from "@/server/tenant";
-import { at, dashboardDeals, isLost, isWon, num, within, type DashboardQuery } from "./scope";
+
+import { at, dashboardDeals, type DashboardQuery, isLost, isWon, num, within } from "./scope";
 
 /** One row of the activity pass; `part` says which grouping set it belongs to. */
 export type ActivityRow =
@@ -74,9 +76,16 @@ export async function getActivity(ctx: TenantContext, q: DashboardQuery): Promis
        or (a.part = 'owner' and (a.o_won > 0 or a.o_lost > 0 or a.o_created > 0))`)) as unknown as Record<string, unknown>[];
 
   return rows.map((r): ActivityRow => {
-    if (r.part === "trend") return { part: "trend", week: String(r.week), currency: String(r.currency), count: num(r.trend_n), value: num(r.trend_v) };
+    if (r.part === "trend")
+      return { part: "trend", week: String(r.week), currency: String(r.currency), count: num(r.trend_n), value: num(r.trend_v) };
     if (r.part === "loss") {
-      return { part: "loss", reasonId: String(r.reason_id), label: r.reason_label === null ? null : String(r.reason_label), count: num(r.lost_n), value: num(r.lost_v) };
+      return {
+        part: "loss",
+        reasonId: String(r.reason_id),
+        label: r.reason_label === null ? null : String(r.reason_label),
+        count: num(r.lost_n),
+        value: num(r.lost_v),
+      };
     }
     return {
       part: "owner",

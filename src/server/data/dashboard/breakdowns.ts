@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
+
 import { deals } from "@/db/schema";
 import type { TenantContext } from "@/server/tenant";
-import { getActivity, type ActivityRow } from "./activity";
-import { dashboardDeals, num, within, type DashboardQuery } from "./scope";
+
+import { type ActivityRow, getActivity } from "./activity";
+import { dashboardDeals, type DashboardQuery, num, within } from "./scope";
 
 export type BreakdownRow = {
   /** Null: deals with no source / no reason recorded. */

@@ -3,7 +3,8 @@ import type { DashboardFilters } from "@/lib/schemas/dashboard-filters";
 import { isCurrent } from "@/server/data-changes";
 import type { TenantContext } from "@/server/tenant";
 import { viewerScope } from "@/server/versioned-cache";
-import { getDashboard, type Dashboard } from "./get-dashboard";
+
+import { type Dashboard, getDashboard } from "./get-dashboard";
 
 /**
  * A short-lived, per-process cache in front of getDashboard, for the page only (exports and tests
@@ -35,7 +36,12 @@ const entries = (g.__momentumDashboardCache ??= new Map<string, Entry>());
 export function dashboardCacheKey(ctx: TenantContext, filters: DashboardFilters): string {
   const scope = viewerScope(ctx);
   // Stable key: filter arrays in a fixed order, whatever order the URL had them in.
-  const f = { ...filters, stageIds: [...filters.stageIds].sort(), sectors: [...filters.sectors].sort(), ownerIds: [...filters.ownerIds].sort() };
+  const f = {
+    ...filters,
+    stageIds: [...filters.stageIds].sort(),
+    sectors: [...filters.sectors].sort(),
+    ownerIds: [...filters.ownerIds].sort(),
+  };
   return JSON.stringify([ctx.orgId, scope, ctx.org.timeZone, ctx.org.currency, f]);
 }
 

@@ -1,7 +1,9 @@
 import { and, asc, eq, lt, sql } from "drizzle-orm";
+
 import { deals, pipelineStages, users } from "@/db/schema";
 import type { TenantContext } from "@/server/tenant";
-import { dashboardDeals, isOpen, type DashboardQuery } from "./scope";
+
+import { dashboardDeals, type DashboardQuery, isOpen } from "./scope";
 
 export type DeadlineRow = {
   id: string;

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
-import { dealStageHistory, deals, pipelineStages } from "@/db/schema";
+
+import { deals, dealStageHistory, pipelineStages } from "@/db/schema";
 import { stageConversion } from "@/lib/kpi/ratios";
 import type { TenantContext } from "@/server/tenant";
-import { at, dashboardDeals, isOpen, num, sortCurrencies, type CurrencyAmount, type DashboardQuery } from "./scope";
+
+import { at, type CurrencyAmount, dashboardDeals, type DashboardQuery, isOpen, num, sortCurrencies } from "./scope";
 
 export type FunnelStage = {
   stageId: string;

@@ -1,15 +1,16 @@
 import type { DashboardWindow } from "@/lib/kpi/period";
-import { summarizeKpis, type KpiSummary } from "@/lib/kpi/summary";
+import { type KpiSummary, summarizeKpis } from "@/lib/kpi/summary";
 import { can } from "@/lib/permissions";
 import type { DashboardFilters } from "@/lib/schemas/dashboard-filters";
 import type { TenantContext } from "@/server/tenant";
+
 import { listSectors } from "../deal-list";
 import { listMembers } from "../members";
 import { listStages, type Stage } from "../stages";
 import { getActivity } from "./activity";
-import { getSourceBreakdown, lossReasonsFromActivity, type BreakdownRow } from "./breakdowns";
-import { getDeadlines, type Deadlines } from "./deadlines";
-import { getFunnel, type FunnelStage } from "./funnel";
+import { type BreakdownRow, getSourceBreakdown, lossReasonsFromActivity } from "./breakdowns";
+import { type Deadlines, getDeadlines } from "./deadlines";
+import { type FunnelStage, getFunnel } from "./funnel";
 import { getDealKpis, getPipelineHealth, type PipelineHealth } from "./kpis";
 import { leaderboardFromActivity, type LeaderboardRow } from "./leaderboard";
 import { dashboardQuery } from "./scope";

@@ -1,8 +1,10 @@
-import { sql, type SQL } from "drizzle-orm";
-import { actions, dealStageHistory, deals, pipelineStages } from "@/db/schema";
+import { type SQL, sql } from "drizzle-orm";
+
+import { actions, deals, dealStageHistory, pipelineStages } from "@/db/schema";
 import type { KpiAggregates, KpiCurrencyRow } from "@/lib/kpi/summary";
 import type { TenantContext } from "@/server/tenant";
-import { at, dashboardDeals, isLost, isOpen, isWon, num, sortCurrencies, within, type DashboardQuery } from "./scope";
+
+import { at, dashboardDeals, type DashboardQuery, isLost, isOpen, isWon, num, sortCurrencies, within } from "./scope";
 
 const f = (aggregate: SQL, condition: SQL) => sql`${aggregate} filter (where ${condition})`;
 /** A count that does not depend on currency: summed over the per-currency groups by a window. */
@@ -148,7 +150,10 @@ export async function getPipelineHealth(ctx: TenantContext, q: DashboardQuery): 
       dealsWithoutAction: sql<number>`count(*) filter (where ${actions.id} is null)`.mapWith(Number),
       overdueActions: sql<number>`count(*) filter (where ${actions.dueAt} < ${at(q.window.now)})`.mapWith(Number),
       closeOverdue: sql<number>`count(*) filter (where ${deals.expectedCloseDate} < ${q.window.today}::date)`.mapWith(Number),
-      closeUpcoming: sql<number>`count(*) filter (where ${deals.expectedCloseDate} >= ${q.window.today}::date and ${deals.expectedCloseDate} < ${q.window.deadlineUntil}::date)`.mapWith(Number),
+      closeUpcoming:
+        sql<number>`count(*) filter (where ${deals.expectedCloseDate} >= ${q.window.today}::date and ${deals.expectedCloseDate} < ${q.window.deadlineUntil}::date)`.mapWith(
+          Number,
+        ),
     })
     .from(deals)
     .leftJoin(actions, sql`${actions.orgId} = ${deals.orgId} and ${actions.dealId} = ${deals.id} and ${actions.completedAt} is null`)

@@ -1,7 +1,8 @@
 import { averageCycleDays, averageValue, conversionRate, winRate } from "@/lib/kpi/ratios";
 import type { TenantContext } from "@/server/tenant";
-import { getActivity, type ActivityRow } from "./activity";
-import { sortCurrencies, type CurrencyAmount, type DashboardQuery } from "./scope";
+
+import { type ActivityRow, getActivity } from "./activity";
+import { type CurrencyAmount, type DashboardQuery, sortCurrencies } from "./scope";
 
 export type LeaderboardRow = {
   ownerId: string;

@@ -1,9 +1,11 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+
 import { deals } from "@/db/schema";
-import { buildWindow, todayIn, type DashboardWindow } from "@/lib/kpi/period";
+import { buildWindow, type DashboardWindow, todayIn } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
-import { resolveRange, type DashboardFilters } from "@/lib/schemas/dashboard-filters";
+import { type DashboardFilters, resolveRange } from "@/lib/schemas/dashboard-filters";
 import type { TenantContext } from "@/server/tenant";
+
 import { visibleDeals } from "../deal-scope";
 
 /** What every dashboard query needs: the filters as given and the time windows they resolve to. */
@@ -53,5 +55,7 @@ export function num(value: unknown): number {
 export type CurrencyAmount = { currency: string; minor: number };
 
 export function sortCurrencies<T extends { currency: string }>(rows: T[], orgCurrency: string): T[] {
-  return [...rows].sort((a, b) => Number(b.currency === orgCurrency) - Number(a.currency === orgCurrency) || a.currency.localeCompare(b.currency));
+  return [...rows].sort(
+    (a, b) => Number(b.currency === orgCurrency) - Number(a.currency === orgCurrency) || a.currency.localeCompare(b.currency),
+  );
 }

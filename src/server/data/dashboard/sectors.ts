@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
+
 import { deals } from "@/db/schema";
 import { averageValue } from "@/lib/kpi/ratios";
 import type { TenantContext } from "@/server/tenant";
-import { dashboardDeals, num, within, type DashboardQuery } from "./scope";
+
+import { dashboardDeals, type DashboardQuery, num, within } from "./scope";
 
 export type SectorRow = {
   /** Null: deals without a sector. */

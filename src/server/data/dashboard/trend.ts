@@ -1,5 +1,6 @@
 import type { TenantContext } from "@/server/tenant";
-import { getActivity, type ActivityRow } from "./activity";
+
+import { type ActivityRow, getActivity } from "./activity";
 import type { CurrencyAmount, DashboardQuery } from "./scope";
 
 export type TrendWeek = {

@@ -1,4 +1,5 @@
 import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
+
 import type { Database } from "@/db/client";
 import { imports, users } from "@/db/schema";
 import { CsvFormatError, parseCsv } from "@/lib/import/csv";
@@ -27,7 +28,9 @@ export async function createImportDraft(ctx: TenantContext, file: { name: string
   }
   if (parsed.records.length === 0) throw new ValidationError("The file has a header but no rows.", { file: ["No rows under the header"] });
   if (parsed.records.length > MAX_IMPORT_ROWS) {
-    throw new ValidationError(`The file has ${parsed.records.length} rows; split it into files of at most ${MAX_IMPORT_ROWS}.`, { file: ["Too many rows"] });
+    throw new ValidationError(`The file has ${parsed.records.length} rows; split it into files of at most ${MAX_IMPORT_ROWS}.`, {
+      file: ["Too many rows"],
+    });
   }
   const [row] = await ctx.db
     .insert(imports)
@@ -108,7 +111,10 @@ export async function discardImportDraft(ctx: TenantContext, importId: string) {
 
 export async function countImports(ctx: TenantContext): Promise<number> {
   requirePermission(ctx, "import.run");
-  const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(imports).where(eq(imports.orgId, ctx.orgId));
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(imports)
+    .where(eq(imports.orgId, ctx.orgId));
   return row?.n ?? 0;
 }
 

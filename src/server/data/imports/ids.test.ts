@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { uuidV7Generator } from "./ids";
 
 describe("uuidV7Generator", () => {

@@ -1,8 +1,10 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
+
 import type { DbOrTx } from "@/db/client";
 import { importRowErrors } from "@/db/schema";
 import type { ReportedIssue } from "@/lib/import/plan";
 import type { TenantContext } from "@/server/tenant";
+
 import { numberArray, textArray } from "./sql-arrays";
 
 const CHUNK = 5000;
@@ -22,7 +24,14 @@ export async function replaceIssues(tx: DbOrTx, ctx: TenantContext, importId: st
   }
 }
 
-export type ImportIssueView = { id: number; kind: "invalid" | "skipped"; line: number; column: string | null; value: string | null; message: string };
+export type ImportIssueView = {
+  id: number;
+  kind: "invalid" | "skipped";
+  line: number;
+  column: string | null;
+  value: string | null;
+  message: string;
+};
 
 /** One page of the report, in file order (served by import_row_errors_org_import_line_idx). */
 export async function listImportIssues(ctx: TenantContext, importId: string, page: { limit: number; offset: number }) {

@@ -1,7 +1,9 @@
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+
 import type { DbOrTx } from "@/db/client";
 import type { ImportRow } from "@/lib/import/rows";
 import type { TenantContext } from "@/server/tenant";
+
 import { visibleDeals } from "../deal-scope";
 import { numberArray, textArray } from "./sql-arrays";
 

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+
 import type { DbOrTx } from "@/db/client";
 
 const TABLES = ["deals", "actions", "deal_stage_history"] as const;

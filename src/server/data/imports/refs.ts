@@ -1,10 +1,12 @@
 import { and, asc, eq } from "drizzle-orm";
+
 import type { DbOrTx } from "@/db/client";
 import { lossReasons } from "@/db/schema";
 import type { ImportMember } from "@/lib/import/owners";
 import type { ImportStage } from "@/lib/import/stages";
 import { foldLabel } from "@/lib/import/text";
 import type { TenantContext } from "@/server/tenant";
+
 import { listMembers } from "../members";
 import { listStages } from "../stages";
 

@@ -1,7 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
+
 import { imports } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
+
 import { recordAudit } from "../audit";
 import { setActor } from "../deal-scope";
 import { batchFingerprint, DEAL_FINGERPRINT, PENDING_ACTION_JOIN } from "./fingerprint";

@@ -1,24 +1,26 @@
 import { and, eq, sql } from "drizzle-orm";
+
 import type { Database, DbOrTx } from "@/db/client";
 import { imports, organizations } from "@/db/schema";
 import { duePresetAt } from "@/lib/dates/due-presets";
 import { csvRecordReader } from "@/lib/import/csv";
 import type { CsvDelimiter } from "@/lib/import/decode";
 import { decideRow, recordReader, type ReportedIssue } from "@/lib/import/plan";
-import { rowReader, type ImportRow } from "@/lib/import/rows";
-import { importOptionsSchema, type ImportOptions } from "@/lib/schemas/imports";
+import { type ImportRow, rowReader } from "@/lib/import/rows";
 import { can } from "@/lib/permissions";
+import { type ImportOptions, importOptionsSchema } from "@/lib/schemas/imports";
+import { recordOrgDataChanged } from "@/server/data-changes";
 import { pgErrorOf } from "@/server/errors";
 import { resolveTenant, type TenantContext } from "@/server/tenant";
-import { recordOrgDataChanged } from "@/server/data-changes";
+
 import { recordAudit } from "../audit";
 import { setActor } from "../deal-scope";
+import { uuidV7Generator } from "./ids";
 import { replaceIssues } from "./issues";
 import { findExistingDeals } from "./matching";
 import { refreshStatsIfStale } from "./planner-stats";
 import { loadImportRefs } from "./refs";
-import { uuidV7Generator } from "./ids";
-import { closedAtReader, insertNewDeals, type CreateOutcome, type CreateSettings } from "./write-creates";
+import { closedAtReader, type CreateOutcome, type CreateSettings, insertNewDeals } from "./write-creates";
 import { updateExistingDeals } from "./write-updates";
 
 export const IMPORT_QUEUE = "import-deals";
@@ -109,7 +111,14 @@ export async function runImport(ctx: TenantContext, imp: ImportRecord, hooks: Ru
   const source = imp.source;
   const csv = csvRecordReader(source, imp.delimiter as CsvDelimiter);
   const readSlice = recordReader(
-    rowReader({ headers: csv.headers, mapping: options.mapping, ...refs, currency: ctx.org.currency, locale: ctx.org.locale, unknownOwner: options.unknownOwner }),
+    rowReader({
+      headers: csv.headers,
+      mapping: options.mapping,
+      ...refs,
+      currency: ctx.org.currency,
+      locale: ctx.org.locale,
+      unknownOwner: options.unknownOwner,
+    }),
   );
   // New deals go to the top of their column in file order: positions count down from the column's
   // top by the line number's distance to the file's last line (any bound on it keeps the order).
@@ -227,7 +236,9 @@ export async function runImport(ctx: TenantContext, imp: ImportRecord, hooks: Ru
         await new Promise((resolve) => setImmediate(resolve));
         const next = readNext();
         counts.created += (await timed("wait", () => writing)).ids.length;
-        const outcome = await timed("update", () => updateExistingDeals(tx, ctx, updates, { importId: imp.id, now, lossReasonId: refs.lossReasonId }));
+        const outcome = await timed("update", () =>
+          updateExistingDeals(tx, ctx, updates, { importId: imp.id, now, lossReasonId: refs.lossReasonId }),
+        );
         counts.updated += outcome.updated.length;
         for (const s of outcome.skipped) skip(rows[s.index]!, s.message);
         if (batch === 0) await analyze();
@@ -251,7 +262,12 @@ export async function runImport(ctx: TenantContext, imp: ImportRecord, hooks: Ru
         source: null,
       })
       .where(and(eq(imports.orgId, ctx.orgId), eq(imports.id, imp.id)));
-    await recordAudit(tx, ctx, { entity: "import", entityId: imp.id, action: "run", after: { fileName: imp.fileName, mode: options.mode, ...counts } });
+    await recordAudit(tx, ctx, {
+      entity: "import",
+      entityId: imp.id,
+      action: "run",
+      after: { fileName: imp.fileName, mode: options.mode, ...counts },
+    });
     tCommit = performance.now();
   });
   // The deferred invariant checks: one set-based query per batch (drizzle/0010).

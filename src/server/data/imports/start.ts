@@ -1,9 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
+
 import { imports } from "@/db/schema";
 import type { ImportOptions } from "@/lib/schemas/imports";
 import { ConflictError } from "@/server/errors";
 import { enqueue } from "@/server/jobs/boss";
 import { requirePermission, type TenantContext } from "@/server/tenant";
+
 import { IMPORT_QUEUE, type ImportJobData } from "./run";
 import { assertMappingFits, loadEditableImport, savedOptions } from "./validate";
 

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+
 import { imports } from "@/db/schema";
 import { parseCsv } from "@/lib/import/csv";
 import type { CsvDelimiter } from "@/lib/import/decode";
@@ -7,7 +8,8 @@ import { rowReader } from "@/lib/import/rows";
 import type { ImportOptions } from "@/lib/schemas/imports";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
-import { replaceIssues, type ImportIssueView } from "./issues";
+
+import { type ImportIssueView, replaceIssues } from "./issues";
 import { findExistingDeals } from "./matching";
 import { loadImportRefs } from "./refs";
 import { BATCH_SIZE } from "./run";
@@ -31,7 +33,10 @@ const SHOWN_ISSUES = 100;
 
 /** Loads a draft (or failed) import with its file, for checking or starting it. */
 export async function loadEditableImport(ctx: TenantContext, importId: string) {
-  const [imp] = await ctx.db.select().from(imports).where(and(eq(imports.orgId, ctx.orgId), eq(imports.id, importId)));
+  const [imp] = await ctx.db
+    .select()
+    .from(imports)
+    .where(and(eq(imports.orgId, ctx.orgId), eq(imports.id, importId)));
   if (!imp) throw new NotFoundError("Import");
   if (imp.status !== "draft" && imp.status !== "failed") throw new ConflictError(`This import is already ${imp.status}.`);
   if (imp.source === null) throw new ConflictError("The uploaded file is no longer available; upload it again.");
@@ -63,7 +68,14 @@ export async function validateImport(ctx: TenantContext, importId: string, optio
   assertMappingFits(imp.headers, options);
   const refs = await loadImportRefs(ctx);
   const { headers, records } = parseCsv(imp.source!, imp.delimiter as CsvDelimiter);
-  const read = rowReader({ headers, mapping: options.mapping, ...refs, currency: ctx.org.currency, locale: ctx.org.locale, unknownOwner: options.unknownOwner });
+  const read = rowReader({
+    headers,
+    mapping: options.mapping,
+    ...refs,
+    currency: ctx.org.currency,
+    locale: ctx.org.locale,
+    unknownOwner: options.unknownOwner,
+  });
   const { rows, issues, invalidRows, repeatedRows } = readRecords(records, read);
 
   let duplicates = 0;
@@ -76,7 +88,8 @@ export async function validateImport(ctx: TenantContext, importId: string, optio
     duplicates += existing.size;
     slice.forEach((row, i) => {
       const decision = decideRow(options.mode, existing.get(i) ?? null);
-      if (decision.action === "skip") modeSkips.push({ line: row.line, column: null, value: null, message: decision.message, kind: "skipped" });
+      if (decision.action === "skip")
+        modeSkips.push({ line: row.line, column: null, value: null, message: decision.message, kind: "skipped" });
       else if (decision.action === "create") willCreate++;
       else willUpdate++;
     });

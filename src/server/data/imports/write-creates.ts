@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
+
 import type { DbOrTx } from "@/db/client";
-import { probabilityOnStageChange } from "@/lib/deals/rules";
 import { zonedTimeToUtc } from "@/lib/dates/zoned";
+import { probabilityOnStageChange } from "@/lib/deals/rules";
 import { firstActionDetails } from "@/lib/import/plan";
 import type { ImportRow } from "@/lib/import/rows";
 import type { TenantContext } from "@/server/tenant";
+
 import { DEAL_FINGERPRINT } from "./fingerprint";
 import { sameDeal } from "./matching";
 import { numberArray, textArray } from "./sql-arrays";
@@ -78,10 +80,26 @@ export async function insertNewDeals(
   type NewAction = { id: string; dealId: string; ownerId: string; details: string; outcome: string | null };
   const act = rows.flatMap((row, i): NewAction[] => {
     if (row.stage.kind === "open") {
-      return [{ id: s.newId(), dealId: ids[i]!, ownerId: owners[i]!, details: firstActionDetails(s.firstAction.details, row.notes), outcome: null }];
+      return [
+        {
+          id: s.newId(),
+          dealId: ids[i]!,
+          ownerId: owners[i]!,
+          details: firstActionDetails(s.firstAction.details, row.notes),
+          outcome: null,
+        },
+      ];
     }
     if (row.stage.kind === "won" && row.notes) {
-      return [{ id: s.newId(), dealId: ids[i]!, ownerId: owners[i]!, details: `Imported from ${s.fileName}`.slice(0, 2000), outcome: row.notes.slice(0, 2000) }];
+      return [
+        {
+          id: s.newId(),
+          dealId: ids[i]!,
+          ownerId: owners[i]!,
+          details: `Imported from ${s.fileName}`.slice(0, 2000),
+          outcome: row.notes.slice(0, 2000),
+        },
+      ];
     }
     return [];
   });

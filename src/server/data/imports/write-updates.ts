@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
+
 import type { DbOrTx } from "@/db/client";
 import { probabilityOnStageChange } from "@/lib/deals/rules";
 import type { ImportRow } from "@/lib/import/rows";
 import type { TenantContext } from "@/server/tenant";
+
 import { DEAL_FINGERPRINT, PENDING_ACTION_JOIN } from "./fingerprint";
 import { numberArray, textArray } from "./sql-arrays";
 
@@ -57,8 +59,14 @@ function nextValues(row: ImportRow, d: Locked): Omit<Next, "before"> {
 
 function unchanged(n: Omit<Next, "before">, d: Locked): boolean {
   return (
-    n.title === d.title && n.ownerId === d.owner_id && n.valueMinor === Number(d.value_minor) && n.stageId === d.stage_id &&
-    n.probability === d.probability && n.sector === d.sector && n.source === d.source && n.expectedCloseDate === d.expected_close_date
+    n.title === d.title &&
+    n.ownerId === d.owner_id &&
+    n.valueMinor === Number(d.value_minor) &&
+    n.stageId === d.stage_id &&
+    n.probability === d.probability &&
+    n.sector === d.sector &&
+    n.source === d.source &&
+    n.expectedCloseDate === d.expected_close_date
   );
 }
 

@@ -1,6 +1,7 @@
-import type { Metadata } from "next";
 import { FlaskConical } from "lucide-react";
+import type { Metadata } from "next";
 import Link from "next/link";
+
 import { AutoRefresh } from "@/components/dashboard/auto-refresh";
 import { BreakdownSection } from "@/components/dashboard/breakdown-section";
 import { DashboardToolbar } from "@/components/dashboard/dashboard-toolbar";
@@ -19,7 +20,7 @@ import { formatTime } from "@/lib/dates/format";
 import { shiftDate } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
 import { parseDashboardFilters, RANGE_LABELS } from "@/lib/schemas/dashboard-filters";
-import { DEFAULT_DEAL_FILTERS, dealFiltersToQuery } from "@/lib/schemas/deal-filters";
+import { dealFiltersToQuery, DEFAULT_DEAL_FILTERS } from "@/lib/schemas/deal-filters";
 import { getDashboardCached } from "@/server/data/dashboard/cache";
 import { getPageTenant } from "@/server/page-context";
 
@@ -51,7 +52,9 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
     sector: filters.sectors.length === 1 ? filters.sectors[0]! : null,
   })}`;
   const periodText = `${formatDay(w.period.from, locale, true)} – ${formatDay(w.period.to, locale, true)}`;
-  const monthName = new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" }).format(new Date(`${w.month.previousLabel}T12:00:00Z`));
+  const monthName = new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" }).format(
+    new Date(`${w.month.previousLabel}T12:00:00Z`),
+  );
 
   return (
     <>
@@ -65,8 +68,8 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
         }
         description={
           <>
-            {filters.range === "custom" ? periodText : `${RANGE_LABELS[filters.range]} (${periodText})`} · {viewAll ? "the whole team" : "your deals"} · amounts in{" "}
-            {currency} · updated {formatTime(d.generatedAt, locale, timeZone)}
+            {filters.range === "custom" ? periodText : `${RANGE_LABELS[filters.range]} (${periodText})`} ·{" "}
+            {viewAll ? "the whole team" : "your deals"} · amounts in {currency} · updated {formatTime(d.generatedAt, locale, timeZone)}
           </>
         }
       />
@@ -78,7 +81,12 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
       />
       <KpiGrid kpis={d.kpis} health={d.health} locale={locale} periodDays={w.period.days} monthName={monthName} dealsHref={base} />
       <div className="mb-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <FunnelSection stages={d.funnel} won={{ count: d.kpis.counts.won, valueMinor: d.kpis.revenueWon.change.current }} currency={currency} locale={locale} />
+        <FunnelSection
+          stages={d.funnel}
+          won={{ count: d.kpis.counts.won, valueMinor: d.kpis.revenueWon.change.current }}
+          currency={currency}
+          locale={locale}
+        />
         <TrendSection weeks={d.trend} currency={currency} locale={locale} timeZone={timeZone} />
       </div>
       <div className="mb-6">

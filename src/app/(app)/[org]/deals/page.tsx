@@ -1,6 +1,7 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { DealListEmpty, type EmptyReason } from "@/components/deals/deal-list-empty";
 import { DealListFilters } from "@/components/deals/deal-list-filters";
 import { DealListPagination } from "@/components/deals/deal-list-pagination";
@@ -73,7 +74,15 @@ export default async function DealsPage({ params, searchParams }: DealsPageProps
           <DealListEmpty base={base} reason={empty} />
         ) : (
           <>
-            <DealListTable org={org} rows={result.rows} totals={result.totals} total={result.total} filters={filters} showOwner={viewAll} now={now} />
+            <DealListTable
+              org={org}
+              rows={result.rows}
+              totals={result.totals}
+              total={result.total}
+              filters={filters}
+              showOwner={viewAll}
+              now={now}
+            />
             <DealListPagination
               base={base}
               filters={filters}

@@ -1,6 +1,7 @@
 import { ArrowRight, Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { ActionExportForm } from "@/components/exports/action-export-form";
 import { MonthlyReportForm } from "@/components/exports/monthly-report-form";
 import { PageHeader } from "@/components/shell/page-header";
@@ -108,7 +109,10 @@ export default async function ExportsPage({ params }: { params: Promise<{ org: s
 
         {showDashboard ? (
           <Card>
-            <CardHeader title="Monthly report (PDF)" description="KPIs, the weighted funnel, top sectors and the rep leaderboard for one month, with the organization's name." />
+            <CardHeader
+              title="Monthly report (PDF)"
+              description="KPIs, the weighted funnel, top sectors and the rep leaderboard for one month, with the organization's name."
+            />
             <CardBody>
               <MonthlyReportForm orgSlug={slug} today={today} locale={ctx.org.locale} />
             </CardBody>
@@ -117,8 +121,8 @@ export default async function ExportsPage({ params }: { params: Promise<{ org: s
       </div>
       <p className="mt-6 max-w-3xl text-xs text-zinc-500 dark:text-zinc-400">
         CSV files are UTF-8 and separated by “{dialect.delimiter}” with “{dialect.decimal}” as the decimal mark, as spreadsheets expect for{" "}
-        {ctx.org.locale}; amounts are in major units beside their currency, dates are ISO (YYYY-MM-DD) and times are in {ctx.org.timeZone}. Excel
-        files have typed numbers, amounts and dates.
+        {ctx.org.locale}; amounts are in major units beside their currency, dates are ISO (YYYY-MM-DD) and times are in {ctx.org.timeZone}.
+        Excel files have typed numbers, amounts and dates.
       </p>
     </>
   );

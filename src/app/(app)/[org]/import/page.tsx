@@ -1,6 +1,7 @@
 import { History } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { FileGuide } from "@/components/import/file-guide";
 import { HistoryTable } from "@/components/import/history-table";
 import { UploadForm } from "@/components/import/upload-form";
@@ -47,7 +48,10 @@ export default async function ImportPage({ params }: ImportPageProps) {
               <CardHeader
                 title="Recent imports"
                 actions={
-                  <Link href={`/${ctx.org.slug}/import/history`} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+                  <Link
+                    href={`/${ctx.org.slug}/import/history`}
+                    className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300"
+                  >
                     See all
                   </Link>
                 }

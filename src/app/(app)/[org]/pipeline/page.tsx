@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+
+import { toBoardView } from "@/components/board/board-view-model";
 import { OwnerFilter } from "@/components/board/owner-filter";
 import { PipelineBoard } from "@/components/board/pipeline-board";
-import { toBoardView } from "@/components/board/board-view-model";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { can } from "@/lib/permissions";

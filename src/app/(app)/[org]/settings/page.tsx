@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { OrgSettingsForm } from "@/components/settings/org-settings-form";
+
 import { currencyLabel, currentYearIn, localeLabel } from "@/components/settings/org-display";
+import { OrgSettingsForm } from "@/components/settings/org-settings-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { CURRENCIES, LOCALES } from "@/lib/schemas/organization";

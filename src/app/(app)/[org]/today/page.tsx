@@ -1,6 +1,7 @@
 import { CircleCheckBig, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { PageHeader } from "@/components/shell/page-header";
 import { buildQueueSections } from "@/components/today/build-view";
 import { RepFilter } from "@/components/today/rep-filter";
@@ -9,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/permissions";
-import { DEFAULT_DEAL_FILTERS, dealFiltersToQuery } from "@/lib/schemas/deal-filters";
+import { dealFiltersToQuery, DEFAULT_DEAL_FILTERS } from "@/lib/schemas/deal-filters";
 import { listMembers } from "@/server/data/members";
 import { listLossReasons } from "@/server/data/stages";
 import { listTodayQueue } from "@/server/data/today-queue";
@@ -36,7 +37,12 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
     `/${slug}/deals?${dealFiltersToQuery(DEFAULT_DEAL_FILTERS, { overdue: bucket === "overdue", sort: "due", dir: "asc", ownerId: isLead ? queue.ownerId : null })}`;
   const sections = buildQueueSections(queue, org, moreHref);
   const filteredName = members.find((m) => m.userId === repFilter)?.name;
-  const dateLine = new Intl.DateTimeFormat(ctx.org.locale, { weekday: "long", day: "numeric", month: "long", timeZone: ctx.org.timeZone }).format(queue.now);
+  const dateLine = new Intl.DateTimeFormat(ctx.org.locale, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    timeZone: ctx.org.timeZone,
+  }).format(queue.now);
 
   return (
     <>
@@ -71,7 +77,9 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
           <Card className="px-6 py-12 text-center">
             <CircleCheckBig aria-hidden className="mx-auto mb-3 size-10 text-emerald-500" />
             <h2 className="text-lg font-semibold text-zinc-900 dark:text-zinc-100">
-              {filteredName && repFilter !== ctx.userId ? `${filteredName} is clear for the next 7 days` : "You're clear for the next 7 days"}
+              {filteredName && repFilter !== ctx.userId
+                ? `${filteredName} is clear for the next 7 days`
+                : "You're clear for the next 7 days"}
             </h2>
             <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
               No next action is overdue or due this week. Start something new while it is quiet.

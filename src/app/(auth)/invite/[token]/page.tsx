@@ -1,6 +1,7 @@
 import { LinkIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";

@@ -3,6 +3,7 @@
 import { SearchX } from "lucide-react";
 import Link from "next/link";
 import { useParams } from "next/navigation";
+
 import { buttonClasses } from "@/components/ui/button";
 
 /**

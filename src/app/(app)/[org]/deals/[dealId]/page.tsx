@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+
 import { PendingActionPanel } from "@/components/actions/pending-action-panel";
 import { ClosedDealNotice } from "@/components/deal/closed-deal-notice";
 import { DealActionsBar } from "@/components/deal/deal-actions-bar";

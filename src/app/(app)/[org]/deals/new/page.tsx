@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { NewDealForm } from "@/components/deals/new-deal-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { can } from "@/lib/permissions";
@@ -15,11 +16,18 @@ export default async function NewDealPage({ params }: NewDealPageProps) {
   const { org: slug } = await params;
   const ctx = await getPageTenant(slug, "deals.create");
   const leads = can(ctx.role, "deals.viewAll");
-  const [stages, members, sectors] = await Promise.all([listStages(ctx), leads ? listMembers(ctx) : Promise.resolve(null), listSectors(ctx)]);
+  const [stages, members, sectors] = await Promise.all([
+    listStages(ctx),
+    leads ? listMembers(ctx) : Promise.resolve(null),
+    listSectors(ctx),
+  ]);
 
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title="New deal" description="A deal starts with its first next step, so it is in someone's queue from the first minute." />
+      <PageHeader
+        title="New deal"
+        description="A deal starts with its first next step, so it is in someone's queue from the first minute."
+      />
       <NewDealForm
         orgSlug={ctx.org.slug}
         org={{ currency: ctx.org.currency, locale: ctx.org.locale, timeZone: ctx.org.timeZone }}

@@ -1,6 +1,6 @@
 import { parseActionExportFilters } from "@/lib/schemas/export-params";
 import { actionExportTable } from "@/server/exports/action-rows";
-import { exportRoute, tableFile, type OrgRouteParams } from "@/server/exports/respond";
+import { exportRoute, type OrgRouteParams, tableFile } from "@/server/exports/respond";
 
 export const dynamic = "force-dynamic";
 

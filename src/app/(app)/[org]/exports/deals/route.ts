@@ -1,6 +1,6 @@
 import { parseDealFilters } from "@/lib/schemas/deal-filters";
 import { dealExportTable } from "@/server/exports/deal-rows";
-import { exportRoute, tableFile, type OrgRouteParams } from "@/server/exports/respond";
+import { exportRoute, type OrgRouteParams, tableFile } from "@/server/exports/respond";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { can } from "@/lib/permissions";
 import { exportFileName, parseReportMonth } from "@/lib/schemas/export-params";
 import { ForbiddenError } from "@/server/errors";
 import { getMonthlyReport, monthlyReportPdf } from "@/server/exports/pdf-report";
-import { exportRoute, pdfFile, type OrgRouteParams } from "@/server/exports/respond";
+import { exportRoute, type OrgRouteParams, pdfFile } from "@/server/exports/respond";
 
 export const dynamic = "force-dynamic";
 

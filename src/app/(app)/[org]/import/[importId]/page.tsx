@@ -2,6 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { ImportMapper } from "@/components/import/import-mapper";
 import { ImportProgress } from "@/components/import/import-progress";
 import { ImportResult } from "@/components/import/import-result";
@@ -11,14 +12,14 @@ import { ImportStatusBadge } from "@/components/import/status-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
-import { DELIMITER_LABELS, ENCODING_LABELS, type CsvDelimiter, type CsvEncoding } from "@/lib/import/decode";
-import { suggestMapping } from "@/lib/import/headers";
+import { type CsvDelimiter, type CsvEncoding, DELIMITER_LABELS, ENCODING_LABELS } from "@/lib/import/decode";
 import type { ImportMapping } from "@/lib/import/fields";
+import { suggestMapping } from "@/lib/import/headers";
 import { DEFAULT_IMPORT_OPTIONS, importOptionsSchema } from "@/lib/schemas/imports";
-import { AppError } from "@/server/errors";
 import { getImport } from "@/server/data/imports/drafts";
 import { listImportIssues } from "@/server/data/imports/issues";
 import { loadImportRefs } from "@/server/data/imports/refs";
+import { AppError } from "@/server/errors";
 import { getPageTenant } from "@/server/page-context";
 
 export const metadata: Metadata = { title: "Import" };
@@ -49,12 +50,16 @@ export default async function ImportDetailPage({ params, searchParams }: ImportD
         <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <ImportStatusBadge status={imp.status} />
           <span>
-            {n.format(imp.totalRows)} rows · {ENCODING_LABELS[imp.encoding as CsvEncoding] ?? imp.encoding} · {DELIMITER_LABELS[imp.delimiter as CsvDelimiter] ?? imp.delimiter}-separated
+            {n.format(imp.totalRows)} rows · {ENCODING_LABELS[imp.encoding as CsvEncoding] ?? imp.encoding} ·{" "}
+            {DELIMITER_LABELS[imp.delimiter as CsvDelimiter] ?? imp.delimiter}-separated
           </span>
         </span>
       }
       actions={
-        <Link href={`/${org.slug}/import/history`} className="inline-flex items-center gap-1 text-sm font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+        <Link
+          href={`/${org.slug}/import/history`}
+          className="inline-flex items-center gap-1 text-sm font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+        >
           <ArrowLeft aria-hidden className="size-4" />
           Import history
         </Link>
@@ -75,10 +80,21 @@ export default async function ImportDetailPage({ params, searchParams }: ImportD
         ) : null}
         <ImportMapper
           org={org}
-          file={{ importId: imp.id, fileName: imp.fileName, encoding: imp.encoding, delimiter: imp.delimiter, totalRows: imp.totalRows, headers: imp.headers, sample: imp.sample }}
+          file={{
+            importId: imp.id,
+            fileName: imp.fileName,
+            encoding: imp.encoding,
+            delimiter: imp.delimiter,
+            totalRows: imp.totalRows,
+            headers: imp.headers,
+            sample: imp.sample,
+          }}
           refs={refs}
           suggested={suggestMapping(imp.headers)}
-          initial={{ mapping: (imp.mapping as ImportMapping | null) ?? suggestMapping(imp.headers), options: saved.success ? saved.data : DEFAULT_IMPORT_OPTIONS }}
+          initial={{
+            mapping: (imp.mapping as ImportMapping | null) ?? suggestMapping(imp.headers),
+            options: saved.success ? saved.data : DEFAULT_IMPORT_OPTIONS,
+          }}
           meName={ctx.userName}
         />
       </>
@@ -116,9 +132,17 @@ export default async function ImportDetailPage({ params, searchParams }: ImportD
         <ImportResult org={org} imp={imp} />
         {issues && issues.total > 0 ? (
           <Card className="overflow-hidden">
-            <CardHeader title="Rows not imported" description={`${n.format(issues.total)} issue(s), in file order: invalid rows and skipped rows, with why.`} />
+            <CardHeader
+              title="Rows not imported"
+              description={`${n.format(issues.total)} issue(s), in file order: invalid rows and skipped rows, with why.`}
+            />
             <IssueList issues={issues.rows} caption="Rows that were not imported" />
-            <PageLinks href={(p) => `/${org.slug}/import/${imp.id}?page=${p}`} page={page} pageCount={Math.max(1, Math.ceil(issues.total / ISSUES_PER_PAGE))} label="Report pages" />
+            <PageLinks
+              href={(p) => `/${org.slug}/import/${imp.id}?page=${p}`}
+              page={page}
+              pageCount={Math.max(1, Math.ceil(issues.total / ISSUES_PER_PAGE))}
+              label="Report pages"
+            />
           </Card>
         ) : null}
       </div>

@@ -1,6 +1,7 @@
 import { Upload } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { HistoryTable } from "@/components/import/history-table";
 import { PageLinks } from "@/components/import/page-links";
 import { PageHeader } from "@/components/shell/page-header";

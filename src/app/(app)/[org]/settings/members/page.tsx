@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+
 import { AddMemberForm } from "@/components/settings/add-member-form";
-import { MembersTable, type MemberRow } from "@/components/settings/members-table";
-import { PendingInvitations, type InvitationRow } from "@/components/settings/pending-invitations";
+import { type MemberRow, MembersTable } from "@/components/settings/members-table";
+import { type InvitationRow, PendingInvitations } from "@/components/settings/pending-invitations";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -39,10 +40,7 @@ export default async function MembersPage({ params }: MembersPageProps) {
 
   return (
     <>
-      <PageHeader
-        title="Members"
-        description={`Everyone who can sign in to ${ctx.org.name}, and what their role lets them do.`}
-      />
+      <PageHeader title="Members" description={`Everyone who can sign in to ${ctx.org.name}, and what their role lets them do.`} />
       <div className="space-y-6">
         {canManage ? (
           <AddMemberForm orgSlug={ctx.org.slug} />

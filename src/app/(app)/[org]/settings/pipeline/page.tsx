@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { StageEditor } from "@/components/pipeline-settings/stage-editor";
 import { StageTable } from "@/components/pipeline-settings/stage-table";
 import type { StageView } from "@/components/pipeline-settings/types";
