@@ -1,8 +1,9 @@
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
 
 import { can, type Permission, ROLE_LABELS } from "@/lib/permissions";
-import { type ActionResult, fail, ok } from "@/lib/result";
+import { type ActionResult, fail, ok, validationFailure } from "@/lib/result";
 
 import { currentActor, isExplicitActor } from "./actor";
 import { recordOrgDataChanged } from "./data-changes";
@@ -32,7 +33,7 @@ export function orgAction<S extends z.ZodType, R>(def: OrgActionDef<S, R>) {
         return fail("FORBIDDEN", `Your role (${ROLE_LABELS[ctx.role]}) is not allowed to do that.`);
       }
       const parsed = def.input.safeParse(rawInput);
-      if (!parsed.success) return validationFailure(parsed.error);
+      if (!parsed.success) return validationFailure(parsed.error.issues);
       const data = await def.handler(ctx, parsed.data);
       await recordOrgDataChanged(ctx.db, ctx.orgId);
       const paths = typeof def.revalidate === "function" ? def.revalidate(parsed.data, data) : def.revalidate;
@@ -52,7 +53,7 @@ export function publicAction<S extends z.ZodType, R>(def: PublicActionDef<S, R>)
   return async function action(rawInput: z.input<S>): Promise<ActionResult<R>> {
     return guard(async () => {
       const parsed = def.input.safeParse(rawInput);
-      if (!parsed.success) return validationFailure(parsed.error);
+      if (!parsed.success) return validationFailure(parsed.error.issues);
       const out = await def.handler(parsed.data);
       return isResult<R>(out) ? out : ok(out);
     });
@@ -71,7 +72,7 @@ export function userAction<S extends z.ZodType, R>(def: UserActionDef<S, R>) {
       const actor = await currentActor();
       if (!actor) return fail("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
       const parsed = def.input.safeParse(rawInput);
-      if (!parsed.success) return validationFailure(parsed.error);
+      if (!parsed.success) return validationFailure(parsed.error.issues);
       return ok(await def.handler(actor, parsed.data));
     });
   };
@@ -79,12 +80,6 @@ export function userAction<S extends z.ZodType, R>(def: UserActionDef<S, R>) {
 
 function isResult<R>(value: unknown): value is ActionResult<R> {
   return typeof value === "object" && value !== null && "ok" in value && typeof (value as { ok: unknown }).ok === "boolean";
-}
-
-function validationFailure(error: z.ZodError): ActionResult<never> {
-  const { fieldErrors, formErrors } = z.flattenError(error);
-  const message = formErrors[0] ?? "Please correct the highlighted fields.";
-  return fail("VALIDATION", message, fieldErrors as Record<string, string[]>);
 }
 
 /** Friendly messages for the database constraints that guard our invariants. */
@@ -102,7 +97,8 @@ async function guard<R>(fn: () => Promise<ActionResult<R>>): Promise<ActionResul
   try {
     return await fn();
   } catch (err) {
-    if (isNextControlFlow(err)) throw err;
+    // redirect(), notFound() and Next's other control-flow errors must reach Next untouched.
+    unstable_rethrow(err);
     if (err instanceof AppError) return fail(err.code, err.message, err.fieldErrors);
     const constraint = constraintOf(err);
     if (constraint && CONSTRAINT_MESSAGES[constraint]) return fail("CONFLICT", CONSTRAINT_MESSAGES[constraint]);
@@ -111,15 +107,6 @@ async function guard<R>(fn: () => Promise<ActionResult<R>>): Promise<ActionResul
     console.error("[action] unexpected error", err);
     return fail("INTERNAL", "Something went wrong on our side. Nothing was saved; please try again.");
   }
-}
-
-/** redirect() and notFound() throw special errors that Next must receive untouched. */
-function isNextControlFlow(err: unknown): boolean {
-  const digest = (err as { digest?: unknown } | null)?.digest;
-  return (
-    typeof digest === "string" &&
-    (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND")
-  );
 }
 
 function revalidate(paths: string[] | undefined) {

@@ -1,11 +1,15 @@
-import type { ErrorCode } from "@/lib/result";
+import type { ErrorCode, FieldErrors } from "@/lib/result";
 
-/** Errors the data layer throws on purpose; the action factory turns them into results. */
+/**
+ * Errors the data layer throws on purpose; the action factory turns them into results.
+ * `fieldErrors` are keyed by the dotted path of the action's input field (`followUp.next.ownerId`,
+ * `patch.ownerId`), like the factory's validation errors, so the form puts them on the right field.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly fieldErrors?: Record<string, string[]>,
+    readonly fieldErrors?: FieldErrors,
   ) {
     super(message);
     this.name = "AppError";
@@ -31,7 +35,7 @@ export class ConflictError extends AppError {
 }
 
 export class ValidationError extends AppError {
-  constructor(message: string, fieldErrors?: Record<string, string[]>) {
+  constructor(message: string, fieldErrors?: FieldErrors) {
     super("VALIDATION", message, fieldErrors);
   }
 }

@@ -144,7 +144,7 @@ describe("completeActionAction", () => {
     const assign = await asUser(a.rep.id, () =>
       completeActionAction(a.org.slug, planNext(rita.actionId, "Send the quote", { ownerId: a.rep2.id })),
     );
-    expect(assign).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "next.ownerId": ["Only yourself"] } });
+    expect(assign).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "followUp.next.ownerId": ["Only yourself"] } });
     expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
   });
 
@@ -164,7 +164,7 @@ describe("completeActionAction", () => {
     const res = await asUser(a.manager.id, () =>
       completeActionAction(a.org.slug, planNext(rita.actionId, "Visit", { ownerId: a.rep2.id })),
     );
-    expect(res).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "next.ownerId": ["Not this deal's owner"] } });
+    expect(res).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "followUp.next.ownerId": ["Not this deal's owner"] } });
     expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
   });
 

@@ -85,17 +85,18 @@ describe("createDealAction", () => {
     const { firstAction: _dropped, ...withoutAction } = input();
     const missing = await asUser(team.rep.id, () => createDealAction(team.org.slug, withoutAction as CreateDealInput));
     expect(missing).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { firstAction: [expect.any(String)] } });
+    // Field errors are keyed by the dotted path of the input field, the name the form's input carries.
     const blank = await asUser(team.rep.id, () =>
       createDealAction(team.org.slug, input({ firstAction: { type: "call", details: "   ", dueAt: inADay() } })),
     );
-    expect(blank).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { firstAction: ["Say what the next step is"] } });
+    expect(blank).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "firstAction.details": ["Say what the next step is"] } });
     const past = await asUser(team.rep.id, () =>
       createDealAction(team.org.slug, input({ firstAction: { type: "call", details: "Call", dueAt: "2020-01-01T09:00:00Z" } })),
     );
     expect(past).toMatchObject({
       ok: false,
       code: "VALIDATION",
-      fieldErrors: { firstAction: ["The next action must be due in the future"] },
+      fieldErrors: { "firstAction.dueAt": ["The next action must be due in the future"] },
     });
     expect(await dealsIn(team.org.id)).toBe(0);
   });

@@ -59,7 +59,7 @@ describe("deal lifecycle through the server actions", () => {
   it("refuses an empty title with a field error and changes nothing", async () => {
     const { a, dealId } = await setup();
     const res = await asUser(a.rep.id, () => updateDealAction(a.org.slug, { dealId, patch: { title: "  " } }));
-    expect(res).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { patch: ["Give the deal a title"] } });
+    expect(res).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "patch.title": ["Give the deal a title"] } });
     expect((await getDeal(await ctxFor(a.rep.id, a.org.slug), dealId)).title).toBe("Canteen catering");
   });
 
@@ -67,6 +67,12 @@ describe("deal lifecycle through the server actions", () => {
     const { a, dealId } = await setup();
     const res = await asUser(a.rep.id, () => updateDealAction(a.org.slug, { dealId, patch: { ownerId: a.rep2.id } }));
     expect(res).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+
+  it("puts a data-layer refusal on the patch field's dotted path", async () => {
+    const { a, b, dealId } = await setup();
+    const res = await asUser(a.manager.id, () => updateDealAction(a.org.slug, { dealId, patch: { ownerId: b.rep.id } }));
+    expect(res).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "patch.ownerId": ["Not a member"] } });
   });
 
   it("locks a closed deal: the action says CONFLICT and the database refuses a raw update", async () => {

@@ -9,12 +9,16 @@ import { Label } from "./label";
 /** What a control needs to be bound to its label, hint and error. Spread it onto the input. */
 export type FieldControlProps = {
   id: string;
+  /** The dotted path of the action's input this control holds (see useActionForm). */
+  name?: string;
   "aria-invalid": true | undefined;
   "aria-describedby": string | undefined;
 };
 
 type FieldProps = {
   label: ReactNode;
+  /** Passed on to the control; with useActionForm: `<Field label="…" {...form.field("nextAction.details")}>`. */
+  name?: string;
   /** The first message is shown; zod may report several for one field. */
   error?: string | string[];
   hint?: ReactNode;
@@ -28,7 +32,7 @@ type FieldProps = {
  * Label + control + hint + error, wired with ids so screen readers announce the hint and the
  * error when the control is focused (aria-describedby) and flag it as invalid (aria-invalid).
  */
-export function Field({ label, error, hint, aside, className, children }: FieldProps) {
+export function Field({ label, name, error, hint, aside, className, children }: FieldProps) {
   const id = useId();
   const message = Array.isArray(error) ? error[0] : error;
   const hintId = hint ? `${id}-hint` : undefined;
@@ -41,7 +45,7 @@ export function Field({ label, error, hint, aside, className, children }: FieldP
         <Label htmlFor={id}>{label}</Label>
         {aside}
       </div>
-      {children({ id, "aria-invalid": message ? true : undefined, "aria-describedby": describedBy })}
+      {children({ id, name, "aria-invalid": message ? true : undefined, "aria-describedby": describedBy })}
       {message ? <FieldError id={errorId}>{message}</FieldError> : null}
       {hint ? (
         <p id={hintId} className="text-xs text-zinc-500 dark:text-zinc-400">

@@ -153,7 +153,7 @@ export async function updateDeal(ctx: TenantContext, dealId: string, patch: Part
     if (patch.value !== undefined) set.valueMinor = patch.value;
     if (patch.ownerId && patch.ownerId !== before.ownerId) {
       if (!can(ctx.role, "deals.viewAll")) throw new ForbiddenError("Only managers and admins can reassign deals.");
-      await assertAssignable(tx, ctx, patch.ownerId, "ownerId");
+      await assertAssignable(tx, ctx, patch.ownerId, "patch.ownerId");
       // The pending step follows the deal to its new owner when it was the old owner's.
       await tx
         .update(actions)

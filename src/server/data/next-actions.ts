@@ -54,7 +54,7 @@ export async function completeAction(ctx: TenantContext, input: { actionId: stri
     if (input.followUp.then === "next") {
       const next = input.followUp.next;
       const ownerId = next.ownerId ?? deal!.ownerId;
-      await assertActionOwner(tx, ctx, ownerId, deal!.ownerId, "next.ownerId");
+      await assertActionOwner(tx, ctx, ownerId, deal!.ownerId, "followUp.next.ownerId");
       const [created] = await tx
         .insert(actions)
         .values({
