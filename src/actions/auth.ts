@@ -3,11 +3,11 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 
-import { getDb } from "@/db/client";
 import { fail } from "@/lib/result";
 import { acceptInvitationSchema, signInSchema } from "@/lib/schemas/members";
 import { publicAction, userAction } from "@/server/action-factory";
 import { signIn, signOut } from "@/server/auth";
+import { databaseContext } from "@/server/data/context";
 import { unsafeAcceptInvitation } from "@/server/data/invitations";
 import { THROTTLE } from "@/server/data/sign-in-throttle";
 
@@ -38,7 +38,7 @@ export const signOutAction = userAction({
 export const acceptInvitationAction = publicAction({
   input: acceptInvitationSchema,
   handler: async (input) => {
-    const { email, orgSlug } = await unsafeAcceptInvitation(getDb(), input);
+    const { email, orgSlug } = await unsafeAcceptInvitation(databaseContext(), input);
     await signIn("credentials", { email, password: input.password, redirect: false });
     return { redirectTo: `/${orgSlug}` };
   },

@@ -23,13 +23,13 @@ export const changeMemberRoleAction = orgAction({
 export const removeMemberAction = orgAction({
   permission: "members.manage",
   input: removeMemberSchema,
-  handler: (ctx, input) => removeMember(ctx, input.userId),
+  handler: (ctx, input) => removeMember(ctx, input),
   revalidate: MEMBERS_PAGE,
 });
 
 export const revokeInvitationAction = orgAction({
   permission: "members.manage",
   input: revokeInvitationSchema,
-  handler: (ctx, input) => revokeInvitation(ctx, input.invitationId),
+  handler: (ctx, input) => revokeInvitation(ctx, input),
   revalidate: MEMBERS_PAGE,
 });

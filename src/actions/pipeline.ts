@@ -38,13 +38,13 @@ export const addStageAction = orgAction({
 export const reorderStagesAction = orgAction({
   permission: "pipeline.configure",
   input: reorderStagesSchema,
-  handler: (ctx, { stageIds }) => reorderStages(ctx, stageIds),
+  handler: (ctx, { stageIds }) => reorderStages(ctx, { stageIds }),
   revalidate: PIPELINE_VIEWS,
 });
 
 export const removeStageAction = orgAction({
   permission: "pipeline.configure",
   input: removeStageSchema,
-  handler: (ctx, { stageId }) => removeStage(ctx, stageId),
+  handler: (ctx, { stageId }) => removeStage(ctx, { stageId }),
   revalidate: PIPELINE_VIEWS,
 });

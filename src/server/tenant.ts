@@ -1,7 +1,9 @@
+import "server-only";
+
 import { and, asc, eq } from "drizzle-orm";
 import { cache } from "react";
 
-import { type Database, getDb } from "@/db/client";
+import { type Database, type DbOrTx, getDb } from "@/db/client";
 import { memberships, organizations, users } from "@/db/schema";
 import { can, type Permission, type Role } from "@/lib/permissions";
 
@@ -10,9 +12,12 @@ import { ForbiddenError, NotFoundError } from "./errors";
 
 export type Org = typeof organizations.$inferSelect;
 
-/** Everything a data function needs: which org, who is acting, with which role, and the database. */
+/**
+ * Everything a data function needs: which org, who is acting, with which role, and the database —
+ * or, inside `inTransaction`, the transaction (the one way a transaction travels to data functions).
+ */
 export type TenantContext = {
-  db: Database;
+  db: DbOrTx;
   org: Org;
   orgId: string;
   userId: string;
@@ -42,6 +47,21 @@ export async function resolveTenant(actor: Actor, orgSlug: string, db: Database 
     userEmail: row.userEmail,
     role: row.role,
   };
+}
+
+/**
+ * The tenant of a known org id, for work outside a request (the import job): the org comes from
+ * the job's own record, and the actor must still be a member of it (else not found).
+ */
+export async function resolveTenantById(actor: Actor, orgId: string, db: Database = getDb()): Promise<TenantContext> {
+  const [row] = await db
+    .select({ org: organizations, role: memberships.role, userName: users.name, userEmail: users.email })
+    .from(organizations)
+    .innerJoin(memberships, and(eq(memberships.orgId, organizations.id), eq(memberships.userId, actor.userId)))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(organizations.id, orgId));
+  if (!row) throw new NotFoundError("Organization");
+  return { db, org: row.org, orgId: row.org.id, userId: actor.userId, userName: row.userName, userEmail: row.userEmail, role: row.role };
 }
 
 /** Request-scoped memo: layout, page and nested components resolve the tenant once. */

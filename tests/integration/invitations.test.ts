@@ -39,7 +39,7 @@ describe("invitations", () => {
     expect(JSON.stringify(row)).not.toContain(token);
     expect(row!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
 
-    expect(await unsafeFindInvitation(getDb(), token)).toMatchObject({
+    expect(await unsafeFindInvitation({ db: getDb() }, { token })).toMatchObject({
       id: invitationId,
       email,
       role: "manager",
@@ -49,7 +49,7 @@ describe("invitations", () => {
     const pending = await listPendingInvitations(await ctxFor(team.admin.id, team.org.slug));
     expect(pending.map((p) => p.id)).toContain(invitationId);
 
-    const accepted = await unsafeAcceptInvitation(getDb(), { token, name: "Nina New", password: NEW_PASSWORD });
+    const accepted = await unsafeAcceptInvitation({ db: getDb() }, { token, name: "Nina New", password: NEW_PASSWORD });
     expect(accepted).toEqual({ email, orgSlug: team.org.slug });
 
     const signIn = await authenticate(email, NEW_PASSWORD, "203.0.113.7");
@@ -64,11 +64,11 @@ describe("invitations", () => {
   it("a token works once", async () => {
     const team = await createOrgWithTeam(getDb());
     const { token } = await invite(team, newEmail());
-    await unsafeAcceptInvitation(getDb(), { token, name: "First Use", password: NEW_PASSWORD });
-    await expect(unsafeAcceptInvitation(getDb(), { token, name: "Second Use", password: NEW_PASSWORD })).rejects.toBeInstanceOf(
+    await unsafeAcceptInvitation({ db: getDb() }, { token, name: "First Use", password: NEW_PASSWORD });
+    await expect(unsafeAcceptInvitation({ db: getDb() }, { token, name: "Second Use", password: NEW_PASSWORD })).rejects.toBeInstanceOf(
       NotFoundError,
     );
-    expect(await unsafeFindInvitation(getDb(), token)).toBeUndefined();
+    expect(await unsafeFindInvitation({ db: getDb() }, { token })).toBeUndefined();
   });
 
   it("a token accepted twice at the same moment creates one user", async () => {
@@ -76,8 +76,8 @@ describe("invitations", () => {
     const email = newEmail();
     const { token } = await invite(team, email);
     const results = await Promise.allSettled([
-      unsafeAcceptInvitation(getDb(), { token, name: "Racer One", password: NEW_PASSWORD }),
-      unsafeAcceptInvitation(getDb(), { token, name: "Racer Two", password: NEW_PASSWORD }),
+      unsafeAcceptInvitation({ db: getDb() }, { token, name: "Racer One", password: NEW_PASSWORD }),
+      unsafeAcceptInvitation({ db: getDb() }, { token, name: "Racer Two", password: NEW_PASSWORD }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const users = await getSql()`select id from users where email = ${email}`;
@@ -92,8 +92,8 @@ describe("invitations", () => {
       .update(invitations)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(invitations.id, invitationId));
-    expect(await unsafeFindInvitation(getDb(), token)).toBeUndefined();
-    await expect(unsafeAcceptInvitation(getDb(), { token, name: "Too Late", password: NEW_PASSWORD })).rejects.toBeInstanceOf(
+    expect(await unsafeFindInvitation({ db: getDb() }, { token })).toBeUndefined();
+    await expect(unsafeAcceptInvitation({ db: getDb() }, { token, name: "Too Late", password: NEW_PASSWORD })).rejects.toBeInstanceOf(
       NotFoundError,
     );
     expect(await getSql()`select 1 from users where email = ${email}`).toHaveLength(0);
@@ -102,9 +102,9 @@ describe("invitations", () => {
   });
 
   it("an unknown token is refused", async () => {
-    await expect(unsafeAcceptInvitation(getDb(), { token: "x".repeat(32), name: "Nobody", password: NEW_PASSWORD })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      unsafeAcceptInvitation({ db: getDb() }, { token: "x".repeat(32), name: "Nobody", password: NEW_PASSWORD }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("re-inviting the same email replaces the pending invitation", async () => {
@@ -114,10 +114,10 @@ describe("invitations", () => {
     const second = await invite(team, email, "admin");
     expect(second.invitationId).not.toBe(first.invitationId);
     expect((await pendingRows(team.org.id, email)).map((r) => [r.id, r.role])).toEqual([[second.invitationId, "admin"]]);
-    await expect(unsafeAcceptInvitation(getDb(), { token: first.token, name: "Old Link", password: NEW_PASSWORD })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
-    const { orgSlug } = await unsafeAcceptInvitation(getDb(), { token: second.token, name: "New Link", password: NEW_PASSWORD });
+    await expect(
+      unsafeAcceptInvitation({ db: getDb() }, { token: first.token, name: "Old Link", password: NEW_PASSWORD }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const { orgSlug } = await unsafeAcceptInvitation({ db: getDb() }, { token: second.token, name: "New Link", password: NEW_PASSWORD });
     expect(orgSlug).toBe(team.org.slug);
     const [user] = await getSql()`select id from users where email = ${email}`;
     expect(await roleOf(team.org.id, user!.id as string)).toBe("admin");
@@ -129,8 +129,8 @@ describe("invitations", () => {
     const email = newEmail();
     const a = await invite(one, email);
     const b = await invite(two, email);
-    expect(await unsafeFindInvitation(db, a.token)).toMatchObject({ orgSlug: one.org.slug });
-    expect(await unsafeFindInvitation(db, b.token)).toMatchObject({ orgSlug: two.org.slug });
+    expect(await unsafeFindInvitation({ db }, { token: a.token })).toMatchObject({ orgSlug: one.org.slug });
+    expect(await unsafeFindInvitation({ db }, { token: b.token })).toMatchObject({ orgSlug: two.org.slug });
   });
 
   it("a revoked invitation no longer works and is audited", async () => {
@@ -141,8 +141,10 @@ describe("invitations", () => {
       ok: true,
       data: undefined,
     });
-    expect(await unsafeFindInvitation(getDb(), token)).toBeUndefined();
-    await expect(unsafeAcceptInvitation(getDb(), { token, name: "Revoked", password: NEW_PASSWORD })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await unsafeFindInvitation({ db: getDb() }, { token })).toBeUndefined();
+    await expect(unsafeAcceptInvitation({ db: getDb() }, { token, name: "Revoked", password: NEW_PASSWORD })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await asUser(team.admin.id, () => revokeInvitationAction(team.org.slug, { invitationId }))).toMatchObject({
       ok: false,
       code: "NOT_FOUND",
@@ -174,7 +176,9 @@ describe("invitations", () => {
     const email = newEmail();
     const { token } = await invite(team, email);
     await createUser(db, { email });
-    await expect(unsafeAcceptInvitation(db, { token, name: "Late Comer", password: NEW_PASSWORD })).rejects.toBeInstanceOf(ConflictError);
+    await expect(unsafeAcceptInvitation({ db }, { token, name: "Late Comer", password: NEW_PASSWORD })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     // Nothing half-written: the invitation is still pending, no membership was added.
     expect(await pendingRows(team.org.id, email)).toHaveLength(1);
     const [user] = await getSql()`select id from users where email = ${email}`;

@@ -79,7 +79,7 @@ describe("sign-in rate limiting", () => {
     // the last claimed with the function authenticate() uses (a claim stays a failure unless the
     // password turns out right), to spare 29 bcrypt comparisons.
     for (let i = 0; i < THROTTLE.maxFailuresPerIp - 1; i++) {
-      expect(await unsafeClaimSignInAttempt(db, `spray-${i % 10}-${from}@example.test`, from)).toBeTypeOf("number");
+      expect(await unsafeClaimSignInAttempt({ db }, { email: `spray-${i % 10}-${from}@example.test`, ip: from })).toBeTypeOf("number");
     }
     expect(await authenticate(bystander.email, PASSWORD, from)).toMatchObject({ ok: true }); // 29 < 30
     expect(await authenticate(newEmail("spray"), "guess", from)).toEqual({ ok: false, reason: "invalid" }); // the 30th
@@ -133,7 +133,7 @@ describe("unsafePurgeOldSignInAttempts", () => {
         (${oldB}, ${from}, false, now() - interval '30 days'),
         (${recent}, ${from}, false, now() - interval '23 hours'),
         (${recent}, ${from}, false, now())`;
-    const purged = await unsafePurgeOldSignInAttempts(getDb());
+    const purged = await unsafePurgeOldSignInAttempts({ db: getDb() });
     expect(purged).toBeGreaterThanOrEqual(3);
     expect(await attemptsOf(oldA)).toHaveLength(0);
     expect(await attemptsOf(oldB)).toHaveLength(0);

@@ -58,9 +58,9 @@ describe("tenant isolation: org A's context with org B's record ids", () => {
     const beforeB = await snapshotOrg(b.org.id);
     await expect(changeMemberRole(ctxA, { userId: b.rep.id, role: "manager" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(changeMemberRole(ctxA, { userId: b.admin.id, role: "rep" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(removeMember(ctxA, b.rep.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(removeMember(ctxA, b.admin.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(revokeInvitation(ctxA, bInvitation)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removeMember(ctxA, { userId: b.rep.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removeMember(ctxA, { userId: b.admin.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(revokeInvitation(ctxA, { invitationId: bInvitation })).rejects.toBeInstanceOf(NotFoundError);
     expect(await snapshotOrg(b.org.id)).toEqual(beforeB);
   });
 
@@ -70,7 +70,7 @@ describe("tenant isolation: org A's context with org B's record ids", () => {
     await inviteMember(await ctxFor(a.admin.id, a.org.slug), { email: b.rep.email, role: "rep" });
     const ctxA = await ctxFor(a.admin.id, a.org.slug);
     await changeMemberRole(ctxA, { userId: b.rep.id, role: "manager" });
-    await removeMember(ctxA, b.rep.id);
+    await removeMember(ctxA, { userId: b.rep.id });
     const inB = await listMembers(await ctxFor(b.admin.id, b.org.slug));
     expect(inB.find((m) => m.userId === b.rep.id)?.role).toBe("rep");
   });
@@ -119,7 +119,7 @@ describe("resolveTenant", () => {
 
   it("stops resolving the moment a membership is removed", async () => {
     const { a } = await twoOrgs();
-    await removeMember(await ctxFor(a.admin.id, a.org.slug), a.rep.id);
+    await removeMember(await ctxFor(a.admin.id, a.org.slug), { userId: a.rep.id });
     await expect(ctxFor(a.rep.id, a.org.slug)).rejects.toBeInstanceOf(NotFoundError);
     const res = await asUser(a.rep.id, () => ORG_ACTIONS.inviteMemberAction!(a.org.slug, { email: newEmail(), role: "rep" }));
     expect(res).toEqual(NOT_FOUND);

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { eq } from "drizzle-orm";
 
 import { getDb } from "@/db/client";
@@ -17,7 +19,7 @@ export type AuthOutcome =
 export async function authenticate(rawEmail: string, password: string, ip: string): Promise<AuthOutcome> {
   const db = getDb();
   const email = normalizeEmail(rawEmail);
-  const attemptId = await unsafeClaimSignInAttempt(db, email, ip);
+  const attemptId = await unsafeClaimSignInAttempt({ db }, { email, ip });
   if (attemptId === undefined) return { ok: false, reason: "rate_limited" };
   const [user] = await db
     .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash })
@@ -25,7 +27,7 @@ export async function authenticate(rawEmail: string, password: string, ip: strin
     .where(eq(users.email, email));
   const valid = await verifyPassword(password, user?.passwordHash);
   if (!valid || !user) return { ok: false, reason: "invalid" };
-  await unsafeSucceedSignInAttempt(db, attemptId, email);
+  await unsafeSucceedSignInAttempt({ db }, { attemptId, email });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }
 

@@ -1,11 +1,13 @@
+import "server-only";
+
 import { sql } from "drizzle-orm";
 
-import { getDb } from "@/db/client";
+import type { DbContext } from "./context";
 
 /** Whether the database answers. A failure is logged here, once per check, as one line. */
-export async function checkDatabaseHealth(): Promise<{ ok: boolean }> {
+export async function checkDatabaseHealth({ db }: DbContext): Promise<{ ok: boolean }> {
   try {
-    await getDb().execute(sql`select 1`);
+    await db.execute(sql`select 1`);
     return { ok: true };
   } catch (err) {
     console.error(`[health] database check failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,17 +1,21 @@
+import "server-only";
+
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 
-import type { Database } from "@/db/client";
 import { invitations, memberships, organizations, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
 import { ConflictError, NotFoundError } from "@/server/errors";
 
+import type { DbContext } from "./context";
 import { hashToken } from "./members";
 
 /**
  * Invitation lookups by token are unscoped by design: the token is the credential, and the
  * invitee is not yet a member of any org.
  */
-export async function unsafeFindInvitation(db: Database, token: string) {
+export type FindInvitationParams = { token: string };
+
+export async function unsafeFindInvitation({ db }: DbContext, { token }: FindInvitationParams) {
   const [row] = await db
     .select({
       id: invitations.id,
@@ -27,7 +31,9 @@ export async function unsafeFindInvitation(db: Database, token: string) {
   return row;
 }
 
-export async function unsafeAcceptInvitation(db: Database, input: { token: string; name: string; password: string }) {
+export type AcceptInvitationParams = { token: string; name: string; password: string };
+
+export async function unsafeAcceptInvitation({ db }: DbContext, input: AcceptInvitationParams) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [inv] = await tx

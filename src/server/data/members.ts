@@ -1,3 +1,5 @@
+import "server-only";
+
 import crypto from "node:crypto";
 
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
@@ -8,6 +10,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
 import { recordAudit } from "./audit";
+import { inTransaction } from "./context";
 
 const INVITATION_DAYS = 7;
 
@@ -37,15 +40,17 @@ export async function listPendingInvitations(ctx: TenantContext) {
     .orderBy(desc(invitations.createdAt));
 }
 
+export type InviteMemberParams = { email: string; role: Role };
 export type InviteOutcome = { kind: "added"; userId: string; name: string } | { kind: "invited"; invitationId: string; token: string };
 
 /**
  * Someone who already has a Momentum account is added at once; anyone else gets an invitation
  * link (shown to the admin to pass on until outgoing email lands) to set their name and password.
  */
-export async function inviteMember(ctx: TenantContext, input: { email: string; role: Role }): Promise<InviteOutcome> {
+export async function inviteMember(ctx: TenantContext, input: InviteMemberParams): Promise<InviteOutcome> {
   requirePermission(ctx, "members.manage");
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
     const [existing] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, input.email));
     if (existing) {
       const inserted = await tx
@@ -54,7 +59,7 @@ export async function inviteMember(ctx: TenantContext, input: { email: string; r
         .onConflictDoNothing()
         .returning({ userId: memberships.userId });
       if (inserted.length === 0) throw new ConflictError(`${input.email} is already a member.`);
-      await recordAudit(tx, ctx, { entity: "membership", entityId: existing.id, action: "add", after: input });
+      await recordAudit(tx, txCtx, { entity: "membership", entityId: existing.id, action: "add", after: input });
       return { kind: "added", userId: existing.id, name: existing.name };
     }
     // A fresh invitation replaces an older pending one for the same address.
@@ -73,20 +78,23 @@ export async function inviteMember(ctx: TenantContext, input: { email: string; r
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
       })
       .returning({ id: invitations.id });
-    await recordAudit(tx, ctx, { entity: "invitation", entityId: inv!.id, action: "create", after: input });
+    await recordAudit(tx, txCtx, { entity: "invitation", entityId: inv!.id, action: "create", after: input });
     return { kind: "invited", invitationId: inv!.id, token };
   });
 }
 
-export async function revokeInvitation(ctx: TenantContext, invitationId: string) {
+export type RevokeInvitationParams = { invitationId: string };
+
+export async function revokeInvitation(ctx: TenantContext, { invitationId }: RevokeInvitationParams) {
   requirePermission(ctx, "members.manage");
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
     const [deleted] = await tx
       .delete(invitations)
       .where(and(eq(invitations.orgId, ctx.orgId), eq(invitations.id, invitationId), isNull(invitations.acceptedAt)))
       .returning({ id: invitations.id, email: invitations.email, role: invitations.role });
     if (!deleted) throw new NotFoundError("Invitation");
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, txCtx, {
       entity: "invitation",
       entityId: deleted.id,
       action: "revoke",
@@ -95,17 +103,20 @@ export async function revokeInvitation(ctx: TenantContext, invitationId: string)
   });
 }
 
-export async function changeMemberRole(ctx: TenantContext, input: { userId: string; role: Role }) {
+export type ChangeMemberRoleParams = { userId: string; role: Role };
+
+export async function changeMemberRole(ctx: TenantContext, input: ChangeMemberRoleParams) {
   requirePermission(ctx, "members.manage");
-  return ctx.db.transaction(async (tx) => {
-    const before = await lockMembership(tx, ctx, input.userId);
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
+    const before = await lockMembership(txCtx, { userId: input.userId });
     if (before.role === input.role) return;
-    if (before.role === "admin") await assertAnotherAdmin(tx, ctx, input.userId);
+    if (before.role === "admin") await assertAnotherAdmin(txCtx, { userId: input.userId });
     await tx
       .update(memberships)
       .set({ role: input.role })
       .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, input.userId)));
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, txCtx, {
       entity: "membership",
       entityId: input.userId,
       action: "change_role",
@@ -115,24 +126,25 @@ export async function changeMemberRole(ctx: TenantContext, input: { userId: stri
   });
 }
 
-export async function removeMember(ctx: TenantContext, userId: string) {
+export type RemoveMemberParams = { userId: string };
+
+export async function removeMember(ctx: TenantContext, { userId }: RemoveMemberParams) {
   requirePermission(ctx, "members.manage");
-  return ctx.db.transaction(async (tx) => {
-    const before = await lockMembership(tx, ctx, userId);
-    if (before.role === "admin") await assertAnotherAdmin(tx, ctx, userId);
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
+    const before = await lockMembership(txCtx, { userId });
+    if (before.role === "admin") await assertAnotherAdmin(txCtx, { userId });
     await tx.delete(memberships).where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, userId)));
-    await recordAudit(tx, ctx, { entity: "membership", entityId: userId, action: "remove", before: { role: before.role } });
+    await recordAudit(tx, txCtx, { entity: "membership", entityId: userId, action: "remove", before: { role: before.role } });
   });
 }
-
-type Tx = Parameters<Parameters<TenantContext["db"]["transaction"]>[0]>[0];
 
 /**
  * Locks every admin row of the org (and the target) so two admins demoting each other at the
  * same moment cannot both succeed; the deferred trigger `memberships_last_admin` is the backstop.
  */
-async function lockMembership(tx: Tx, ctx: TenantContext, userId: string) {
-  const rows = await tx
+async function lockMembership(ctx: TenantContext, { userId }: { userId: string }) {
+  const rows = await ctx.db
     .select({ userId: memberships.userId, role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.orgId, ctx.orgId), sql`(${memberships.role} = 'admin' or ${memberships.userId} = ${userId})`))
@@ -143,8 +155,8 @@ async function lockMembership(tx: Tx, ctx: TenantContext, userId: string) {
   return target;
 }
 
-async function assertAnotherAdmin(tx: Tx, ctx: TenantContext, userId: string) {
-  const [row] = await tx
+async function assertAnotherAdmin(ctx: TenantContext, { userId }: { userId: string }) {
+  const [row] = await ctx.db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(memberships)
     .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.role, "admin"), sql`${memberships.userId} <> ${userId}`));

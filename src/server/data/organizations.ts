@@ -1,3 +1,5 @@
+import "server-only";
+
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 
@@ -6,6 +8,7 @@ import type { orgSettingsSchema } from "@/lib/schemas/organization";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
 import { recordAudit } from "./audit";
+import { inTransaction } from "./context";
 
 export type OrgSettings = z.output<typeof orgSettingsSchema>;
 
@@ -21,7 +24,8 @@ function settingsOf(org: TenantContext["org"]) {
 
 export async function updateOrganizationSettings(ctx: TenantContext, input: OrgSettings) {
   requirePermission(ctx, "org.settings.update");
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
     // The before image is read under the row lock, so concurrent edits each log what they replaced.
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, ctx.orgId)).for("update");
     const [updated] = await tx
@@ -37,7 +41,7 @@ export async function updateOrganizationSettings(ctx: TenantContext, input: OrgS
       .where(eq(organizations.id, ctx.orgId))
       .returning();
     // Both images in the same shape and units (input.defaultTaxRate is already basis points).
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, txCtx, {
       entity: "organization",
       entityId: ctx.orgId,
       action: "update",

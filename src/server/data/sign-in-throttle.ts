@@ -1,7 +1,10 @@
+import "server-only";
+
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 
-import type { DbOrTx } from "@/db/client";
 import { signInAttempts } from "@/db/schema";
+
+import type { DbContext } from "./context";
 
 /**
  * Failed sign-ins are counted per account and per IP over a sliding window in PostgreSQL, so the
@@ -13,6 +16,8 @@ export const THROTTLE = {
   maxFailuresPerIp: 30,
 } as const;
 
+export type ClaimSignInAttemptParams = { email: string; ip: string };
+
 /**
  * Claims a sign-in attempt before the password is checked. The attempt is written as a failure
  * first and the window counted afterwards (this attempt included), so concurrent attempts see
@@ -20,7 +25,7 @@ export const THROTTLE = {
  * recorded. Returns the attempt's id, or undefined when the account or the IP is over its limit;
  * a refused attempt is not kept, so hammering a locked account does not extend the lock.
  */
-export async function unsafeClaimSignInAttempt(db: DbOrTx, email: string, ip: string): Promise<number | undefined> {
+export async function unsafeClaimSignInAttempt({ db }: DbContext, { email, ip }: ClaimSignInAttemptParams): Promise<number | undefined> {
   const [attempt] = await db.insert(signInAttempts).values({ email, ip, succeeded: false }).returning({ id: signInAttempts.id });
   const since = sql`now() - make_interval(mins => ${THROTTLE.windowMinutes})`;
   const [row] = await db
@@ -43,14 +48,16 @@ export async function unsafeClaimSignInAttempt(db: DbOrTx, email: string, ip: st
   return attempt!.id;
 }
 
+export type SucceedSignInAttemptParams = { attemptId: number; email: string };
+
 /** The password was right: the claimed attempt becomes a success and forgives the account's failures (not the IP's). */
-export async function unsafeSucceedSignInAttempt(db: DbOrTx, attemptId: number, email: string) {
+export async function unsafeSucceedSignInAttempt({ db }: DbContext, { attemptId, email }: SucceedSignInAttemptParams) {
   await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
   await db.delete(signInAttempts).where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false)));
 }
 
 /** Housekeeping job: attempts older than a day no longer matter. */
-export async function unsafePurgeOldSignInAttempts(db: DbOrTx): Promise<number> {
+export async function unsafePurgeOldSignInAttempts({ db }: DbContext): Promise<number> {
   const rows = await db
     .delete(signInAttempts)
     .where(lt(signInAttempts.createdAt, sql`now() - interval '1 day'`))

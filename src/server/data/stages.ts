@@ -1,3 +1,5 @@
+import "server-only";
+
 import { and, asc, eq, sql } from "drizzle-orm";
 
 import type { DbOrTx } from "@/db/client";
@@ -7,6 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
 import { recordAudit } from "./audit";
+import { inTransaction } from "./context";
 
 export type Stage = { id: string; name: string; position: number; probability: number; kind: StageKind; staleAfterDays: number };
 
@@ -50,12 +53,13 @@ export async function listLossReasons(ctx: TenantContext) {
     .orderBy(asc(lossReasons.position), asc(lossReasons.label));
 }
 
-export type StageUpdate = { stageId: string; name: string; probability: number; staleAfterDays: number };
+export type UpdateStageParams = { stageId: string; name: string; probability: number; staleAfterDays: number };
 
-export async function updateStage(ctx: TenantContext, input: StageUpdate) {
+export async function updateStage(ctx: TenantContext, input: UpdateStageParams) {
   requirePermission(ctx, "pipeline.configure");
-  return ctx.db.transaction(async (tx) => {
-    const before = await getStage(ctx, input.stageId, tx);
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
+    const before = await getStage(txCtx, input.stageId);
     if (before.kind !== "open" && input.probability !== before.probability) {
       throw new ValidationError("Won is always 100 % and Lost always 0 %.", { probability: ["Fixed for won and lost stages"] });
     }
@@ -63,14 +67,17 @@ export async function updateStage(ctx: TenantContext, input: StageUpdate) {
       .update(pipelineStages)
       .set({ name: input.name, probability: input.probability, staleAfterDays: input.staleAfterDays })
       .where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.id, input.stageId)));
-    await recordAudit(tx, ctx, { entity: "stage", entityId: input.stageId, action: "update", before, after: input });
+    await recordAudit(tx, txCtx, { entity: "stage", entityId: input.stageId, action: "update", before, after: input });
   });
 }
 
+export type ReorderStagesParams = { stageIds: string[] };
+
 /** Open stages in their new order (won and lost always come last). */
-export async function reorderStages(ctx: TenantContext, orderedOpenStageIds: string[]) {
+export async function reorderStages(ctx: TenantContext, { stageIds: orderedOpenStageIds }: ReorderStagesParams) {
   requirePermission(ctx, "pipeline.configure");
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
     const open = await tx
       .select({ id: pipelineStages.id })
       .from(pipelineStages)
@@ -86,13 +93,16 @@ export async function reorderStages(ctx: TenantContext, orderedOpenStageIds: str
         .set({ position: i })
         .where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.id, id)));
     }
-    await recordAudit(tx, ctx, { entity: "pipeline", entityId: ctx.orgId, action: "reorder", after: orderedOpenStageIds });
+    await recordAudit(tx, txCtx, { entity: "pipeline", entityId: ctx.orgId, action: "reorder", after: orderedOpenStageIds });
   });
 }
 
-export async function addStage(ctx: TenantContext, input: { name: string; probability: number; staleAfterDays: number }) {
+export type AddStageParams = Omit<UpdateStageParams, "stageId">;
+
+export async function addStage(ctx: TenantContext, input: AddStageParams) {
   requirePermission(ctx, "pipeline.configure");
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
     const [max] = await tx
       .select({ max: sql<number>`coalesce(max(${pipelineStages.position}), -1)`.mapWith(Number) })
       .from(pipelineStages)
@@ -101,16 +111,19 @@ export async function addStage(ctx: TenantContext, input: { name: string; probab
       .insert(pipelineStages)
       .values({ orgId: ctx.orgId, kind: "open", position: (max?.max ?? -1) + 1, ...input })
       .returning({ id: pipelineStages.id });
-    await recordAudit(tx, ctx, { entity: "stage", entityId: stage!.id, action: "create", after: input });
+    await recordAudit(tx, txCtx, { entity: "stage", entityId: stage!.id, action: "create", after: input });
     return stage!;
   });
 }
 
+export type RemoveStageParams = { stageId: string };
+
 /** Only open stages that no deal (not even a deleted one, whose history must stay readable) uses. */
-export async function removeStage(ctx: TenantContext, stageId: string) {
+export async function removeStage(ctx: TenantContext, { stageId }: RemoveStageParams) {
   requirePermission(ctx, "pipeline.configure");
-  return ctx.db.transaction(async (tx) => {
-    const stage = await getStage(ctx, stageId, tx);
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
+    const stage = await getStage(txCtx, stageId);
     if (stage.kind !== "open") throw new ValidationError("The won and lost stages cannot be removed.");
     const [used] = await tx
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
@@ -133,6 +146,6 @@ export async function removeStage(ctx: TenantContext, stageId: string) {
       throw new ConflictError(`Deals have passed through “${stage.name}”, so reports still need it. Rename it instead.`);
     }
     await tx.delete(pipelineStages).where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.id, stageId)));
-    await recordAudit(tx, ctx, { entity: "stage", entityId: stageId, action: "delete", before: stage });
+    await recordAudit(tx, txCtx, { entity: "stage", entityId: stageId, action: "delete", before: stage });
   });
 }

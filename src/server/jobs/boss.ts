@@ -1,6 +1,9 @@
+import "server-only";
+
 import { PgBoss } from "pg-boss";
 
 import { getDb } from "@/db/client";
+import { databaseContext } from "@/server/data/context";
 import { unsafePurgeStaleImportDrafts } from "@/server/data/imports/drafts";
 import { IMPORT_QUEUE, IMPORT_STALE_SECONDS, type ImportJobData, processImportJob } from "@/server/data/imports/run";
 import { unsafePurgeOldSignInAttempts } from "@/server/data/sign-in-throttle";
@@ -9,7 +12,7 @@ const g = globalThis as typeof globalThis & { __momentumBoss?: Promise<PgBoss> }
 
 /** Queues with their cron schedule (UTC) and handler. Each capability adds its own here. */
 const SCHEDULED_JOBS: { name: string; cron: string; run: () => Promise<unknown> }[] = [
-  { name: "purge-sign-in-attempts", cron: "17 3 * * *", run: () => unsafePurgeOldSignInAttempts(getDb()) },
+  { name: "purge-sign-in-attempts", cron: "17 3 * * *", run: () => unsafePurgeOldSignInAttempts(databaseContext()) },
   { name: "purge-import-drafts", cron: "37 3 * * *", run: () => unsafePurgeStaleImportDrafts(getDb()) },
 ];
 

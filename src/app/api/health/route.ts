@@ -1,3 +1,4 @@
+import { databaseContext } from "@/server/data/context";
 import { checkDatabaseHealth } from "@/server/data/health";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +9,6 @@ export const dynamic = "force-dynamic";
  * migration count go to the server log, not to whoever asks.
  */
 export async function GET() {
-  const { ok } = await checkDatabaseHealth();
+  const { ok } = await checkDatabaseHealth(databaseContext());
   return Response.json({ status: ok ? "ok" : "unavailable" }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

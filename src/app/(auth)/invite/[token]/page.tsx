@@ -5,8 +5,8 @@ import Link from "next/link";
 import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { ROLE_LABELS } from "@/lib/permissions";
+import { databaseContext } from "@/server/data/context";
 import { unsafeFindInvitation } from "@/server/data/invitations";
 
 export const metadata: Metadata = { title: "Join your team", robots: { index: false } };
@@ -17,7 +17,7 @@ type InvitePageProps = { params: Promise<{ token: string }> };
 export default async function InvitePage({ params }: InvitePageProps) {
   const { token } = await params;
   // Tokens are base64url of 24 bytes; anything far outside that shape cannot match, so skip the query.
-  const invitation = token.length >= 20 && token.length <= 100 ? await unsafeFindInvitation(getDb(), token) : undefined;
+  const invitation = token.length >= 20 && token.length <= 100 ? await unsafeFindInvitation(databaseContext(), { token }) : undefined;
 
   if (!invitation) {
     return (

@@ -1,0 +1,30 @@
+import "server-only";
+
+import { type DbOrTx, getDb } from "@/db/client";
+
+/**
+ * The data layer's one shape: every data function is `fn(ctx, params)` (or `fn(ctx)` with no
+ * params). Tenant-scoped functions take a `TenantContext`; the `unsafe…` functions, which
+ * deliberately skip tenant scoping, take a `DbContext` — the database and nothing else. A
+ * transaction is never a separate argument: it travels as the ctx's `db` (see `inTransaction`).
+ */
+export type DbContext = { db: DbOrTx };
+
+/**
+ * Runs `fn` in one transaction with a ctx whose `db` is that transaction, so every data function
+ * it calls with `txCtx` joins it. Called with a ctx that is already in a transaction, it nests
+ * (a savepoint).
+ */
+export function inTransaction<C extends DbContext, T>(ctx: C, fn: (txCtx: C) => Promise<T>): Promise<T> {
+  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx }));
+}
+
+/** The same ctx bound to another database handle (a transaction opened elsewhere, e.g. a test's). */
+export function withDb<C extends DbContext>(ctx: C, db: DbOrTx): C {
+  return { ...ctx, db };
+}
+
+/** The context of an `unsafe…` call outside a transaction: the process's database. */
+export function databaseContext(): DbContext {
+  return { db: getDb() };
+}
