@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, type KeyboardEvent, useId, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useId, useState } from "react";
+import type { z } from "zod";
 
 import { snoozeActionAction } from "@/actions/next-actions";
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/forms/form-messages";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -15,10 +16,11 @@ import { snoozeActionSchema } from "@/lib/schemas/deals";
 
 import { ACTION_TYPE_LABELS } from "./action-type";
 import { ConflictNotice } from "./conflict-notice";
-import { DEFAULT_DUE, type DueChoice, dueShortcut, isTextEntry, resolveDue, toCustom } from "./due-choice";
 import { DuePicker } from "./due-picker";
-import { mapFieldErrors, mapIssues, type MappedErrors } from "./form-errors";
 import type { ActionForCompletion, OrgDisplay, SnoozeResult } from "./types";
+import { useDueChoice } from "./use-due-choice";
+
+type SnoozeInput = z.input<typeof snoozeActionSchema>;
 
 type SnoozeActionDialogProps = {
   org: OrgDisplay;
@@ -53,92 +55,51 @@ export function SnoozeActionDialog({ org, action, open, onOpenChange, onSnoozed,
   );
 }
 
-const NO_ERRORS: MappedErrors = { fields: {}, general: [] };
-
 type SnoozeFormProps = { org: OrgDisplay; action: ActionForCompletion; onSnoozed: (result: SnoozeResult) => void; onDone: () => void };
 
 function SnoozeForm({ org, action, onSnoozed, onDone }: SnoozeFormProps) {
   const router = useRouter();
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [due, setDue] = useState<DueChoice>(DEFAULT_DUE);
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<MappedErrors>(NO_ERRORS);
   const [conflict, setConflict] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function showErrors(next: MappedErrors) {
-    setErrors(next);
-    const target = next.fields.dueAt ? `#${CSS.escape(`${id}-due`)} button` : next.fields.reason ? `[data-field="reason"]` : null;
-    if (target) formRef.current?.querySelector<HTMLElement>(target)?.focus();
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending || conflict) return;
-    const input = { actionId: action.id, dueAt: resolveDue(due, new Date(), org.timeZone)?.toISOString() ?? "", reason };
-    const parsed = snoozeActionSchema.safeParse(input);
-    if (!parsed.success) return showErrors(mapIssues(parsed.error.issues));
-    startTransition(async () => {
-      const result = await snoozeActionAction(org.slug, input);
-      if (result.ok) {
-        toast.success(`Snoozed to ${formatDateTime(parsed.data.dueAt, org.locale, org.timeZone)}.`);
-        onSnoozed(result.data);
-        onDone();
-        return;
-      }
-      if (result.code === "CONFLICT" || result.code === "NOT_FOUND") {
-        setConflict(result.code === "NOT_FOUND" ? "This action no longer exists or is no longer yours to snooze." : result.message);
-        router.refresh();
-        return;
-      }
-      const mapped = mapFieldErrors(result.fieldErrors);
-      showErrors(mapped.general.length || Object.keys(mapped.fields).length ? mapped : { fields: {}, general: [result.message] });
-    });
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.altKey || event.ctrlKey || event.metaKey || isTextEntry(event.target)) return;
-    const shortcut = dueShortcut(event.key);
-    if (!shortcut) return;
-    event.preventDefault();
-    setDue(shortcut === "custom" ? toCustom(due, new Date(), org.timeZone) : { kind: "preset", preset: shortcut });
-  }
+  const form = useActionForm({
+    action: (input: SnoozeInput) => snoozeActionAction(org.slug, input),
+    schema: snoozeActionSchema,
+    toInput: (values) => ({ actionId: action.id, dueAt: due.resolve(), reason: String(values.reason ?? "") }),
+    successToast: (result) => `Snoozed to ${formatDateTime(new Date(result.dueAt), org.locale, org.timeZone)}.`,
+    onSuccess: (result) => (onSnoozed(result), onDone()),
+    onFailure: (failure) => {
+      if (failure.code !== "CONFLICT" && failure.code !== "NOT_FOUND") return false;
+      setConflict(failure.code === "NOT_FOUND" ? "This action no longer exists or is no longer yours to snooze." : failure.message);
+      router.refresh();
+      return true;
+    },
+  });
+  const due = useDueChoice(org.timeZone, () => form.clearError("dueAt"));
 
   if (conflict) return <ConflictNotice title="Could not snooze this action" message={conflict} onClose={onDone} />;
 
-  const locked = pending;
   return (
-    <form ref={formRef} onSubmit={submit} onKeyDown={onKeyDown} noValidate className="space-y-4" aria-label="Snooze action">
-      {errors.general.length ? <Alert tone="error">{errors.general.join(" ")}</Alert> : null}
+    <form {...form.formProps} onKeyDown={due.onShortcut} className="space-y-4" aria-label="Snooze action">
+      <FormAlert form={form} />
       <DuePicker
         id={`${id}-due`}
+        data-field="dueAt"
         legend="New due time"
         timeZone={org.timeZone}
         locale={org.locale}
-        value={due}
-        onChange={(d) => (setDue(d), setErrors((e) => ({ ...e, fields: { ...e.fields, dueAt: undefined } })))}
-        error={errors.fields.dueAt}
-        disabled={locked}
+        value={due.due}
+        onChange={due.pick}
+        error={form.errorFor("dueAt")}
+        disabled={form.pending}
       />
-      <Field label="Reason" error={errors.fields.reason} hint="Kept on the deal's history.">
-        {(control) => (
-          <Input
-            {...control}
-            data-field="reason"
-            autoFocus
-            placeholder="e.g. Customer is on holiday until Monday"
-            value={reason}
-            disabled={locked}
-            onChange={(e) => (setReason(e.target.value), setErrors((er) => ({ ...er, fields: { ...er.fields, reason: undefined } })))}
-          />
-        )}
+      <Field label="Reason" {...form.field("reason")} hint="Kept on the deal's history.">
+        {(control) => <Input {...control} autoFocus placeholder="e.g. Customer is on holiday until Monday" disabled={form.pending} />}
       </Field>
       <div className="flex flex-wrap justify-end gap-2 pt-1">
-        <Button variant="secondary" onClick={onDone} disabled={pending}>
+        <Button variant="secondary" onClick={onDone} disabled={form.pending}>
           Cancel
         </Button>
-        <Button type="submit" pending={pending}>
+        <Button type="submit" pending={form.pending}>
           Snooze
         </Button>
       </div>

@@ -15,7 +15,9 @@ const CHOICES: { value: Then; label: string; Icon: LucideIcon }[] = [
  * Native radios styled as segments: arrow keys move between them and the group is one Tab stop,
  * exactly as screen-reader and keyboard users expect from a radio group.
  */
-export function ThenChoice({ value, onChange, disabled }: { value: Then; onChange: (then: Then) => void; disabled?: boolean }) {
+type ThenChoiceProps = { name?: string; value: Then; onChange: (then: Then) => void; disabled?: boolean };
+
+export function ThenChoice({ name = "then", value, onChange, disabled }: ThenChoiceProps) {
   return (
     <fieldset>
       <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">Then</legend>
@@ -34,7 +36,7 @@ export function ThenChoice({ value, onChange, disabled }: { value: Then; onChang
           >
             <input
               type="radio"
-              name="then"
+              name={name}
               value={v}
               checked={value === v}
               disabled={disabled}

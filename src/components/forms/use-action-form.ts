@@ -1,12 +1,13 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 
 import { type ActionFailure, type ActionResult, type FieldErrors, validationFailure } from "@/lib/result";
 
 import { errorFor, fieldIds, firstInvalid, formMessage, withoutError } from "./field-errors";
-import { type FormValues,formValues } from "./form-values";
+import { type FormValues, formValues } from "./form-values";
 
 type Issue = { readonly path: readonly PropertyKey[]; readonly message: string };
 /** A zod schema, or anything with its safeParse (the action's own schema, checked before sending). */
@@ -23,6 +24,12 @@ export type ActionFormOptions<I, T> = {
   /** Checked in the browser before sending, so a blank form is answered without a round trip. */
   schema?: Checkable;
   onSuccess?: (data: T, input: I) => void;
+  /**
+   * Refresh the page after success, in the action's transition: the form stays pending (and
+   * onSuccess, e.g. closing the dialog, lands) together with the refreshed page. The actions do
+   * not revalidate (their responses stay small), so a page that shows the change asks for it here.
+   */
+  refresh?: boolean;
   /** Return true when the form shows the refusal its own way (e.g. a conflict notice): nothing else is shown. */
   onFailure?: (failure: ActionFailure, input: I) => boolean | void;
   /** Toast after success: a message, or one built from the result. None by default. */
@@ -50,6 +57,7 @@ export type ActionFieldProps = {
  * refusal the first invalid field (in the form's order) is focused.
  */
 export function useActionForm<I = FormValues, T = unknown>(options: ActionFormOptions<I, T>) {
+  const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const formId = useId();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -83,7 +91,7 @@ export function useActionForm<I = FormValues, T = unknown>(options: ActionFormOp
     (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       if (pending) return;
-      const { action, toInput, schema, onSuccess, onFailure, successToast, failureToast } = latest.current;
+      const { action, toInput, schema, onSuccess, refresh, onFailure, successToast, failureToast } = latest.current;
       const data = new FormData(event.currentTarget);
       const values = formValues(data);
       const input = toInput ? toInput(values, data) : (values as I);
@@ -95,7 +103,12 @@ export function useActionForm<I = FormValues, T = unknown>(options: ActionFormOp
           setErrors({});
           setMessage(null);
           if (successToast) toast.success(typeof successToast === "function" ? successToast(result.data, input) : successToast);
-          onSuccess?.(result.data, input);
+          if (!refresh) return onSuccess?.(result.data, input);
+          // A transition started after the await: React would otherwise not count it as this one's.
+          startTransition(() => {
+            router.refresh();
+            onSuccess?.(result.data, input);
+          });
           return;
         }
         if (onFailure?.(result, input)) return;
@@ -104,7 +117,7 @@ export function useActionForm<I = FormValues, T = unknown>(options: ActionFormOp
         if (note) toast.error(note);
       });
     },
-    [pending, showFailure],
+    [pending, router, showFailure],
   );
 
   /** Typing into a field clears its error (the error names what to fix; once touched it has said so). */
