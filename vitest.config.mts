@@ -2,7 +2,13 @@ import path from "node:path";
 
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname, "src"), "@tests": path.resolve(import.meta.dirname, "tests") };
+const alias = {
+  "@": path.resolve(import.meta.dirname, "src"),
+  "@tests": path.resolve(import.meta.dirname, "tests"),
+  // Tests load src/server and src/db outside Next: resolve `server-only` to its empty module, as
+  // Next's react-server condition does (its default export throws).
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { completeAction } from "@/server/data/next-actions";
+import { completeNextStep } from "@/server/data/next-steps";
 import { resolveTenant } from "@/server/tenant";
 
 import { LOAD } from "./config";
@@ -8,7 +8,7 @@ import { summarize } from "./stats";
 
 /**
  * Fallback when the server action cannot be reached over HTTP (no page imports it yet, or the
- * build has no manifest entry): the data function completeAction(ctx, …) itself, called from
+ * build has no manifest entry): the data function completeNextStep(ctx, …) itself, called from
  * `connections` concurrent loops for the same time. It leaves out the session check, the RSC
  * encoding and the page re-render that revalidatePath triggers — the report says so.
  */
@@ -24,7 +24,7 @@ export async function runCompleteActionInProcess(db: Database, orgSlug: string, 
       if (!actionId) throw new Error("The pending-action pool ran dry");
       const t0 = performance.now();
       try {
-        const out = await completeAction(ctx, {
+        const out = await completeNextStep(ctx, {
           actionId,
           outcome: "Reached them; moving on",
           followUp: {
@@ -44,7 +44,7 @@ export async function runCompleteActionInProcess(db: Database, orgSlug: string, 
   const seconds = (performance.now() - started) / 1000;
   const failed = Object.values(failures).reduce((a, b) => a + b, 0);
   return {
-    path: `in-process completeAction(ctx, …) as ${orgSlug}`,
+    path: `in-process completeNextStep(ctx, …) as ${orgSlug}`,
     connections: LOAD.connections,
     durationSeconds: Math.round(seconds * 10) / 10,
     requests: samples.length,

@@ -3,7 +3,7 @@
 import type { CompletionResult, SnoozeResult } from "@/components/actions/types";
 import { completeActionSchema, snoozeActionSchema } from "@/lib/schemas/deals";
 import { orgAction } from "@/server/action-factory";
-import { completeAction, snoozeAction } from "@/server/data/next-actions";
+import { completeNextStep, snoozeNextStep } from "@/server/data/next-steps";
 
 /*
  * No `revalidate` here, on purpose: revalidating makes Next re-render the whole current page (the
@@ -17,7 +17,7 @@ export const completeActionAction = orgAction({
   permission: "actions.complete",
   input: completeActionSchema,
   handler: async (ctx, input): Promise<CompletionResult> => {
-    const done = await completeAction(ctx, input);
+    const done = await completeNextStep(ctx, input);
     return {
       actionId: done.actionId,
       dealId: done.dealId,
@@ -32,7 +32,7 @@ export const snoozeActionAction = orgAction({
   permission: "actions.complete",
   input: snoozeActionSchema,
   handler: async (ctx, input): Promise<SnoozeResult> => {
-    const done = await snoozeAction(ctx, input);
+    const done = await snoozeNextStep(ctx, input);
     return { actionId: done.actionId, dealId: done.dealId, dueAt: done.dueAt.toISOString() };
   },
 });

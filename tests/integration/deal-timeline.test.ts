@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { getDealTimeline, getTimeInStages, type TimelineEntry } from "@/server/data/deal-timeline";
 import { closeDeal, moveDeal, reopenDeal } from "@/server/data/deal-transitions";
 import { createDeal, deleteDeal, restoreDeal, updateDeal } from "@/server/data/deals";
-import { completeAction, snoozeAction } from "@/server/data/next-actions";
+import { completeNextStep, snoozeNextStep } from "@/server/data/next-steps";
 import { listLossReasons, listStages } from "@/server/data/stages";
 import { ctxFor, twoOrgs } from "@tests/integration/support/fixtures";
 
@@ -30,14 +30,14 @@ async function setup() {
 async function journey() {
   const s = await setup();
   const { rep, open, dealId, actionId } = s;
-  const done = await completeAction(rep, {
+  const done = await completeNextStep(rep, {
     actionId,
     outcome: "They want a quote",
     followUp: { then: "next", next: { type: "email", dueAt: inDays(2), details: "Send the quote" } },
   });
   await moveDeal(rep, dealId, { stageId: open[1]!.id });
   await updateDeal(rep, dealId, { title: "Office cleaning, 3 floors", value: 1_500_000 });
-  await snoozeAction(rep, { actionId: done.nextActionId!, dueAt: inDays(4), reason: "Customer on holiday" });
+  await snoozeNextStep(rep, { actionId: done.nextActionId!, dueAt: inDays(4), reason: "Customer on holiday" });
   const [reason] = await listLossReasons(rep);
   await closeDeal(rep, dealId, { outcome: "lost", lossReasonId: reason!.id, lossNote: "Went with a competitor" });
   return { ...s, reason: reason!, nextActionId: done.nextActionId! };

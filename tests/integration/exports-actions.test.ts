@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { actions, deals } from "@/db/schema";
 import { createOrgWithTeam, createUser } from "@/db/seed/factories";
 import { createDeal, deleteDeal } from "@/server/data/deals";
-import { completeAction } from "@/server/data/next-actions";
+import { completeNextStep } from "@/server/data/next-steps";
 import { listStages } from "@/server/data/stages";
 import { csvRecords, download, xlsxWorkbook } from "@tests/integration/support/export-download";
 import { ctxFor } from "@tests/integration/support/fixtures";
@@ -56,7 +56,7 @@ beforeAll(async () => {
     let actionId = created.actionId;
     for (let k = 0; k < 2; k++) {
       const outcome = k === 0 ? "Reached them; wants a quote" : 'Sent the quote, "looks good"';
-      const done = await completeAction(ctx, {
+      const done = await completeNextStep(ctx, {
         actionId,
         outcome,
         followUp: {

@@ -7,7 +7,7 @@ import { actions, deals, importChanges, importCreatedBatches } from "../../src/d
 import { createOrgWithTeam } from "../../src/db/seed/factories";
 import { closeDeal } from "../../src/server/data/deal-transitions";
 import { createDeal, updateDeal } from "../../src/server/data/deals";
-import { completeAction, snoozeAction } from "../../src/server/data/next-actions";
+import { completeNextStep, snoozeNextStep } from "../../src/server/data/next-steps";
 import { listStages } from "../../src/server/data/stages";
 import { asUser, ctxFor } from "./support/fixtures";
 import {
@@ -117,7 +117,7 @@ describe("revert", () => {
     const importId = await uploadAs(t.team.admin.id, t.team.org.slug, `${HEADER}\nNu;Un;Prospect;100;\nXi;Deux;Prospect;200;\n`);
     await startAndRun(t.team.admin.id, t.team.org.slug, importId, { mapping: ["contact", "title", "stage", "value", "owner"] });
     const nu = (await dealsByContact(t.team.org.id)).get("Nu")!;
-    await completeAction(t.ctx, {
+    await completeNextStep(t.ctx, {
       actionId: (await pendingOf(t.team.org.id, nu.id))!.id,
       outcome: "Called",
       followUp: { then: "next", next: { type: "email", dueAt: inADay(), details: "Send the offer" } },
@@ -137,7 +137,7 @@ describe("revert", () => {
       mode: "update_only",
     });
     expect(done).toMatchObject({ updatedCount: 1, createdCount: 0 });
-    await snoozeAction(t.ctx, {
+    await snoozeNextStep(t.ctx, {
       actionId: (await pendingOf(t.team.org.id, omicron))!.id,
       dueAt: new Date(Date.now() + 3 * 86_400_000),
       reason: "Away",

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { getDb } from "@/db/client";
 import { createDeal } from "@/server/data/deals";
-import { completeAction } from "@/server/data/next-actions";
+import { completeNextStep } from "@/server/data/next-steps";
 import { listStages } from "@/server/data/stages";
 import { ctxFor, twoOrgs, violatedConstraint } from "@tests/integration/support/fixtures";
 
@@ -43,7 +43,7 @@ describe("next-action invariants (enforced by PostgreSQL)", () => {
 
   it("completes and plans next in one transaction", async () => {
     const { ctx, actionId, dealId } = await setup();
-    const res = await completeAction(ctx, {
+    const res = await completeNextStep(ctx, {
       actionId,
       outcome: "They want a quote",
       followUp: { then: "next", next: { type: "email", dueAt: inADay(), details: "Send the quote" } },
@@ -55,7 +55,7 @@ describe("next-action invariants (enforced by PostgreSQL)", () => {
   it("lets exactly one of two concurrent completions win", async () => {
     const { ctx, actionId } = await setup();
     const attempt = (details: string) =>
-      completeAction(ctx, { actionId, outcome: "done", followUp: { then: "next", next: { type: "call", dueAt: inADay(), details } } });
+      completeNextStep(ctx, { actionId, outcome: "done", followUp: { then: "next", next: { type: "call", dueAt: inADay(), details } } });
     const results = await Promise.allSettled([attempt("first"), attempt("second")]);
     const ok = results.filter((r) => r.status === "fulfilled");
     const failed = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { createOrgWithTeam } from "@/db/seed/factories";
 import { createDeal, deleteDeal } from "@/server/data/deals";
-import { completeAction } from "@/server/data/next-actions";
+import { completeNextStep } from "@/server/data/next-steps";
 import { listStages } from "@/server/data/stages";
 import { listTodayQueue, queueBoundaries, type TodayQueue } from "@/server/data/today-queue";
 import type { TenantContext } from "@/server/tenant";
@@ -165,7 +165,7 @@ describe("listTodayQueue: what is left out", () => {
     const deleted = await addDeal(ctx, late, { title: "Deleted" });
     const done = await addDeal(ctx, late, { title: "Completed" });
     await deleteDeal(await ctxFor(a.admin.id, a.org.slug), deleted.dealId);
-    await completeAction(ctx, {
+    await completeNextStep(ctx, {
       actionId: done.actionId,
       outcome: "Spoke to them",
       followUp: { then: "next", next: { type: "email", dueAt: new Date("2026-11-27T09:00:00Z"), details: "Send the quote" } },
@@ -186,7 +186,7 @@ describe("listTodayQueue: what is left out", () => {
     const { a } = await twoOrgs();
     const ctx = await ctxFor(a.rep.id, a.org.slug);
     const { actionId } = await addDeal(ctx, new Date(NOW.getTime() - HOUR), { title: "Won" });
-    await completeAction(ctx, { actionId, outcome: "Signed", followUp: { then: "won" } });
+    await completeNextStep(ctx, { actionId, outcome: "Signed", followUp: { then: "won" } });
     expect((await listTodayQueue(ctx, { now: NOW })).counts).toEqual({ overdue: 0, today: 0, upcoming: 0 });
   });
 });

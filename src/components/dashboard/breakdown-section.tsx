@@ -1,7 +1,7 @@
+import { formatAmount, formatCount } from "@/lib/format/figures";
 import type { BreakdownRow } from "@/server/data/dashboard/breakdowns";
 
 import { ChartFigure } from "./chart-figure";
-import { formatAmount, formatCount } from "./format";
 import { HorizontalBars } from "./horizontal-bars";
 
 type BreakdownSectionProps = {

@@ -3,9 +3,9 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { formatAmount, formatCount, formatDay } from "@/lib/format/figures";
 import type { Deadlines } from "@/server/data/dashboard/deadlines";
 
-import { formatAmount, formatCount, formatDay } from "./format";
 import { DATA_TABLE } from "./table-classes";
 
 type DeadlineTableProps = {

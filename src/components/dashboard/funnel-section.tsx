@@ -1,9 +1,9 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { InfoTip } from "@/components/ui/info-tip";
+import { formatAmount, formatCount, formatPercent } from "@/lib/format/figures";
 import { FUNNEL_DEFINITION } from "@/lib/kpi/definitions";
 import type { FunnelStage } from "@/server/data/dashboard/funnel";
 
-import { formatAmount, formatCount, formatPercent } from "./format";
 import { FunnelChart } from "./funnel-chart";
 import { OtherCurrencies } from "./kpi-card";
 import { DATA_TABLE } from "./table-classes";

@@ -4,12 +4,11 @@ import type { ReactNode } from "react";
 
 import { Card } from "@/components/ui/card";
 import { InfoTip } from "@/components/ui/info-tip";
+import { type ChangeUnit, formatChange } from "@/lib/format/figures";
 import { type Change, changeTone } from "@/lib/kpi/change";
 import { KPI_DEFINITIONS, type KpiId } from "@/lib/kpi/definitions";
 import type { OtherCurrency } from "@/lib/kpi/summary";
 import { formatMoney } from "@/lib/money";
-
-import { type ChangeUnit, formatChange } from "./format";
 
 type KpiCardProps = {
   kpi: KpiId;

@@ -4,11 +4,11 @@ import Link from "next/link";
 
 import { Card } from "@/components/ui/card";
 import { InfoTip } from "@/components/ui/info-tip";
+import { countOf, formatAmount, formatCount, formatDays, formatPercent } from "@/lib/format/figures";
 import { KPI_DEFINITIONS } from "@/lib/kpi/definitions";
 import type { KpiSummary } from "@/lib/kpi/summary";
 import type { PipelineHealth } from "@/server/data/dashboard/kpis";
 
-import { countOf, formatAmount, formatCount, formatDays, formatPercent } from "./format";
 import { KpiCard } from "./kpi-card";
 
 type KpiGridProps = { kpis: KpiSummary; health: PipelineHealth; locale: string; periodDays: number; monthName: string; dealsHref: string };

@@ -1,7 +1,7 @@
 import { Card, CardHeader } from "@/components/ui/card";
+import { formatAmount, formatCount, formatDays, formatPercent } from "@/lib/format/figures";
 import type { LeaderboardRow } from "@/server/data/dashboard/leaderboard";
 
-import { formatAmount, formatCount, formatDays, formatPercent } from "./format";
 import { OtherCurrencies } from "./kpi-card";
 import { DATA_TABLE } from "./table-classes";
 

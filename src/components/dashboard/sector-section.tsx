@@ -1,7 +1,7 @@
+import { formatAmount, formatCount } from "@/lib/format/figures";
 import type { SectorAnalysis } from "@/server/data/dashboard/sectors";
 
 import { ChartFigure } from "./chart-figure";
-import { formatAmount, formatCount } from "./format";
 import { HorizontalBars } from "./horizontal-bars";
 import { DATA_TABLE } from "./table-classes";
 

@@ -2,10 +2,10 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
+import { formatDay } from "@/lib/format/figures";
 import { formatMoney } from "@/lib/money";
 
 import { tooltipStyle, useChartColors } from "./chart-colors";
-import { formatDay } from "./format";
 
 type TrendChartProps = { weeks: { week: string; wonMinor: number; wonCount: number }[]; currency: string; locale: string };
 

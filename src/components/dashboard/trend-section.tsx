@@ -1,7 +1,7 @@
+import { formatAmount, formatCount, formatDay } from "@/lib/format/figures";
 import type { TrendWeek } from "@/server/data/dashboard/trend";
 
 import { ChartFigure } from "./chart-figure";
-import { formatAmount, formatCount, formatDay } from "./format";
 import { OtherCurrencies } from "./kpi-card";
 import { TrendChart } from "./trend-chart";
 

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 
-import { formatCount, formatDays, formatPercent } from "@/components/dashboard/format";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { formatCount, formatDays, formatPercent } from "@/lib/format/figures";
 import { formatMoney } from "@/lib/money";
 import { LOOKBACK_MONTHS, MIN_STAGE_SAMPLE, type WhatIfBaseline } from "@/lib/what-if/baseline";
 

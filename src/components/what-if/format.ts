@@ -1,4 +1,4 @@
-import { formatPercent } from "@/components/dashboard/format";
+import { formatPercent } from "@/lib/format/figures";
 import { formatMoney } from "@/lib/money";
 
 /**

@@ -2,9 +2,9 @@
 
 import { RotateCcw } from "lucide-react";
 
-import { formatCount, formatDays, formatPercent } from "@/components/dashboard/format";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { formatCount, formatDays, formatPercent } from "@/lib/format/figures";
 import { formatMoney } from "@/lib/money";
 import type { WhatIfBaseline } from "@/lib/what-if/baseline";
 import { ADJUSTMENT_LIMITS, type Adjustments, isAdjusted, winProbabilities } from "@/lib/what-if/model";

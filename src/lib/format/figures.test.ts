@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 
 import { compareValues } from "@/lib/kpi/change";
 
-import { formatAmount, formatChange, formatDay, formatDays, formatPercent } from "./format";
+import { formatAmount, formatChange, formatDay, formatDays, formatPercent } from "./figures";
 
-describe("dashboard formatting", () => {
+describe("figure formatting", () => {
   it("formats money in the org's locale and currency, '—' when unknown", () => {
     expect(formatAmount(1_234_500, "DKK", "da-DK")).toMatch(/12\.345\s?kr\./);
     expect(formatAmount(1_234_500, "EUR", "fr-FR")).toMatch(/12\s345\s€/);

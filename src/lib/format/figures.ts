@@ -1,7 +1,10 @@
 import type { Change } from "@/lib/kpi/change";
 import { formatMoney } from "@/lib/money";
 
-/** Number formatting for the dashboard, in the org's locale. Unknown values show as "—". */
+/**
+ * How KPI figures read (counts, ratios, durations, amounts, changes, days) in the org's locale, for
+ * the dashboard pages and the monthly PDF alike. Unknown values show as "—".
+ */
 export const NONE = "—";
 
 const cache = new Map<string, Intl.NumberFormat>();

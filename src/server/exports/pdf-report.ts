@@ -1,7 +1,9 @@
+import "server-only";
+
 import { Readable } from "node:stream";
 
-import { type ChangeUnit, formatChange, formatCount, formatDay, formatDays, formatPercent } from "@/components/dashboard/format";
 import { formatDateTime } from "@/lib/dates/format";
+import { type ChangeUnit, formatChange, formatCount, formatDay, formatDays, formatPercent } from "@/lib/format/figures";
 import { type Change, changeTone } from "@/lib/kpi/change";
 import { KPI_DEFINITIONS } from "@/lib/kpi/definitions";
 import { todayIn } from "@/lib/kpi/period";

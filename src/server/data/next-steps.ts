@@ -23,7 +23,7 @@ function actionVisible(ctx: TenantContext) {
  * lock, so of two people completing the same action at once exactly one succeeds; the other
  * re-reads the committed row and gets "already completed by X".
  */
-export async function completeAction(ctx: TenantContext, input: { actionId: string; outcome: string; followUp: FollowUp }) {
+export async function completeNextStep(ctx: TenantContext, input: { actionId: string; outcome: string; followUp: FollowUp }) {
   requirePermission(ctx, "actions.complete");
   return ctx.db.transaction(async (tx) => {
     await setActor(tx, ctx);
@@ -110,7 +110,7 @@ async function explainMissingAction(ctx: TenantContext, tx: DbTx, actionId: stri
 }
 
 /** Move a pending action's due time, with the reason kept on the deal's timeline. */
-export async function snoozeAction(ctx: TenantContext, input: { actionId: string; dueAt: Date; reason: string }) {
+export async function snoozeNextStep(ctx: TenantContext, input: { actionId: string; dueAt: Date; reason: string }) {
   requirePermission(ctx, "actions.complete");
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx
