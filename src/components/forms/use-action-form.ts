@@ -6,6 +6,7 @@ import { toast } from "sonner";
 
 import { type ActionFailure, type ActionResult, type FieldErrors, validationFailure } from "@/lib/result";
 
+import { callAction } from "./call-action";
 import { errorFor, fieldIds, firstInvalid, formMessage, withoutError } from "./field-errors";
 import { type FormValues, formValues } from "./form-values";
 
@@ -98,7 +99,7 @@ export function useActionForm<I = FormValues, T = unknown>(options: ActionFormOp
       const checked = schema?.safeParse(input);
       if (checked && !checked.success) return showFailure(validationFailure(checked.error.issues));
       startTransition(async () => {
-        const result = await action(input);
+        const result = await callAction(action, input);
         if (result.ok) {
           setErrors({});
           setMessage(null);
