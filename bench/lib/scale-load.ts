@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 
 import type { Database, Tx } from "@/db/client";
 import { seedPasswordHash } from "@/db/seed/factories";
-import { insertDefaultPipeline } from "@/server/data/stages";
+import { insertDefaultPipeline } from "@/db/create-organization";
 
 import { emailOf, PASSWORD, PROFILE_VERSION, repEmail, SCALE, type ScaleOrg } from "./config";
 import { dropIndexesAndForeignKeys } from "./deferred-indexes";

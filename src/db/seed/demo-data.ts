@@ -1,12 +1,12 @@
 import type { Role } from "@/lib/permissions";
 
-import type { NewOrg } from "./factories";
+import type { NewOrganization } from "@/db/create-organization";
 
 /** The demo: the three business units of the internal sales tracker, a French and an Indian org. */
 export const DEMO_PASSWORD = "momentum-demo";
 
 export type DemoPerson = { name: string; email: string };
-export type DemoOrg = NewOrg & {
+export type DemoOrg = NewOrganization & {
   slug: string;
   sectors: string[];
   people: { admin: DemoPerson; manager: DemoPerson; reps: DemoPerson[] };

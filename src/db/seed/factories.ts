@@ -1,16 +1,15 @@
 import bcrypt from "bcryptjs";
 
 import type { DbOrTx } from "@/db/client";
-import { memberships, organizations, users } from "@/db/schema";
+import { type NewOrganization, insertOrganization } from "@/db/create-organization";
+import { memberships, users } from "@/db/schema";
 import { normalizeEmail } from "@/lib/email";
 import type { Role } from "@/lib/permissions";
-import { insertDefaultPipeline } from "@/server/data/stages";
 
 /**
  * Factories shared by the demo seed, the benchmarks and the tests. Deterministic when given
  * explicit values; `uniqueSuffix()` keeps parallel test files from colliding.
  */
-export type NewOrg = typeof organizations.$inferInsert;
 export type NewUser = Omit<typeof users.$inferInsert, "passwordHash"> & { password?: string; passwordHash?: string };
 
 let counter = 0;
@@ -30,22 +29,17 @@ export function seedPasswordHash(password: string): string {
   return hash;
 }
 
-export async function createOrganization(db: DbOrTx, values: Partial<NewOrg> = {}) {
+export async function createOrganization(db: DbOrTx, values: Partial<NewOrganization> = {}) {
   const suffix = uniqueSuffix();
-  const [org] = await db
-    .insert(organizations)
-    .values({
-      name: values.name ?? `Test Org ${suffix}`,
-      slug: values.slug ?? `org-${suffix}`,
-      currency: values.currency ?? "DKK",
-      locale: values.locale ?? "da-DK",
-      timeZone: values.timeZone ?? "Europe/Copenhagen",
-      defaultTaxRateBp: values.defaultTaxRateBp ?? 2500,
-      saleNumberPrefix: values.saleNumberPrefix ?? "RS",
-    })
-    .returning();
-  await insertDefaultPipeline(db, org!.id, org!.locale);
-  return org!;
+  return insertOrganization(db, {
+    name: values.name ?? `Test Org ${suffix}`,
+    slug: values.slug ?? `org-${suffix}`,
+    currency: values.currency ?? "DKK",
+    locale: values.locale ?? "da-DK",
+    timeZone: values.timeZone ?? "Europe/Copenhagen",
+    defaultTaxRateBp: values.defaultTaxRateBp ?? 2500,
+    saleNumberPrefix: values.saleNumberPrefix ?? "RS",
+  });
 }
 
 export async function createUser(db: DbOrTx, values: Partial<NewUser> = {}) {
@@ -66,7 +60,7 @@ export async function addMember(db: DbOrTx, orgId: string, userId: string, role:
 }
 
 /** An org with one member of each role — the usual starting point of an integration test. */
-export async function createOrgWithTeam(db: DbOrTx, values: Partial<NewOrg> = {}) {
+export async function createOrgWithTeam(db: DbOrTx, values: Partial<NewOrganization> = {}) {
   const org = await createOrganization(db, values);
   const [admin, manager, rep, rep2] = await Promise.all([
     createUser(db, { name: "Ada Admin" }),

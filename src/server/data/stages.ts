@@ -4,7 +4,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 
 import type { DbOrTx } from "@/db/client";
 import { deals, dealStageHistory, lossReasons, pipelineStages } from "@/db/schema";
-import { defaultLossReasons, defaultStages, type StageKind } from "@/lib/deals/pipeline-defaults";
+import type { StageKind } from "@/lib/deals/pipeline-defaults";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
@@ -21,12 +21,6 @@ const STAGE_COLUMNS = {
   kind: pipelineStages.kind,
   staleAfterDays: pipelineStages.staleAfterDays,
 };
-
-/** Called when an organization is created (seed, tests, future sign-up). */
-export async function insertDefaultPipeline(db: DbOrTx, orgId: string, locale: string) {
-  await db.insert(pipelineStages).values(defaultStages(locale).map((s, i) => ({ orgId, position: i, ...s })));
-  await db.insert(lossReasons).values(defaultLossReasons(locale).map((label, i) => ({ orgId, label, position: i })));
-}
 
 export async function listStages(ctx: TenantContext): Promise<Stage[]> {
   return ctx.db
