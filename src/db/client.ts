@@ -1,3 +1,5 @@
+import "server-only";
+
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 

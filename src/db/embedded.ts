@@ -1,3 +1,5 @@
+import "server-only";
+
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import path from "node:path";
 
 import { migrate } from "drizzle-orm/postgres-js/migrator";

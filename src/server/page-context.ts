@@ -1,3 +1,5 @@
+import "server-only";
+
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { can } from "@/lib/permissions";
 
 import { isCurrent } from "./data-changes";

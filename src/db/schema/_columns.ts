@@ -1,3 +1,5 @@
+import "server-only";
+
 import { timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Shared column builders so every table spells ids and timestamps the same way. */

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 
 import { organizations, users } from "./organizations";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { bigserial, boolean, index, pgTable, timestamp, varchar } from "drizzle-orm/pg-core";
 
 /**

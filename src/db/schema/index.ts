@@ -1,3 +1,5 @@
+import "server-only";
+
 export * from "./audit";
 export * from "./auth";
 export * from "./deals";

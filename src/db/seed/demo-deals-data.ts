@@ -1,3 +1,5 @@
+import "server-only";
+
 /** What each demo org sells and to whom: enough variety for a believable pipeline. */
 export const DEMO_CATALOG: Record<string, { offers: string[]; customers: string[]; valueRange: [number, number] }> = {
   rendetalje: {

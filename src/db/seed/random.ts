@@ -1,3 +1,5 @@
+import "server-only";
+
 /** A small seeded PRNG (mulberry32): the demo and the benchmarks are the same on every machine. */
 export function seededRandom(seed: number) {
   let a = seed >>> 0;

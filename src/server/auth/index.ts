@@ -1,3 +1,5 @@
+import "server-only";
+
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { DbOrTx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import type { TenantContext } from "@/server/tenant";

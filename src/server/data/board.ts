@@ -1,3 +1,5 @@
+import "server-only";
+
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 
 import { actions, deals, pipelineStages, users } from "@/db/schema";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 
 import type { DbOrTx } from "@/db/client";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { and, asc, eq, gte, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 

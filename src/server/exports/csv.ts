@@ -1,3 +1,5 @@
+import "server-only";
+
 import { minorDigits } from "@/lib/money";
 
 import type { ExportColumn, ExportTable } from "./table";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { DashboardFilters } from "@/lib/schemas/dashboard-filters";
 import { DASHBOARD_TABLE_LABELS, DASHBOARD_TABLES, type DashboardTable } from "@/lib/schemas/export-params";
 import { type DeadlineRow, getDeadlines } from "@/server/data/dashboard/deadlines";

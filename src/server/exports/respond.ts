@@ -1,3 +1,5 @@
+import "server-only";
+
 import { todayIn } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
 import { exportFileName, parseCsvDelimiter, parseExportFormat } from "@/lib/schemas/export-params";

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * What every export is made of: typed columns and a source of row batches. The CSV and XLSX
  * writers both read this, so a column means the same thing in both files: money is minor units

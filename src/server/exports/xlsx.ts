@@ -1,3 +1,5 @@
+import "server-only";
+
 import { PassThrough, Readable } from "node:stream";
 
 import ExcelJS from "exceljs";

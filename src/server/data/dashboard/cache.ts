@@ -1,3 +1,5 @@
+import "server-only";
+
 import { todayIn } from "@/lib/kpi/period";
 import type { DashboardFilters } from "@/lib/schemas/dashboard-filters";
 import { isCurrent } from "@/server/data-changes";

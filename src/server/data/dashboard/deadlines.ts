@@ -1,3 +1,5 @@
+import "server-only";
+
 import { and, asc, eq, lt, sql } from "drizzle-orm";
 
 import { deals, pipelineStages, users } from "@/db/schema";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { DashboardWindow } from "@/lib/kpi/period";
 import { type KpiSummary, summarizeKpis } from "@/lib/kpi/summary";
 import { can } from "@/lib/permissions";

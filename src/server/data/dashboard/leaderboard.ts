@@ -1,3 +1,5 @@
+import "server-only";
+
 import { averageCycleDays, averageValue, conversionRate, winRate } from "@/lib/kpi/ratios";
 import type { TenantContext } from "@/server/tenant";
 

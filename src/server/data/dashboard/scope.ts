@@ -1,3 +1,5 @@
+import "server-only";
+
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 
 import { deals } from "@/db/schema";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { TenantContext } from "@/server/tenant";
 
 import { type ActivityRow, getActivity } from "./activity";
