@@ -19,21 +19,21 @@ export const uploadImportAction = orgAction({
 export const validateImportAction = orgAction({
   permission: "import.run",
   input: validateImportSchema,
-  handler: (ctx, { importId, ...options }) => validateImport(ctx, importId, options),
+  handler: (ctx, input) => validateImport(ctx, input),
 });
 
 /** Step 3: queue the run (a pg-boss job); the page polls its progress. */
 export const startImportAction = orgAction({
   permission: "import.run",
   input: startImportSchema,
-  handler: (ctx, { importId, ...options }) => startImport(ctx, importId, options),
+  handler: (ctx, input) => startImport(ctx, input),
   revalidate: (input) => [`/import/${input.importId}`, "/import/history"],
 });
 
 export const revertImportAction = orgAction({
   permission: "import.run",
   input: importIdSchema,
-  handler: (ctx, { importId }) => revertImport(ctx, importId),
+  handler: (ctx, { importId }) => revertImport(ctx, { importId }),
   // The deals it created or restored show up everywhere deals do.
   revalidate: ["/"],
 });
@@ -41,6 +41,6 @@ export const revertImportAction = orgAction({
 export const discardImportAction = orgAction({
   permission: "import.run",
   input: importIdSchema,
-  handler: (ctx, { importId }) => discardImportDraft(ctx, importId),
+  handler: (ctx, { importId }) => discardImportDraft(ctx, { importId }),
   revalidate: ["/import/history"],
 });

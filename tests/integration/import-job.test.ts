@@ -6,7 +6,7 @@ import { getDb } from "../../src/db/client";
 import { imports } from "../../src/db/schema";
 import { createOrgWithTeam } from "../../src/db/seed/factories";
 import { unsafePurgeStaleImportDrafts } from "../../src/server/data/imports/drafts";
-import { processImportJob } from "../../src/server/data/imports/run";
+import { processImportJob } from "../../src/server/jobs/import-deals";
 import { asUser } from "./support/fixtures";
 import { expectInvariantHolds, importRow, okData, optionsWith, uploadAs, withJobQueue } from "./support/import-fixtures";
 
@@ -58,7 +58,7 @@ describe("the daily draft purge", () => {
       .update(imports)
       .set({ createdAt: sql`now() - interval '8 days'` })
       .where(sql`${imports.id} in (${stale}, ${ran})`);
-    expect(await unsafePurgeStaleImportDrafts(getDb())).toBe(1);
+    expect(await unsafePurgeStaleImportDrafts({ db: getDb() })).toBe(1);
     const left = await getDb().select({ id: imports.id }).from(imports).where(eq(imports.orgId, team.org.id));
     expect(left.map((r) => r.id).sort()).toEqual([fresh, ran].sort());
   });
@@ -79,13 +79,13 @@ describe("a run whose worker died", () => {
         startedAt: sql`now() - interval '5 minutes'`,
       })
       .where(eq(imports.id, importId));
-    await processImportJob(getDb(), { importId, orgId: team.org.id });
+    await processImportJob({ importId, orgId: team.org.id });
     expect(await importRow(importId)).toMatchObject({ status: "running", createdCount: 0 });
     await getDb()
       .update(imports)
       .set({ startedAt: sql`now() - interval '2 hours'` })
       .where(eq(imports.id, importId));
-    await processImportJob(getDb(), { importId, orgId: team.org.id });
+    await processImportJob({ importId, orgId: team.org.id });
     expect(await importRow(importId)).toMatchObject({ status: "completed", createdCount: 1 });
   });
 });

@@ -7,7 +7,7 @@ import { memberships } from "../../src/db/schema";
 import type { ActionResult } from "../../src/lib/result";
 import { countImports, getImport, listImports } from "../../src/server/data/imports/drafts";
 import { listImportIssues } from "../../src/server/data/imports/issues";
-import { processImportJob } from "../../src/server/data/imports/run";
+import { processImportJob } from "../../src/server/jobs/import-deals";
 import { asUser, ctxFor, twoOrgs } from "./support/fixtures";
 import { csvForm, importRow, optionsWith, snapshotDeals, startAndRun, uploadAs, withJobQueue } from "./support/import-fixtures";
 
@@ -85,15 +85,15 @@ describe("import reads", () => {
     await startAndRun(t.a.admin.id, t.a.org.slug, importId, choices, true);
     const a = await ctxFor(t.a.manager.id, t.a.org.slug);
     const b = await ctxFor(t.b.admin.id, t.b.org.slug);
-    expect((await getImport(a, importId)).failedCount).toBe(1);
-    expect((await listImportIssues(a, importId, { limit: 10, offset: 0 })).total).toBe(1);
-    await expect(getImport(b, importId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await listImportIssues(b, importId, { limit: 10, offset: 0 })).toEqual({ rows: [], total: 0 });
+    expect((await getImport(a, { importId })).failedCount).toBe(1);
+    expect((await listImportIssues(a, { importId, limit: 10, offset: 0 })).total).toBe(1);
+    await expect(getImport(b, { importId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await listImportIssues(b, { importId, limit: 10, offset: 0 })).toEqual({ rows: [], total: 0 });
     expect(await listImports(b, { limit: 10, offset: 0 })).toEqual([]);
     expect(await countImports(b)).toBe(0);
     const rep = await ctxFor(t.a.rep.id, t.a.org.slug);
     await expect(listImports(rep, { limit: 10, offset: 0 })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(getImport(rep, importId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getImport(rep, { importId })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("the job runs as the person who started it, and stops if they may no longer import", async () => {
@@ -103,7 +103,7 @@ describe("import reads", () => {
       importActions.startImportAction(t.a.org.slug, { importId, ...optionsWith(choices), skipInvalid: false }),
     );
     await getDb().update(memberships).set({ role: "rep" }).where(eq(memberships.userId, t.a.manager.id));
-    await processImportJob(getDb(), { importId, orgId: t.a.org.id });
+    await processImportJob({ importId, orgId: t.a.org.id });
     expect(await importRow(importId)).toMatchObject({
       status: "failed",
       createdCount: 0,
@@ -114,7 +114,7 @@ describe("import reads", () => {
     await asUser(t.b.admin.id, () =>
       importActions.startImportAction(t.b.org.slug, { importId: other, ...optionsWith(choices), skipInvalid: false }),
     );
-    await processImportJob(getDb(), { importId: other, orgId: t.a.org.id });
+    await processImportJob({ importId: other, orgId: t.a.org.id });
     expect(await importRow(other)).toMatchObject({ status: "queued" });
   });
 });

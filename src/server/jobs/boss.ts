@@ -2,18 +2,19 @@ import "server-only";
 
 import { PgBoss } from "pg-boss";
 
-import { getDb } from "@/db/client";
 import { databaseContext } from "@/server/data/context";
 import { unsafePurgeStaleImportDrafts } from "@/server/data/imports/drafts";
-import { IMPORT_QUEUE, IMPORT_STALE_SECONDS, type ImportJobData, processImportJob } from "@/server/data/imports/run";
+import { IMPORT_STALE_SECONDS } from "@/server/data/imports/job-state";
 import { unsafePurgeOldSignInAttempts } from "@/server/data/sign-in-throttle";
+
+import { IMPORT_QUEUE, type ImportJobData, processImportJob } from "./import-deals";
 
 const g = globalThis as typeof globalThis & { __momentumBoss?: Promise<PgBoss> };
 
 /** Queues with their cron schedule (UTC) and handler. Each capability adds its own here. */
 const SCHEDULED_JOBS: { name: string; cron: string; run: () => Promise<unknown> }[] = [
   { name: "purge-sign-in-attempts", cron: "17 3 * * *", run: () => unsafePurgeOldSignInAttempts(databaseContext()) },
-  { name: "purge-import-drafts", cron: "37 3 * * *", run: () => unsafePurgeStaleImportDrafts(getDb()) },
+  { name: "purge-import-drafts", cron: "37 3 * * *", run: () => unsafePurgeStaleImportDrafts(databaseContext()) },
 ];
 
 /**
@@ -25,7 +26,7 @@ const QUEUES: { name: string; run: (data: never) => Promise<unknown>; options?: 
   // retries only a job whose worker died: after IMPORT_STALE_SECONDS the import may be claimed again.
   {
     name: IMPORT_QUEUE,
-    run: (data: ImportJobData) => processImportJob(getDb(), data),
+    run: (data: ImportJobData) => processImportJob(data),
     options: { retryLimit: 1, expireInSeconds: IMPORT_STALE_SECONDS },
   },
 ];

@@ -9,8 +9,8 @@ import { getDatabaseUrl, getDb } from "../../../src/db/client";
 import { actions, deals, dealStageHistory, imports } from "../../../src/db/schema";
 import type { ActionResult } from "../../../src/lib/result";
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from "../../../src/lib/schemas/imports";
-import { processImportJob } from "../../../src/server/data/imports/run";
 import { startJobs, stopJobs } from "../../../src/server/jobs/boss";
+import { processImportJob } from "../../../src/server/jobs/import-deals";
 import { asUser } from "./fixtures";
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures/import");
@@ -63,7 +63,7 @@ export function optionsWith(choices: Choices): ImportOptions {
 export async function startAndRun(userId: string, slug: string, importId: string, choices: Choices, skipInvalid = false) {
   okData(await asUser(userId, () => importActions.startImportAction(slug, { importId, ...optionsWith(choices), skipInvalid })));
   const [imp] = await getDb().select().from(imports).where(eq(imports.id, importId));
-  await processImportJob(getDb(), { importId, orgId: imp!.orgId });
+  await processImportJob({ importId, orgId: imp!.orgId });
   return importRow(importId);
 }
 

@@ -1,6 +1,7 @@
+import "server-only";
+
 import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
 
-import type { Database } from "@/db/client";
 import { imports, users } from "@/db/schema";
 import { CsvFormatError, parseCsv } from "@/lib/import/csv";
 import { decodeCsvBytes, detectDelimiter } from "@/lib/import/decode";
@@ -9,13 +10,18 @@ import { MAX_IMPORT_ROWS } from "@/lib/schemas/imports";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
+import type { DbContext } from "../context";
+
 const SAMPLE_ROWS = 10;
+
+/** The uploaded file: its name and raw bytes. */
+export type CreateImportDraftParams = { name: string; bytes: Uint8Array };
 
 /**
  * Step 1: the uploaded bytes are decoded, parsed once (so a broken file is refused at once, with
  * the line) and kept as a draft with its header, first rows and a suggested mapping.
  */
-export async function createImportDraft(ctx: TenantContext, file: { name: string; bytes: Uint8Array }) {
+export async function createImportDraft(ctx: TenantContext, file: CreateImportDraftParams) {
   requirePermission(ctx, "import.run");
   const { text, encoding } = decodeCsvBytes(file.bytes);
   const delimiter = detectDelimiter(text);
@@ -54,8 +60,10 @@ export async function createImportDraft(ctx: TenantContext, file: { name: string
 const { source: _source, ...withoutSource } = getTableColumns(imports);
 void _source;
 
+export type ImportIdParams = { importId: string };
+
 /** One import of the org, without the file itself (it can be 10 MB). */
-export async function getImport(ctx: TenantContext, importId: string) {
+export async function getImport(ctx: TenantContext, { importId }: ImportIdParams) {
   requirePermission(ctx, "import.run");
   const [row] = await ctx.db
     .select({ ...withoutSource, createdByName: users.name, hasSource: sql<boolean>`${imports.source} is not null` })
@@ -67,8 +75,10 @@ export async function getImport(ctx: TenantContext, importId: string) {
 }
 export type ImportView = Awaited<ReturnType<typeof getImport>>;
 
+export type ListImportsParams = { limit: number; offset: number };
+
 /** The history page: newest first, served by imports_org_created_idx. */
-export async function listImports(ctx: TenantContext, page: { limit: number; offset: number }) {
+export async function listImports(ctx: TenantContext, page: ListImportsParams) {
   requirePermission(ctx, "import.run");
   return ctx.db
     .select({
@@ -96,14 +106,14 @@ export async function listImports(ctx: TenantContext, page: { limit: number; off
 export type ImportHistoryRow = Awaited<ReturnType<typeof listImports>>[number];
 
 /** A draft that will not be imported (wrong file): removed with its report. Started imports stay in the history. */
-export async function discardImportDraft(ctx: TenantContext, importId: string) {
+export async function discardImportDraft(ctx: TenantContext, { importId }: ImportIdParams) {
   requirePermission(ctx, "import.run");
   const [gone] = await ctx.db
     .delete(imports)
     .where(and(eq(imports.orgId, ctx.orgId), eq(imports.id, importId), sql`${imports.status} in ('draft', 'failed')`))
     .returning({ id: imports.id });
   if (!gone) {
-    await getImport(ctx, importId); // not found → NOT_FOUND; otherwise it is running or done
+    await getImport(ctx, { importId }); // not found → NOT_FOUND; otherwise it is running or done
     throw new ConflictError("Only an import that has not run can be discarded.");
   }
   return { importId };
@@ -125,7 +135,7 @@ const DRAFT_DAYS = 7;
  * and report. Across all orgs on purpose (a maintenance job, hence "unsafe"); completed and
  * reverted imports stay in the history (their file was already dropped when they completed).
  */
-export async function unsafePurgeStaleImportDrafts(db: Database): Promise<number> {
+export async function unsafePurgeStaleImportDrafts({ db }: DbContext): Promise<number> {
   const gone = await db
     .delete(imports)
     .where(and(sql`${imports.status} in ('draft', 'failed')`, sql`${imports.createdAt} < now() - make_interval(days => ${DRAFT_DAYS})`))

@@ -1,6 +1,7 @@
+import "server-only";
+
 import { and, asc, count, eq, sql } from "drizzle-orm";
 
-import type { DbOrTx } from "@/db/client";
 import { importRowErrors } from "@/db/schema";
 import type { ReportedIssue } from "@/lib/import/plan";
 import type { TenantContext } from "@/server/tenant";
@@ -9,8 +10,11 @@ import { numberArray, textArray } from "./sql-arrays";
 
 const CHUNK = 5000;
 
+export type ReplaceIssuesParams = { importId: string; issues: ReportedIssue[] };
+
 /** The import's report is replaced as a whole: by each check of the file, then by the run's own. */
-export async function replaceIssues(tx: DbOrTx, ctx: TenantContext, importId: string, issues: ReportedIssue[]) {
+export async function replaceIssues(ctx: TenantContext, { importId, issues }: ReplaceIssuesParams) {
+  const tx = ctx.db;
   await tx.delete(importRowErrors).where(and(eq(importRowErrors.orgId, ctx.orgId), eq(importRowErrors.importId, importId)));
   const sorted = [...issues].sort((a, b) => a.line - b.line);
   for (let i = 0; i < sorted.length; i += CHUNK) {
@@ -33,8 +37,10 @@ export type ImportIssueView = {
   message: string;
 };
 
+export type ListImportIssuesParams = { importId: string; limit: number; offset: number };
+
 /** One page of the report, in file order (served by import_row_errors_org_import_line_idx). */
-export async function listImportIssues(ctx: TenantContext, importId: string, page: { limit: number; offset: number }) {
+export async function listImportIssues(ctx: TenantContext, { importId, ...page }: ListImportIssuesParams) {
   const where = and(eq(importRowErrors.orgId, ctx.orgId), eq(importRowErrors.importId, importId));
   const [rows, [total]] = await Promise.all([
     ctx.db

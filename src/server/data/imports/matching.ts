@@ -1,10 +1,11 @@
-import { type SQL, sql } from "drizzle-orm";
+import "server-only";
 
-import type { DbOrTx } from "@/db/client";
+import { sql } from "drizzle-orm";
+
 import type { ImportRow } from "@/lib/import/rows";
 import type { TenantContext } from "@/server/tenant";
 
-import { visibleDeals } from "../deal-scope";
+import { sameDeal } from "./matching-sql";
 import { numberArray, textArray } from "./sql-arrays";
 
 export type ExistingDeal = {
@@ -20,26 +21,18 @@ export type ExistingDeal = {
   expectedCloseDate: string | null;
 };
 
-/**
- * `deals` rows that a row (its client, title and amount, as SQL) duplicates: a deal the actor can see
- * with the same client (case-insensitive) and the same title (case-insensitive) or the same amount.
- */
-export function sameDeal(ctx: TenantContext, contact: SQL, title: SQL, value: SQL): SQL {
-  return sql`${visibleDeals(ctx)}
-           and lower(deals.contact_name) = lower(${contact})
-           and (lower(deals.title) = lower(${title}) or deals.value_minor = ${value})`;
-}
+export type FindExistingDealsParams = { rows: ImportRow[] };
 
 /**
  * The existing deal each row duplicates, by index in `rows`: same client (case-insensitive) and
  * the same title (case-insensitive) or the same amount. When several deals match, a title match
  * wins, then the newest. One set-based query per batch, served by deals_org_contact_lower_idx.
  */
-export async function findExistingDeals(tx: DbOrTx, ctx: TenantContext, rows: ImportRow[]): Promise<Map<number, ExistingDeal>> {
+export async function findExistingDeals(ctx: TenantContext, { rows }: FindExistingDealsParams): Promise<Map<number, ExistingDeal>> {
   if (rows.length === 0) return new Map();
   // One index probe per row (LATERAL … LIMIT 1): the plan stays right however much the table grows
   // during the import, where a cached hash-join plan made at the first batch would scan it all.
-  const result = await tx.execute<{
+  const result = await ctx.db.execute<{
     ord: number;
     id: string;
     title: string;

@@ -1,6 +1,8 @@
+import "server-only";
+
 import { sql } from "drizzle-orm";
 
-import type { DbOrTx } from "@/db/client";
+import type { DbContext } from "../context";
 
 const TABLES = ["deals", "actions", "deal_stage_history"] as const;
 
@@ -15,13 +17,15 @@ const TABLES = ["deals", "actions", "deal_stage_history"] as const;
  * need it: created deals and actions are checked as sets by plans that do not depend on statistics
  * (drizzle/0010), and an ANALYZE of a fresh deals table was seen waiting 1.3 s on reads.
  */
-export async function refreshStatsIfStale(tx: DbOrTx, rowsToImport: number): Promise<string[]> {
-  const rows = await tx.execute<{ relname: string; reltuples: number }>(sql`
+export type RefreshStatsParams = { rowsToImport: number };
+
+export async function refreshStatsIfStale({ db }: DbContext, { rowsToImport }: RefreshStatsParams): Promise<string[]> {
+  const rows = await db.execute<{ relname: string; reltuples: number }>(sql`
     select relname, reltuples from pg_class
      where oid in ('deals'::regclass, 'actions'::regclass, 'deal_stage_history'::regclass)`);
   const stale = rows.filter((r) => Number(r.reltuples) < rowsToImport).map((r) => r.relname);
   for (const table of TABLES) {
-    if (stale.includes(table)) await tx.execute(sql.raw(`analyze ${table}`));
+    if (stale.includes(table)) await db.execute(sql.raw(`analyze ${table}`));
   }
   return stale;
 }

@@ -1,6 +1,7 @@
+import "server-only";
+
 import { and, asc, eq } from "drizzle-orm";
 
-import type { DbOrTx } from "@/db/client";
 import { lossReasons } from "@/db/schema";
 import type { ImportMember } from "@/lib/import/owners";
 import type { ImportStage } from "@/lib/import/stages";
@@ -15,11 +16,11 @@ export type ImportRefs = { stages: ImportStage[]; members: ImportMember[]; lossR
 const OTHER_REASON = new Set(["other", "autre", "andet", "others", "divers"]);
 
 /** The org's stages, members and the loss reason imported lost deals get ("Other" / "Autre"). */
-export async function loadImportRefs(ctx: TenantContext, db: DbOrTx = ctx.db): Promise<ImportRefs> {
+export async function loadImportRefs(ctx: TenantContext): Promise<ImportRefs> {
   const [stages, members, reasons] = await Promise.all([
     listStages(ctx),
     listMembers(ctx),
-    db
+    ctx.db
       .select({ id: lossReasons.id, label: lossReasons.label })
       .from(lossReasons)
       .where(and(eq(lossReasons.orgId, ctx.orgId), eq(lossReasons.active, true)))

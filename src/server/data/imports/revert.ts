@@ -1,3 +1,5 @@
+import "server-only";
+
 import { and, eq, sql } from "drizzle-orm";
 
 import { imports } from "@/db/schema";
@@ -5,6 +7,7 @@ import { ConflictError, NotFoundError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
 import { recordAudit } from "../audit";
+import { inTransaction } from "../context";
 import { setActor } from "../deal-scope";
 import { batchFingerprint, DEAL_FINGERPRINT, PENDING_ACTION_JOIN } from "./fingerprint";
 
@@ -18,10 +21,13 @@ import { batchFingerprint, DEAL_FINGERPRINT, PENDING_ACTION_JOIN } from "./finge
  *     import's stage change added are removed and the previous stay is current again).
  * If anything changed, nothing is reverted and the user is told how many deals are affected.
  */
-export async function revertImport(ctx: TenantContext, importId: string) {
+export type RevertImportParams = { importId: string };
+
+export async function revertImport(ctx: TenantContext, { importId }: RevertImportParams) {
   requirePermission(ctx, "import.run");
-  return ctx.db.transaction(async (tx) => {
-    await setActor(tx, ctx);
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
+    await setActor(tx, txCtx);
     const [imp] = await tx
       .select({ id: imports.id, status: imports.status, fileName: imports.fileName })
       .from(imports)
@@ -60,21 +66,21 @@ export async function revertImport(ctx: TenantContext, importId: string) {
       delete from deals
        where deals.org_id = ${ctx.orgId}
          and deals.id in (select unnest(b.deal_ids) from import_created_batches b where b.org_id = ${ctx.orgId} and b.import_id = ${importId})`);
-    await restoreUpdatedDeals(tx, ctx, importId);
+    await restoreUpdatedDeals(txCtx, { importId });
 
     await tx
       .update(imports)
       .set({ status: "reverted", revertedAt: new Date(), revertedBy: ctx.userId })
       .where(and(eq(imports.orgId, ctx.orgId), eq(imports.id, importId)));
     const result = { deleted: created?.total ?? 0, restored: updated?.total ?? 0 };
-    await recordAudit(tx, ctx, { entity: "import", entityId: importId, action: "revert", after: { fileName: imp.fileName, ...result } });
+    await recordAudit(tx, txCtx, { entity: "import", entityId: importId, action: "revert", after: { fileName: imp.fileName, ...result } });
     return { importId, ...result };
   });
 }
 
-type Tx = Parameters<Parameters<TenantContext["db"]["transaction"]>[0]>[0];
-
-async function restoreUpdatedDeals(tx: Tx, ctx: TenantContext, importId: string) {
+/** The deals the import updated get back their before-image; `ctx.db` is the revert's transaction. */
+async function restoreUpdatedDeals(ctx: TenantContext, { importId }: RevertImportParams) {
+  const tx = ctx.db;
   const mine = sql`c.org_id = ${ctx.orgId} and c.import_id = ${importId} and c.kind = 'updated'`;
   // 1. Every column back. Moving back to the earlier stage makes the deal triggers stamp a new
   //    stage entry and history row; steps 2 and 4 undo exactly that.

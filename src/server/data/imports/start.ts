@@ -1,12 +1,14 @@
+import "server-only";
+
 import { and, eq, inArray } from "drizzle-orm";
 
 import { imports } from "@/db/schema";
 import type { ImportOptions } from "@/lib/schemas/imports";
 import { ConflictError } from "@/server/errors";
 import { enqueue } from "@/server/jobs/boss";
+import { IMPORT_QUEUE, type ImportJobData } from "@/server/jobs/import-deals";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
-import { IMPORT_QUEUE, type ImportJobData } from "./run";
 import { assertMappingFits, loadEditableImport, savedOptions } from "./validate";
 
 /**
@@ -14,9 +16,11 @@ import { assertMappingFits, loadEditableImport, savedOptions } from "./validate"
  * 100 000-row import never holds a request open. `skipInvalid` records the user's choice to
  * "import the valid rows"; without it the job refuses a file with invalid rows.
  */
-export async function startImport(ctx: TenantContext, importId: string, options: ImportOptions & { skipInvalid: boolean }) {
+export type StartImportParams = ImportOptions & { importId: string; skipInvalid: boolean };
+
+export async function startImport(ctx: TenantContext, { importId, ...options }: StartImportParams) {
   requirePermission(ctx, "import.run");
-  const imp = await loadEditableImport(ctx, importId);
+  const imp = await loadEditableImport(ctx, { importId });
   assertMappingFits(imp.headers, options);
   const [queued] = await ctx.db
     .update(imports)

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { and, eq } from "drizzle-orm";
 
 import { imports } from "@/db/schema";
@@ -9,10 +11,12 @@ import type { ImportOptions } from "@/lib/schemas/imports";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
+import { inTransaction } from "../context";
+import type { ImportIdParams } from "./drafts";
 import { type ImportIssueView, replaceIssues } from "./issues";
 import { findExistingDeals } from "./matching";
 import { loadImportRefs } from "./refs";
-import { BATCH_SIZE } from "./run";
+import { BATCH_SIZE } from "./run-state";
 
 export type ValidationSummary = {
   totalRows: number;
@@ -32,7 +36,7 @@ export type ValidationSummary = {
 const SHOWN_ISSUES = 100;
 
 /** Loads a draft (or failed) import with its file, for checking or starting it. */
-export async function loadEditableImport(ctx: TenantContext, importId: string) {
+export async function loadEditableImport(ctx: TenantContext, { importId }: ImportIdParams) {
   const [imp] = await ctx.db
     .select()
     .from(imports)
@@ -62,9 +66,11 @@ export function savedOptions({ mapping, ...rest }: ImportOptions & { skipInvalid
  * the existing deals, saves the mapping and replaces the report (each issue with its line and
  * column), and says what the import would do.
  */
-export async function validateImport(ctx: TenantContext, importId: string, options: ImportOptions): Promise<ValidationSummary> {
+export type ValidateImportParams = ImportOptions & { importId: string };
+
+export async function validateImport(ctx: TenantContext, { importId, ...options }: ValidateImportParams): Promise<ValidationSummary> {
   requirePermission(ctx, "import.run");
-  const imp = await loadEditableImport(ctx, importId);
+  const imp = await loadEditableImport(ctx, { importId });
   assertMappingFits(imp.headers, options);
   const refs = await loadImportRefs(ctx);
   const { headers, records } = parseCsv(imp.source!, imp.delimiter as CsvDelimiter);
@@ -84,7 +90,7 @@ export async function validateImport(ctx: TenantContext, importId: string, optio
   const modeSkips: ReportedIssue[] = [];
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
     const slice = rows.slice(start, start + BATCH_SIZE);
-    const existing = await findExistingDeals(ctx.db, ctx, slice);
+    const existing = await findExistingDeals(ctx, { rows: slice });
     duplicates += existing.size;
     slice.forEach((row, i) => {
       const decision = decideRow(options.mode, existing.get(i) ?? null);
@@ -95,12 +101,12 @@ export async function validateImport(ctx: TenantContext, importId: string, optio
     });
   }
   const all = [...issues, ...modeSkips].sort((a, b) => a.line - b.line);
-  await ctx.db.transaction(async (tx) => {
-    await tx
+  await inTransaction(ctx, async (txCtx) => {
+    await txCtx.db
       .update(imports)
       .set(savedOptions(options))
       .where(and(eq(imports.orgId, ctx.orgId), eq(imports.id, importId)));
-    await replaceIssues(tx, ctx, importId, all);
+    await replaceIssues(txCtx, { importId, issues: all });
   });
   return {
     totalRows: records.length,

@@ -1,6 +1,7 @@
+import "server-only";
+
 import { sql } from "drizzle-orm";
 
-import type { DbOrTx } from "@/db/client";
 import { zonedTimeToUtc } from "@/lib/dates/zoned";
 import { probabilityOnStageChange } from "@/lib/deals/rules";
 import { firstActionDetails } from "@/lib/import/plan";
@@ -8,8 +9,9 @@ import type { ImportRow } from "@/lib/import/rows";
 import type { TenantContext } from "@/server/tenant";
 
 import { DEAL_FINGERPRINT } from "./fingerprint";
-import { sameDeal } from "./matching";
+import { sameDeal } from "./matching-sql";
 import { numberArray, textArray } from "./sql-arrays";
+import { tracePhase, traceStart } from "./trace";
 
 export type CreateSettings = {
   importId: string;
@@ -24,8 +26,6 @@ export type CreateSettings = {
   newId: () => string;
   /** A closed row's close time (closedAtReader), kept across batches. */
   closedAt: (row: ImportRow) => string | null;
-  /** Time spent building the statement in Node, for the benchmark's breakdown. */
-  phase?: (name: string, ms: number) => void;
 };
 
 /**
@@ -52,6 +52,8 @@ export function closedAtReader(ctx: TenantContext, now: Date): (row: ImportRow) 
 /** What a batch's insert did: the ids it created, and the rows (by index) it skipped as duplicates. */
 export type CreateOutcome = { ids: string[]; duplicates: number[] };
 
+export type InsertNewDealsParams = { rows: ImportRow[]; settings: CreateSettings; skipDuplicates?: boolean };
+
 /**
  * Inserts a batch of new deals, their actions and the batch's entry for revert in ONE statement
  * (one round trip, one pass of the statement-level triggers of drizzle/0010), whatever the batch
@@ -65,14 +67,11 @@ export type CreateOutcome = { ids: string[]; duplicates: number[] };
  * lookup's answer before sending the batch: it can queue the next batch while this one runs.
  */
 export async function insertNewDeals(
-  tx: DbOrTx,
   ctx: TenantContext,
-  rows: ImportRow[],
-  s: CreateSettings,
-  options: { skipDuplicates: boolean } = { skipDuplicates: false },
+  { rows, settings: s, skipDuplicates = false }: InsertNewDealsParams,
 ): Promise<CreateOutcome> {
   if (rows.length === 0) return { ids: [], duplicates: [] };
-  const t0 = performance.now();
+  const t0 = traceStart();
   const ids = rows.map(() => s.newId());
   const owners = rows.map((row) => row.owner?.userId ?? ctx.userId);
 
@@ -103,7 +102,7 @@ export async function insertNewDeals(
     }
     return [];
   });
-  const duplicates = options.skipDuplicates
+  const duplicates = skipDuplicates
     ? sql`select t.ord from input t cross join lateral (select 1 from deals where ${sameDeal(ctx, sql`t.contact`, sql`t.title`, sql`t.value_minor`)} limit 1) m`
     : sql`select ord from input where false`;
   const statement = sql`
@@ -152,8 +151,8 @@ export async function insertNewDeals(
       having count(*) > 0
     )
     select ord from duplicate`;
-  s.phase?.("build", performance.now() - t0);
-  const found = await tx.execute<{ ord: string | number }>(statement);
+  tracePhase("build", t0);
+  const found = await ctx.db.execute<{ ord: string | number }>(statement);
   const duplicate = new Set(found.map((r) => Number(r.ord) - 1));
   return { ids: ids.filter((_, i) => !duplicate.has(i)), duplicates: [...duplicate].sort((x, y) => x - y) };
 }

@@ -1,6 +1,7 @@
+import "server-only";
+
 import { sql } from "drizzle-orm";
 
-import type { DbOrTx } from "@/db/client";
 import { probabilityOnStageChange } from "@/lib/deals/rules";
 import type { ImportRow } from "@/lib/import/rows";
 import type { TenantContext } from "@/server/tenant";
@@ -39,6 +40,14 @@ type Next = {
 
 export type UpdateOutcome = { updated: string[]; skipped: { index: number; message: string }[] };
 
+export type UpdateExistingDealsParams = {
+  /** The rows to apply (`index` in their batch) and the existing deal each matched. */
+  pairs: { index: number; row: ImportRow; dealId: string }[];
+  importId: string;
+  now: Date;
+  lossReasonId: string | null;
+};
+
 /** The deal as the row would leave it; only what the file says (non-blank cells) changes. */
 function nextValues(row: ImportRow, d: Locked): Omit<Next, "before"> {
   const stageId = row.stageGiven ? row.stage.id : d.stage_id;
@@ -76,12 +85,9 @@ function unchanged(n: Omit<Next, "before">, d: Locked): boolean {
  * or lost closes the pending action as closing a deal does; a new owner takes over the pending
  * action when it was the old owner's. Rows that would change nothing are reported as skipped.
  */
-export async function updateExistingDeals(
-  tx: DbOrTx,
-  ctx: TenantContext,
-  pairs: { index: number; row: ImportRow; dealId: string }[],
-  s: { importId: string; now: Date; lossReasonId: string | null },
-): Promise<UpdateOutcome> {
+export async function updateExistingDeals(ctx: TenantContext, s: UpdateExistingDealsParams): Promise<UpdateOutcome> {
+  const { pairs } = s;
+  const tx = ctx.db;
   const out: UpdateOutcome = { updated: [], skipped: [] };
   if (pairs.length === 0) return out;
   const locked = await tx.execute<Locked>(sql`

@@ -34,7 +34,7 @@ export default async function ImportDetailPage({ params, searchParams }: ImportD
   const { org: slug, importId } = await params;
   const ctx = await getPageTenant(slug, "import.run");
   if (!UUID.test(importId)) notFound();
-  const imp = await getImport(ctx, importId).catch((err) => {
+  const imp = await getImport(ctx, { importId }).catch((err) => {
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
   });
@@ -124,7 +124,8 @@ export default async function ImportDetailPage({ params, searchParams }: ImportD
   const total = imp.skippedCount + imp.failedCount;
   const pageCount = Math.max(1, Math.ceil(total / ISSUES_PER_PAGE));
   const page = Math.min(pageCount, Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
-  const issues = total > 0 ? await listImportIssues(ctx, imp.id, { limit: ISSUES_PER_PAGE, offset: (page - 1) * ISSUES_PER_PAGE }) : null;
+  const issues =
+    total > 0 ? await listImportIssues(ctx, { importId: imp.id, limit: ISSUES_PER_PAGE, offset: (page - 1) * ISSUES_PER_PAGE }) : null;
   return (
     <>
       {header}
