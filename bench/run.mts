@@ -7,6 +7,7 @@
 //   --skip-floors    skip the raw-SQL floors and COPY (their last figures are not kept)
 //   --skip-profile   skip the LOG_SQL pass
 //   --only=a,b       scenario ids: shell, today, deals, deals-rep, pipeline, complete-action, dashboard
+//                    (the empty page, /bench-floor, always runs: the targets are multiples of it)
 //   --report-only    rewrite BENCHMARKS.md from bench/results.json, measuring nothing
 import fs from "node:fs";
 import os from "node:os";
@@ -36,7 +37,7 @@ import { describeMachine } from "./lib/machine";
 import { writeReports } from "./lib/report";
 import { type BenchResults, toRow } from "./lib/results";
 import { ensureScaleData } from "./lib/scale-seed";
-import { runScenario, type ScenarioResult, SCENARIOS } from "./lib/scenarios";
+import { EMPTY_PAGE_ID, runScenario, type ScenarioResult, SCENARIOS } from "./lib/scenarios";
 import { signIn } from "./lib/sign-in";
 
 const args = process.argv.slice(2);
@@ -124,7 +125,8 @@ try {
   const sessions = { rep: await signIn(MEASURED_REP, PASSWORD), manager: await signIn(MEASURED_MANAGER, PASSWORD) };
   log(`Signed in as ${sessions.rep.email} and ${sessions.manager.email}.`);
 
-  const chosen = SCENARIOS.filter((s) => !only || only.includes(s.id));
+  // The empty page always runs: every target is a multiple of its CPU in the same run.
+  const chosen = SCENARIOS.filter((s) => !only || only.includes(s.id) || s.id === EMPTY_PAGE_ID);
   const results: ScenarioResult[] = [];
   for (const def of chosen) {
     const result = await runScenario(def, { orgSlug: MEASURED_ORG, sessions, sql: bench.sql, db: bench.db, appPid: app.pid, log });
@@ -143,7 +145,8 @@ try {
     flag("skip-profile") || available.length === 0 ? [] : await profileAppSql(bench.sql, plansDir, available, sessions, log);
 
   notes.push(...standingNotes(results, built));
-  const rows = chosen.map((def, i) => toRow(def, results[i]!, floors));
+  const emptyAppMs = results.find((r) => r.id === EMPTY_PAGE_ID)?.cpu?.appMsPerRequest ?? null;
+  const rows = chosen.map((def, i) => toRow(def, results[i]!, floors, emptyAppMs));
   const report: BenchResults = {
     generatedAt: new Date().toISOString(),
     command: `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`,
@@ -170,7 +173,9 @@ try {
   const written = writeReports(ROOT, report);
   log(`Wrote ${path.relative(ROOT, written.json)} and ${path.relative(ROOT, written.markdown)}.`);
   for (const row of rows)
-    log(`  ${row.id.padEnd(16)} ${row.verdict.padEnd(4)} ${row.load ? `p50 ${row.load.latency.p50} ms` : row.status}`);
+    log(
+      `  ${row.id.padEnd(16)} ${row.verdict.padEnd(4)} ${row.cpu ? `app ${row.cpu.appMsPerRequest} ms (${row.cpuMultiple ?? "?"}× empty) + pg ${row.cpu.postgresMsPerRequest} ms` : row.status}${row.responseBytes ? `, ${(row.responseBytes / 1024).toFixed(1)} KiB` : ""}`,
+    );
 } catch (err) {
   // One readable line instead of tsx's transpiled stack.
   console.error(`[bench] FAILED: ${(err as Error).message}`);
@@ -214,7 +219,7 @@ function standingNotes(results: ScenarioResult[], built: BuildOutcome | null): s
   for (const r of results.filter((x) => x.status === "not-available"))
     n.push(`${r.title}: ${r.path} is not available (404) yet; it is skipped until the page exists.`);
   n.push(
-    "Times in the scale profile are relative to when it was loaded: after a few days more actions are overdue. Reload (`npx tsx bench/seed-scale.mts --reset`) for the intended mix.",
+    "Times in the scale profile are relative to when it was loaded: after a few days more actions are overdue. Reload (`npm run tsx -- bench/seed-scale.mts --reset`) for the intended mix.",
   );
   n.push(
     "The action benchmark completes real actions: each run moves about (req/s × duration) of the rep's pending actions forward. The pool refills itself with the newly planned ones, so runs can repeat indefinitely.",

@@ -29,6 +29,8 @@ const schema = z.object({
   SEED_DEMO: z.enum(["auto", "off"]).default("auto"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   LOG_SQL: z.enum(["on", "off"]).default("off"),
+  /** Serves the benchmark's empty page at /bench-floor (on); off = 404, as in production. */
+  BENCH_FLOOR_PAGE: z.enum(["on", "off"]).default("off"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -84,7 +84,10 @@ export async function startApp(options: { logSql?: boolean; workerNodeArgs?: str
   if (!(await portIsFree(BENCH_PORT))) {
     throw new Error(`Port ${BENCH_PORT} is in use: is another bench server still running? Stop it by its pid first.`);
   }
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "serve.mts")], {
+  // The primary loads src/server and src/db outside Next: `server-only` must resolve to its empty module.
+  const allowServerOnly = path.join("scripts", "lib", "allow-server-only.mjs");
+  const preload = fs.existsSync(path.join(ROOT, allowServerOnly)) ? ["--import", `./${allowServerOnly}`] : [];
+  const child = spawn(process.execPath, [...preload, "--import", "tsx", path.join("scripts", "serve.mts")], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -98,6 +101,8 @@ export async function startApp(options: { logSql?: boolean; workerNodeArgs?: str
       JOBS_WORKER: "off",
       SEED_DEMO: "off",
       LOG_SQL: options.logSql ? "on" : "off",
+      // The empty dynamic page the targets are multiples of (src/app/bench-floor).
+      BENCH_FLOOR_PAGE: "on",
       WEB_CONCURRENCY: options.workers ? String(options.workers) : "",
       WORKER_NODE_ARGS: options.workerNodeArgs?.join(" ") ?? "",
     },

@@ -1,3 +1,5 @@
+import { gzipSync } from "node:zlib";
+
 import autocannon, { type Request } from "autocannon";
 
 import { BASE_URL } from "./app-server";
@@ -17,14 +19,16 @@ export type LoadResult = {
   statusCodes: Record<string, number>;
 };
 
-export type Probe = { status: number; location: string | null; bytes: number; ms: number };
+/** bytes: the body as the browser gets it once decoded; gzipBytes: that body gzip'd at zlib's default level, as Next's compression does. */
+export type Probe = { status: number; location: string | null; bytes: number; gzipBytes: number; ms: number };
 
 /** One request, redirects not followed: tells a 404 (page not built yet) or a bounce to /login apart from a page. */
 export async function probe(path: string, headers: Record<string, string>): Promise<Probe> {
   const t0 = performance.now();
   const res = await fetch(`${BASE_URL}${path}`, { headers, redirect: "manual" });
   const body = await res.arrayBuffer();
-  return { status: res.status, location: res.headers.get("location"), bytes: body.byteLength, ms: performance.now() - t0 };
+  const ms = performance.now() - t0;
+  return { status: res.status, location: res.headers.get("location"), bytes: body.byteLength, gzipBytes: gzipSync(body).byteLength, ms };
 }
 
 export type LoadOptions = {

@@ -3,7 +3,8 @@ import path from "node:path";
 
 import { BENCH_DIST_DIR, SCALE } from "./config";
 import { planHighlight } from "./plans";
-import type { BenchResults, ScenarioRow } from "./results";
+import { pageResultsSection } from "./report-pages";
+import type { BenchResults } from "./results";
 
 /** bench/results.json (everything, machine-readable) and BENCHMARKS.md (the same, for people). */
 export function writeReports(root: string, results: BenchResults): { json: string; markdown: string } {
@@ -39,27 +40,7 @@ function renderMarkdown(r: BenchResults): string {
   out.push(`| Load average (1/5/15 min) | start ${m.loadAverageAtStart.join(" / ")}, end ${r.loadAverageAtEnd.join(" / ")} |`, "");
 
   out.push(...profileSection(r), "");
-  out.push(
-    `## Results (${r.load.connections} concurrent connections, ${r.load.durationSeconds} s after a ${r.load.warmupSeconds} s warm-up, the production server with ${r.load.workers} web workers)`,
-    "",
-  );
-  out.push(
-    "| Scenario | p50 | p95 | p99 | mean | req/s | 1 user p50 | CPU/request: app + PostgreSQL | Target | Raw-SQL floor p50 | Ratio | Verdict |",
-  );
-  out.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
-  for (const s of r.scenarios) out.push(scenarioLine(s, r.load.connections, r.machine.cpus, r.load.workers ?? 1));
-  out.push("");
-  out.push(
-    "p50/p95/p99/mean: latency of every request in the measured window. *1 user p50*: the same request sent alone, one at a time, on the idle server. " +
-      "*Ratio*: page p50 ÷ floor p50, i.e. what the app (auth, ORM, React rendering, HTML/RSC payload) adds over the database work done by hand. " +
-      "The floor is measured one query at a time, without concurrency, so on 2 CPUs shared by 10 connections a ratio well above 1 is expected even for a lean page. " +
-      "*CPU/request*: CPU time the Node server and the PostgreSQL processes really spent per request during the window (from /proc), which, unlike latency, does not grow when other programs compete for the machine. " +
-      `*≈ quiet p50*: what that CPU implies at ${r.load.connections} connections on ${r.machine.cpus} CPUs once saturated — ${r.load.connections} × max(app ÷ ${renderThreads(r)}, (app + PostgreSQL) ÷ ${r.machine.cpus}), since each web worker renders on one thread — an estimate, not a measurement.`,
-    "",
-  );
-  const notes = r.scenarios.filter((s) => s.note).map((s) => `- **${s.title}**: ${s.note}`);
-  if (notes.length) out.push("### Scenario notes", "", ...notes, "");
-  out.push(...missesSection(r), "");
+  out.push(...pageResultsSection(r));
 
   out.push(...floorSection(r), "");
   out.push(...profileOfAppSection(r), "");
@@ -71,7 +52,7 @@ function renderMarkdown(r: BenchResults): string {
     "npm run bench                   # load the scale profile if needed, build into .next-bench, measure, write this file",
     "npm run bench -- --no-build     # reuse the last .next-bench build (use this for the figures of record, on a quiet machine)",
     "npm run bench -- --skip-floors --skip-profile --only=today,deals   # a quick look at some pages",
-    "npx tsx bench/seed-scale.mts --reset   # reload the scale profile from scratch (about 2 minutes)",
+    "npm run tsx -- bench/seed-scale.mts --reset   # reload the scale profile from scratch (about 2 minutes)",
     "```",
     "",
     `The bench keeps its own cluster in \`.bench-data/pg\` and its own build in \`${BENCH_DIST_DIR}\`, and serves on 127.0.0.1:3240, so it runs beside \`npm start\`, the tests and other builds. ` +
@@ -79,65 +60,6 @@ function renderMarkdown(r: BenchResults): string {
     "",
   );
   return out.join("\n");
-}
-
-/** Closed-loop saturation estimate: N clients × the demand on the busiest resource (Node's one thread, or all CPUs). */
-export function quietEstimate(s: ScenarioRow, connections: number, cpus: number, workers: number): number | null {
-  if (!s.cpu) return null;
-  return (
-    connections * Math.max(s.cpu.appMsPerRequest / Math.min(workers, cpus), (s.cpu.appMsPerRequest + s.cpu.postgresMsPerRequest) / cpus)
-  );
-}
-
-/** How many requests render at once: one per web worker, at most one per CPU. */
-function renderThreads(r: BenchResults): number {
-  return Math.min(r.load.workers ?? 1, r.machine.cpus);
-}
-
-function scenarioLine(s: ScenarioRow, connections: number, cpus: number, workers: number): string {
-  const target = s.target ? `p50 ≤ ${s.target.p50} ms${s.target.p95 ? `, p95 ≤ ${s.target.p95} ms` : ""}` : "—";
-  const floor = s.floor ? ms(s.floor.p50) : "—";
-  const ratio = s.ratio === null ? "—" : `${s.ratio}×`;
-  const name = s.status === "in-process" ? `${s.title} *(in-process)*` : s.title;
-  if (!s.load) {
-    const what = s.status === "not-available" ? "not available (404)" : `error: ${s.note ?? "?"}`;
-    return `| ${name} | ${what} | | | | | | | ${target} | ${floor} | — | n/a |`;
-  }
-  const l = s.load.latency;
-  const verdict = s.verdict === "pass" ? "✅ pass" : s.verdict === "fail" ? "❌ miss" : "n/a";
-  const est = quietEstimate(s, connections, cpus, workers);
-  const cpu = s.cpu ? `${ms(s.cpu.appMsPerRequest)} + ${ms(s.cpu.postgresMsPerRequest)} (≈ quiet p50 ${ms(est)})` : "—";
-  return `| ${name} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.mean)} | ${s.load.requestsPerSecond} | ${ms(s.unloaded?.p50)} | ${cpu} | ${target} | ${floor} | ${ratio} | ${verdict} |`;
-}
-
-/**
- * For each miss, the CPU budget the target implies: with N requests in flight on W render threads
- * (web workers, at most one per CPU), p50 ≤ T needs about T × W ÷ N ms of app CPU per request. Compared with what was measured (and with
- * the app-shell baseline every page pays), it tells "too much SQL" from "too much rendering".
- */
-function missesSection(r: BenchResults): string[] {
-  const misses = r.scenarios.filter((s) => s.verdict === "fail" && s.target);
-  if (misses.length === 0) return [];
-  const n = r.load.connections;
-  const shell = r.scenarios.find((s) => s.id === "shell")?.cpu?.appMsPerRequest;
-  const out = ["### Why the misses", ""];
-  for (const s of misses) {
-    const budget = (s.target!.p50 * renderThreads(r)) / n;
-    const parts = [`**${s.title}**: p50 ≤ ${s.target!.p50} ms at ${n} connections leaves ≈ ${budget.toFixed(1)} ms of app CPU per request`];
-    if (s.cpu) parts.push(`measured ${s.cpu.appMsPerRequest} ms app + ${s.cpu.postgresMsPerRequest} ms PostgreSQL`);
-    if (shell !== undefined && s.id !== "shell") parts.push(`of which the app shell alone costs ${shell} ms`);
-    const prof = r.sqlProfiles.find((p) => p.scenario === s.id);
-    if (prof) {
-      const slow = [...prof.queries].sort((a, b) => (b.finding.executionMs ?? 0) - (a.finding.executionMs ?? 0))[0];
-      const seq = prof.queries.flatMap((q) => q.finding.seqScans).filter((x) => x.rows > 1000);
-      parts.push(
-        `its SQL sums to ${ms(prof.sqlMs)}${slow ? ` (slowest ${ms(slow.finding.executionMs)})` : ""}${seq.length ? `, with sequential scans of ${seq.map((x) => `${x.table} (${int(x.rows)} rows)`).join(", ")}` : ""}`,
-      );
-    }
-    if (s.responseBytes) parts.push(`response ${(s.responseBytes / 1024).toFixed(0)} KiB`);
-    out.push(`- ${parts.join("; ")}.`);
-  }
-  return out;
 }
 
 function profileSection(r: BenchResults): string[] {
@@ -235,7 +157,7 @@ function exportBenchmark(): string[] {
       "",
       `${j.workload?.rowsExported !== undefined ? int(j.workload.rowsExported) : "?"} deals exported to CSV through the real route handler in ${secs(csv)} (median; first rows after ${secs(j.csv?.firstRowsMs)}, heap held mid-stream ${j.csv?.retainedHeapMidStreamMb ?? "?"} MB)` +
         `; target 3 s: ${csv !== undefined && csv <= 3000 ? "✅ pass" : "❌ miss"}; floor \`COPY (same select) TO STDOUT\` ${secs(j.copyFloor?.medianMs)}${j.ratioToFloor !== undefined ? ` (ratio ${j.ratioToFloor}×)` : ""}` +
-        `${j.xlsx?.ms !== undefined ? `; XLSX ${secs(j.xlsx.ms)} (no target)` : ""}. Measured ${j.measuredAt ?? "at an unknown time"}; run \`npx tsx bench/export-100k.mts\` to refresh.`,
+        `${j.xlsx?.ms !== undefined ? `; XLSX ${secs(j.xlsx.ms)} (no target)` : ""}. Measured ${j.measuredAt ?? "at an unknown time"}; run \`npm run tsx -- bench/export-100k.mts\` to refresh.`,
     ];
   } catch {
     return ["## Deals export", "", "`bench/results-export.json` exists but could not be read."];
@@ -260,7 +182,7 @@ function importBenchmark(): string[] {
       "",
       `${j.rows !== undefined ? int(j.rows) : "?"} rows imported end to end in ${e2e !== undefined ? `${e2e} s` : "?"} (upload ${j.seconds?.upload ?? "?"} s, import job ${j.seconds?.run ?? "?"} s)` +
         `${j.targetSeconds !== undefined ? `; target ${j.targetSeconds} s: ${j.meetsTarget ? "✅ pass" : "❌ miss"}` : ""}` +
-        `${j.copyFloor?.seconds !== undefined ? `; COPY floor of the same rows ${j.copyFloor.seconds} s${j.copyFloor.ratio !== undefined ? ` (ratio ${j.copyFloor.ratio}×)` : ""}` : ""}. Measured ${j.measuredAt ?? "at an unknown time"}; run \`npx tsx bench/import-100k.mts\` to refresh.`,
+        `${j.copyFloor?.seconds !== undefined ? `; COPY floor of the same rows ${j.copyFloor.seconds} s${j.copyFloor.ratio !== undefined ? ` (ratio ${j.copyFloor.ratio}×)` : ""}` : ""}. Measured ${j.measuredAt ?? "at an unknown time"}; run \`npm run tsx -- bench/import-100k.mts\` to refresh.`,
     ];
   } catch {
     return ["## CSV import", "", "`bench/results-import.json` exists but could not be read."];

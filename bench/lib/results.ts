@@ -8,12 +8,13 @@ import type { Summary } from "./stats";
 
 export type Verdict = "pass" | "fail" | "n/a";
 
-/** One row of the table: the page's figures beside its floor and its target. */
+/** One row of the table: the page's figures beside its floors and its target. */
 export type ScenarioRow = ScenarioResult & {
   target: Target | null;
+  /** The page's raw SQL, by hand (bench/lib/floors.ts). */
   floor: { id: string; p50: number; p95: number } | null;
-  /** page p50 ÷ floor p50 */
-  ratio: number | null;
+  /** App CPU per request ÷ the empty dynamic page's app CPU per request, same run. */
+  cpuMultiple: number | null;
   verdict: Verdict;
 };
 
@@ -35,17 +36,19 @@ export type BenchResults = {
   notes: string[];
 };
 
-export function toRow(def: ScenarioDef, result: ScenarioResult, floors: FloorSet | null): ScenarioRow {
+/** emptyAppMs: the empty dynamic page's app CPU per request in the same run (null if it was not measured). */
+export function toRow(def: ScenarioDef, result: ScenarioResult, floors: FloorSet | null, emptyAppMs: number | null): ScenarioRow {
   const floor =
     def.floorId && floors?.[def.floorId]
       ? { id: def.floorId, p50: floors[def.floorId]!.total.p50, p95: floors[def.floorId]!.total.p95 }
       : null;
-  const p50 = result.load?.latency.p50;
-  const p95 = result.load?.latency.p95;
-  const ratio = floor && p50 !== undefined && floor.p50 > 0 ? Math.round((p50 / floor.p50) * 10) / 10 : null;
+  const app = result.cpu?.appMsPerRequest;
+  const cpuMultiple = app !== undefined && emptyAppMs ? Math.round((app / emptyAppMs) * 100) / 100 : null;
   let verdict: Verdict = "n/a";
-  if (def.target && p50 !== undefined && p95 !== undefined && (result.status === "measured" || result.status === "in-process")) {
-    verdict = p50 <= def.target.p50 && (def.target.p95 === undefined || p95 <= def.target.p95) ? "pass" : "fail";
+  if (def.target && cpuMultiple !== null && result.status === "measured") {
+    const cpuOk = cpuMultiple <= def.target.cpuMultiple;
+    const bytesOk = def.target.maxKiB === undefined || (result.responseBytes ?? Infinity) <= def.target.maxKiB * 1024;
+    verdict = cpuOk && bytesOk ? "pass" : "fail";
   }
-  return { ...result, target: def.target, floor, ratio, verdict };
+  return { ...result, target: def.target, floor, cpuMultiple, verdict };
 }
