@@ -30,7 +30,7 @@ export default defineConfig({
   webServer: {
     // The production server as `npm start` runs it, with two web workers: journeys cross workers,
     // as they do in production (a change made through one must show through the other).
-    command: `rm -rf ${dataDir} && exec node --import tsx scripts/serve.mts`,
+    command: `rm -rf ${dataDir} && exec node --import ./scripts/lib/allow-server-only.mjs --import tsx scripts/serve.mts`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,6 +1,6 @@
 // Loads the scale profile (DESIGN §6) into the benchmark's own embedded PostgreSQL in .bench-data/pg.
-//   npx tsx bench/seed-scale.mts           load once (skips when the marker says it is there)
-//   npx tsx bench/seed-scale.mts --reset   delete .bench-data/pg first (no bench server may be running)
+//   npm run tsx -- bench/seed-scale.mts           load once (skips when the marker says it is there)
+//   npm run tsx -- bench/seed-scale.mts --reset   delete .bench-data/pg first (no bench server may be running)
 // `npm run bench` calls the same code; this entry point exists to load ahead of time.
 import fs from "node:fs";
 import path from "node:path";

@@ -35,7 +35,7 @@ export async function ensureScaleData(db: Database, log: (m: string) => void = c
   if (existing || orgs!.n > 0) {
     throw new Error(
       `The bench database holds ${existing ? `scale profile v${existing.version}` : "scale orgs without a load marker"}, not v${PROFILE_VERSION}. ` +
-        `Reload it with \`npx tsx bench/seed-scale.mts --reset\` (stops nothing: make sure no bench server is running).`,
+        `Reload it with \`npm run tsx -- bench/seed-scale.mts --reset\` (stops nothing: make sure no bench server is running).`,
     );
   }
   log(
