@@ -46,8 +46,8 @@ export async function profileAppSql(
 
 async function requester(sql: postgres.Sql, s: ScenarioResult, session: Session): Promise<() => Promise<unknown>> {
   if (s.method === "GET") return () => probe(s.path, { Cookie: session.cookie, Accept: "text/html" });
-  const ref = findServerAction("src/actions/next-actions.ts", "completeActionAction");
-  if (!ref) throw new Error("completeActionAction is not in the manifest");
+  const ref = findServerAction("src/actions/next-steps.ts", "completeNextStepAction");
+  if (!ref) throw new Error("completeNextStepAction is not in the manifest");
   const ids = (
     await sql`select a.id from actions a join organizations o on o.id = a.org_id
     where o.slug = ${MEASURED_ORG} and a.owner_id = ${session.userId} and a.completed_at is null order by a.due_at limit 20`

@@ -168,11 +168,11 @@ async function runAction(def: ScenarioDef, ctx: ScenarioContext, session: Sessio
     await ctx.sql`select a.id from actions a join organizations o on o.id = a.org_id
     where o.slug = ${ctx.orgSlug} and a.owner_id = ${session.userId} and a.completed_at is null order by a.due_at`
   ).map((r) => r.id as string);
-  const ref = findServerAction("src/actions/next-actions.ts", "completeActionAction");
+  const ref = findServerAction("src/actions/next-steps.ts", "completeNextStepAction");
   const pageOk = ref ? (await probe(base.path, { Cookie: session.cookie })).status === 200 : false;
   if (!ref || !pageOk) {
     ctx.log(
-      `  ${def.id}: ${ref ? `${base.path} is not available` : "completeActionAction is not in the build's manifest"}; measuring completeAction(ctx, …) in-process instead`,
+      `  ${def.id}: ${ref ? `${base.path} is not available` : "completeNextStepAction is not in the build's manifest"}; measuring completeAction(ctx, …) in-process instead`,
     );
     const load = await runCompleteActionInProcess(ctx.db, ctx.orgSlug, session.userId, ids);
     return {

@@ -45,7 +45,7 @@ export function readActionResult(body: string): { ok: boolean | null; nextAction
 
 export type ActionPool = { ids: string[]; used: number; ok: number; failed: number; failures: Record<string, number> };
 
-/** The RSC-encoded arguments of completeActionAction(orgSlug, input) for the next action in the pool. */
+/** The RSC-encoded arguments of completeNextStepAction(orgSlug, input) for the next action in the pool. */
 function nextBody(orgSlug: string, pool: ActionPool): string {
   const actionId = pool.ids[pool.used++];
   if (!actionId) throw new Error("The pending-action pool ran dry");

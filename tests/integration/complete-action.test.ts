@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { completeActionAction, snoozeActionAction } from "@/actions/next-actions";
+import { completeNextStepAction, snoozeNextStepAction } from "@/actions/next-steps";
 import { getSql } from "@/db/client";
 import { createDeal } from "@/server/data/deals";
 import { listLossReasons, listStages } from "@/server/data/stages";
@@ -46,10 +46,10 @@ async function dealRow(dealId: string) {
   return row!;
 }
 
-describe("completeActionAction", () => {
+describe("completeNextStepAction", () => {
   it("completes and plans the next action in one go", async () => {
     const { a, rita } = await setup();
-    const res = await asUser(a.rep.id, () => completeActionAction(a.org.slug, planNext(rita.actionId)));
+    const res = await asUser(a.rep.id, () => completeNextStepAction(a.org.slug, planNext(rita.actionId)));
     // The result is what the page needs to update itself (no re-rendered page): the planned step with its owner's name.
     expect(res).toEqual({
       ok: true,
@@ -82,7 +82,7 @@ describe("completeActionAction", () => {
   it("closes as won instead of planning", async () => {
     const { a, rita } = await setup();
     const res = await asUser(a.rep.id, () =>
-      completeActionAction(a.org.slug, { actionId: rita.actionId, outcome: "Signed", followUp: { then: "won" } }),
+      completeNextStepAction(a.org.slug, { actionId: rita.actionId, outcome: "Signed", followUp: { then: "won" } }),
     );
     expect(res).toEqual({
       ok: true,
@@ -95,7 +95,7 @@ describe("completeActionAction", () => {
   it("requires a loss reason to close as lost, and writes nothing without one", async () => {
     const { a, rita, lossReasons } = await setup();
     const missing = await asUser(a.rep.id, () =>
-      completeActionAction(a.org.slug, {
+      completeNextStepAction(a.org.slug, {
         actionId: rita.actionId,
         outcome: "Went elsewhere",
         followUp: { then: "lost", lossReasonId: "" },
@@ -105,7 +105,7 @@ describe("completeActionAction", () => {
     expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
 
     const foreignReason = await asUser(a.rep.id, () =>
-      completeActionAction(a.org.slug, {
+      completeNextStepAction(a.org.slug, {
         actionId: rita.actionId,
         outcome: "Went elsewhere",
         followUp: { then: "lost", lossReasonId: "00000000-0000-4000-8000-000000000000" },
@@ -115,7 +115,7 @@ describe("completeActionAction", () => {
     expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
 
     const lost = await asUser(a.rep.id, () =>
-      completeActionAction(a.org.slug, {
+      completeNextStepAction(a.org.slug, {
         actionId: rita.actionId,
         outcome: "Went elsewhere",
         followUp: { then: "lost", lossReasonId: lossReasons[0]!.id, lossNote: "Cheaper offer" },
@@ -127,7 +127,7 @@ describe("completeActionAction", () => {
 
   it("validates the outcome and the next step on their fields", async () => {
     const { a, rita } = await setup();
-    const res = await asUser(a.rep.id, () => completeActionAction(a.org.slug, { ...planNext(rita.actionId, " "), outcome: "" }));
+    const res = await asUser(a.rep.id, () => completeNextStepAction(a.org.slug, { ...planNext(rita.actionId, " "), outcome: "" }));
     expect(res).toMatchObject({
       ok: false,
       code: "VALIDATION",
@@ -137,12 +137,12 @@ describe("completeActionAction", () => {
 
   it("does not let a rep complete another rep's action (not found) or assign the next one to someone else", async () => {
     const { a, rita, ravi } = await setup();
-    const other = await asUser(a.rep.id, () => completeActionAction(a.org.slug, planNext(ravi.actionId)));
+    const other = await asUser(a.rep.id, () => completeNextStepAction(a.org.slug, planNext(ravi.actionId)));
     expect(other).toEqual({ ok: false, code: "NOT_FOUND", message: "Action was not found." });
     expect((await actionsOf(ravi.dealId))[0]!.completed_at).toBeNull();
 
     const assign = await asUser(a.rep.id, () =>
-      completeActionAction(a.org.slug, planNext(rita.actionId, "Send the quote", { ownerId: a.rep2.id })),
+      completeNextStepAction(a.org.slug, planNext(rita.actionId, "Send the quote", { ownerId: a.rep2.id })),
     );
     expect(assign).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "followUp.next.ownerId": ["Only yourself"] } });
     expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
@@ -151,7 +151,7 @@ describe("completeActionAction", () => {
   it("lets a manager complete a rep's action and take the next step on themselves", async () => {
     const { a, rita } = await setup();
     const res = await asUser(a.manager.id, () =>
-      completeActionAction(a.org.slug, planNext(rita.actionId, "Visit", { ownerId: a.manager.id })),
+      completeNextStepAction(a.org.slug, planNext(rita.actionId, "Visit", { ownerId: a.manager.id })),
     );
     expect(res).toMatchObject({ ok: true, data: { next: { details: "Visit", ownerId: a.manager.id, ownerName: "Max Manager" } } });
     const rows = await actionsOf(rita.dealId);
@@ -162,7 +162,7 @@ describe("completeActionAction", () => {
   it("refuses to give the next step to a rep who does not own the deal (it would vanish from every rep's queue)", async () => {
     const { a, rita } = await setup();
     const res = await asUser(a.manager.id, () =>
-      completeActionAction(a.org.slug, planNext(rita.actionId, "Visit", { ownerId: a.rep2.id })),
+      completeNextStepAction(a.org.slug, planNext(rita.actionId, "Visit", { ownerId: a.rep2.id })),
     );
     expect(res).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "followUp.next.ownerId": ["Not this deal's owner"] } });
     expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
@@ -171,7 +171,7 @@ describe("completeActionAction", () => {
   it("treats another org's action id as not found, for every role", async () => {
     const { a, foreign } = await setup();
     for (const user of [a.rep, a.manager, a.admin]) {
-      const res = await asUser(user.id, () => completeActionAction(a.org.slug, planNext(foreign.actionId)));
+      const res = await asUser(user.id, () => completeNextStepAction(a.org.slug, planNext(foreign.actionId)));
       expect(res).toEqual({ ok: false, code: "NOT_FOUND", message: "Action was not found." });
     }
     expect((await actionsOf(foreign.dealId))[0]!.completed_at).toBeNull();
@@ -179,7 +179,7 @@ describe("completeActionAction", () => {
 
   it("refuses a non-member of the org", async () => {
     const { a, b, rita } = await setup();
-    const res = await asUser(b.admin.id, () => completeActionAction(a.org.slug, planNext(rita.actionId)));
+    const res = await asUser(b.admin.id, () => completeNextStepAction(a.org.slug, planNext(rita.actionId)));
     expect(res).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 
@@ -196,8 +196,8 @@ describe("completeActionAction", () => {
     });
     await holding.promise;
     const racers = [
-      asUser(a.rep.id, () => completeActionAction(a.org.slug, planNext(rita.actionId, "Rita's next step"))),
-      asUser(a.manager.id, () => completeActionAction(a.org.slug, planNext(rita.actionId, "Max's next step"))),
+      asUser(a.rep.id, () => completeNextStepAction(a.org.slug, planNext(rita.actionId, "Rita's next step"))),
+      asUser(a.manager.id, () => completeNextStepAction(a.org.slug, planNext(rita.actionId, "Max's next step"))),
     ];
     await waitFor(async () => {
       const [row] =
@@ -220,12 +220,12 @@ describe("completeActionAction", () => {
   });
 });
 
-describe("snoozeActionAction", () => {
+describe("snoozeNextStepAction", () => {
   it("moves the due time and keeps the reason in the audit log", async () => {
     const { a, rita } = await setup();
     const dueAt = inHours(30);
     const res = await asUser(a.rep.id, () =>
-      snoozeActionAction(a.org.slug, { actionId: rita.actionId, dueAt, reason: "On holiday until Monday" }),
+      snoozeNextStepAction(a.org.slug, { actionId: rita.actionId, dueAt, reason: "On holiday until Monday" }),
     );
     expect(res).toEqual({ ok: true, data: { actionId: rita.actionId, dealId: rita.dealId, dueAt } });
     const [action] = await getSql()`select due_at from actions where id = ${rita.actionId}`;
@@ -242,7 +242,9 @@ describe("snoozeActionAction", () => {
 
   it("requires a reason and a future time", async () => {
     const { a, rita } = await setup();
-    const res = await asUser(a.rep.id, () => snoozeActionAction(a.org.slug, { actionId: rita.actionId, dueAt: inHours(-1), reason: " " }));
+    const res = await asUser(a.rep.id, () =>
+      snoozeNextStepAction(a.org.slug, { actionId: rita.actionId, dueAt: inHours(-1), reason: " " }),
+    );
     expect(res).toMatchObject({
       ok: false,
       code: "VALIDATION",
@@ -252,9 +254,9 @@ describe("snoozeActionAction", () => {
 
   it("refuses a completed action with who completed it", async () => {
     const { a, rita } = await setup();
-    await asUser(a.rep.id, () => completeActionAction(a.org.slug, planNext(rita.actionId)));
+    await asUser(a.rep.id, () => completeNextStepAction(a.org.slug, planNext(rita.actionId)));
     const res = await asUser(a.rep.id, () =>
-      snoozeActionAction(a.org.slug, { actionId: rita.actionId, dueAt: inHours(5), reason: "Later" }),
+      snoozeNextStepAction(a.org.slug, { actionId: rita.actionId, dueAt: inHours(5), reason: "Later" }),
     );
     expect(res).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/^Already completed by Rita Rep/) });
   });
@@ -262,7 +264,7 @@ describe("snoozeActionAction", () => {
   it("treats another rep's or another org's action as not found, and writes no audit row", async () => {
     const { a, ravi, foreign } = await setup();
     for (const actionId of [ravi.actionId, foreign.actionId]) {
-      const res = await asUser(a.rep.id, () => snoozeActionAction(a.org.slug, { actionId, dueAt: inHours(5), reason: "Later" }));
+      const res = await asUser(a.rep.id, () => snoozeNextStepAction(a.org.slug, { actionId, dueAt: inHours(5), reason: "Later" }));
       expect(res).toEqual({ ok: false, code: "NOT_FOUND", message: "Action was not found." });
     }
     const audit = await getSql()`select count(*)::int as n from audit_log where org_id = ${a.org.id} and entity = 'action'`;

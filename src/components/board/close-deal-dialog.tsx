@@ -2,7 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 
-import { LossReasonOptions } from "@/components/actions/loss-reason-options";
+import { LossReasonOptions } from "@/components/next-steps/loss-reason-options";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";

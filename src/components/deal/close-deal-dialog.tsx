@@ -5,7 +5,7 @@ import { type FormEvent, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 
 import { closeDealAction } from "@/actions/deals";
-import { LossReasonOptions } from "@/components/actions/loss-reason-options";
+import { LossReasonOptions } from "@/components/next-steps/loss-reason-options";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";

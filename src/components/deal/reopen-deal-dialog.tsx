@@ -5,11 +5,11 @@ import { useId, useState } from "react";
 import type { z } from "zod";
 
 import { reopenDealAction } from "@/actions/deals";
-import { ActionTypeOptions } from "@/components/actions/action-type";
-import { DuePicker } from "@/components/actions/due-picker";
-import { useDueChoice } from "@/components/actions/use-due-choice";
 import { FormAlert } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { DuePicker } from "@/components/next-steps/due-picker";
+import { NextStepTypeOptions } from "@/components/next-steps/next-step-type";
+import { useDueChoice } from "@/components/next-steps/use-due-choice";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -89,7 +89,7 @@ function ReopenForm({ org, dealId, stages, defaultStageId, onDone }: Omit<Reopen
         <Field label="Next action" {...form.field("nextAction.type")}>
           {(control) => (
             <Select {...control} defaultValue="call" disabled={form.pending}>
-              <ActionTypeOptions />
+              <NextStepTypeOptions />
             </Select>
           )}
         </Field>

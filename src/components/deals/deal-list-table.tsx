@@ -3,9 +3,9 @@ import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-import { ACTION_TYPE_LABELS, ActionTypeIcon } from "@/components/actions/action-type";
-import { DueStateBadge } from "@/components/actions/due-state-badge";
-import { dueDistance } from "@/components/actions/due-text";
+import { DueStateBadge } from "@/components/next-steps/due-state-badge";
+import { dueDistance } from "@/components/next-steps/due-text";
+import { ACTION_TYPE_LABELS, NextStepTypeIcon } from "@/components/next-steps/next-step-type";
 import { Badge } from "@/components/ui/badge";
 import { formatDate, formatDateTime } from "@/lib/dates/format";
 import { formatMoney } from "@/lib/money";
@@ -151,7 +151,7 @@ function NextActionCell({ deal, org, now }: { deal: DealListRow; org: Org; now: 
     <div className="space-y-1">
       <DueStateBadge state={state} />
       <p className="flex items-center gap-1.5 text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-        <ActionTypeIcon type={type} className="size-3.5 shrink-0" />
+        <NextStepTypeIcon type={type} className="size-3.5 shrink-0" />
         <span className="sr-only">{ACTION_TYPE_LABELS[type]},</span>
         <time
           dateTime={dueAt.toISOString()}

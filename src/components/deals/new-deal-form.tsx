@@ -7,7 +7,7 @@ import { type FormEvent, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 
 import { createDealAction } from "@/actions/deals";
-import { DEFAULT_DUE, resolveDue } from "@/components/actions/due-choice";
+import { DEFAULT_DUE, resolveDue } from "@/components/next-steps/due-choice";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";

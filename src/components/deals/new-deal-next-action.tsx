@@ -4,9 +4,9 @@ import { clsx } from "clsx";
 import { ListChecks } from "lucide-react";
 import type { KeyboardEvent } from "react";
 
-import { ACTION_TYPE_LABELS, ACTION_TYPES, ActionTypeIcon } from "@/components/actions/action-type";
-import { type DueChoice, dueShortcut, isTextEntry, toCustom } from "@/components/actions/due-choice";
-import { DuePicker } from "@/components/actions/due-picker";
+import { type DueChoice, dueShortcut, isTextEntry, toCustom } from "@/components/next-steps/due-choice";
+import { DuePicker } from "@/components/next-steps/due-picker";
+import { ACTION_TYPE_LABELS, ACTION_TYPES, NextStepTypeIcon } from "@/components/next-steps/next-step-type";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -85,7 +85,7 @@ export function NewDealNextAction({ value, onChange, errors, ownerLabel, timeZon
                   onChange={() => onChange({ type })}
                   className="sr-only"
                 />
-                <ActionTypeIcon type={type} className="size-4" />
+                <NextStepTypeIcon type={type} className="size-4" />
                 {ACTION_TYPE_LABELS[type]}
               </label>
             ))}

@@ -1,5 +1,5 @@
-import { dueDistance } from "@/components/actions/due-text";
-import type { OrgDisplay } from "@/components/actions/types";
+import { dueDistance } from "@/components/next-steps/due-text";
+import type { OrgDisplay } from "@/components/next-steps/types";
 import { formatDateTime, formatTime } from "@/lib/dates/format";
 import { TODAY_BUCKETS } from "@/lib/deals/today-buckets";
 import { formatMoney } from "@/lib/money";

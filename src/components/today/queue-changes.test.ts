@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import type { CompletionResult } from "@/components/actions/types";
+import type { CompletionResult } from "@/lib/next-steps/results";
 
 import { applyQueueChange, completionChange, snoozeChange } from "./queue-changes";
 import type { QueueRowView, QueueSectionView } from "./types";

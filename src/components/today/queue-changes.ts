@@ -1,5 +1,6 @@
-import type { CompletionResult, OrgDisplay, PlannedAction, SnoozeResult } from "@/components/actions/types";
+import type { OrgDisplay } from "@/components/next-steps/types";
 import { queueBoundaries, todayBucketOf } from "@/lib/deals/today-buckets";
+import type { CompletionResult, PlannedNextStep, SnoozeResult } from "@/lib/next-steps/results";
 
 import { dueTexts } from "./build-view";
 import type { QueueRowView, QueueSectionView } from "./types";
@@ -14,7 +15,7 @@ export type QueueScope = { ownerId: string | null; limit: number };
  */
 export type QueueChange = {
   removeId: string;
-  place: { action: PlannedAction; from: QueueRowView } | null;
+  place: { action: PlannedNextStep; from: QueueRowView } | null;
   now: Date;
 };
 

@@ -4,7 +4,7 @@ import { clsx } from "clsx";
 import Link from "next/link";
 import type { KeyboardEvent } from "react";
 
-import { ACTION_TYPE_LABELS } from "@/components/actions/action-type";
+import { ACTION_TYPE_LABELS } from "@/components/next-steps/next-step-type";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 

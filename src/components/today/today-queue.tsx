@@ -3,9 +3,10 @@
 import { useRouter } from "next/navigation";
 import { type ReactNode, startTransition, useEffect, useOptimistic, useRef, useState } from "react";
 
-import { CompleteActionDialog } from "@/components/actions/complete-action-dialog";
-import { SnoozeActionDialog } from "@/components/actions/snooze-action-dialog";
-import type { Assignee, CompletionResult, OrgDisplay, SnoozeResult } from "@/components/actions/types";
+import { CompleteNextStepDialog } from "@/components/next-steps/complete-next-step-dialog";
+import { SnoozeNextStepDialog } from "@/components/next-steps/snooze-next-step-dialog";
+import type { Assignee, OrgDisplay } from "@/components/next-steps/types";
+import type { CompletionResult, SnoozeResult } from "@/lib/next-steps/results";
 
 import { applyQueueChange, completionChange, type QueueChange, type QueueScope, snoozeChange } from "./queue-changes";
 import { QueueRow } from "./queue-row";
@@ -147,9 +148,9 @@ export function TodayQueue({ org, sections: serverSections, scope, lossReasons, 
             ))}
         {active ? (
           active.mode === "complete" ? (
-            <CompleteActionDialog
+            <CompleteNextStepDialog
               org={org}
-              action={active.row.action}
+              step={active.row.action}
               lossReasons={lossReasons}
               assignees={assignees}
               open={open}
@@ -158,9 +159,9 @@ export function TodayQueue({ org, sections: serverSections, scope, lossReasons, 
               onCloseAutoFocus={onCloseAutoFocus}
             />
           ) : (
-            <SnoozeActionDialog
+            <SnoozeNextStepDialog
               org={org}
-              action={active.row.action}
+              step={active.row.action}
               open={open}
               onOpenChange={setOpen}
               onSnoozed={(result: SnoozeResult) => change(snoozeChange(active.row, result, new Date()))}

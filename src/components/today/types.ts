@@ -1,11 +1,11 @@
-import type { ActionForCompletion } from "@/components/actions/types";
+import type { NextStepForCompletion } from "@/components/next-steps/types";
 import type { TodayBucket } from "@/lib/deals/today-buckets";
 
 export type { TodayBucket };
 
 /** One queue row, formatted on the server in the org's locale, currency and time zone. */
 export type QueueRowView = {
-  action: ActionForCompletion;
+  action: NextStepForCompletion;
   value: string;
   stage: string;
   probability: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
-import { completeActionSchema, createDealSchema, moveDealSchema, nextActionSchema, snoozeActionSchema } from "./deals";
+import { completeNextStepSchema, createDealSchema, moveDealSchema, nextActionSchema, snoozeNextStepSchema } from "./deals";
 
 const STAGE = "0b6f6a3e-8f0e-4c57-9d0a-6a0a7f5f0c11";
 const ACTION = "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
@@ -59,24 +59,24 @@ describe("nextActionSchema", () => {
   });
 });
 
-describe("completeActionSchema", () => {
+describe("completeNextStepSchema", () => {
   it("needs an outcome and either a next action or a close", () => {
-    expect(completeActionSchema.safeParse({ actionId: ACTION, outcome: "Spoke to them", followUp: { then: "won" } }).success).toBe(true);
-    expect(errorsOf(completeActionSchema, { actionId: ACTION, outcome: "", followUp: { then: "won" } })).toHaveProperty("outcome");
-    expect(completeActionSchema.safeParse({ actionId: ACTION, outcome: "x", followUp: { then: "later" } }).success).toBe(false);
+    expect(completeNextStepSchema.safeParse({ actionId: ACTION, outcome: "Spoke to them", followUp: { then: "won" } }).success).toBe(true);
+    expect(errorsOf(completeNextStepSchema, { actionId: ACTION, outcome: "", followUp: { then: "won" } })).toHaveProperty("outcome");
+    expect(completeNextStepSchema.safeParse({ actionId: ACTION, outcome: "x", followUp: { then: "later" } }).success).toBe(false);
   });
 
   it("requires a loss reason to close as lost", () => {
-    expect(completeActionSchema.safeParse({ actionId: ACTION, outcome: "x", followUp: { then: "lost" } }).success).toBe(false);
+    expect(completeNextStepSchema.safeParse({ actionId: ACTION, outcome: "x", followUp: { then: "lost" } }).success).toBe(false);
     expect(
-      completeActionSchema.safeParse({ actionId: ACTION, outcome: "x", followUp: { then: "lost", lossReasonId: REASON } }).success,
+      completeNextStepSchema.safeParse({ actionId: ACTION, outcome: "x", followUp: { then: "lost", lossReasonId: REASON } }).success,
     ).toBe(true);
   });
 });
 
-describe("snoozeActionSchema and moveDealSchema", () => {
+describe("snoozeNextStepSchema and moveDealSchema", () => {
   it("needs a reason to snooze", () => {
-    expect(errorsOf(snoozeActionSchema, { actionId: ACTION, dueAt: tomorrow(), reason: "" })).toHaveProperty("reason");
+    expect(errorsOf(snoozeNextStepSchema, { actionId: ACTION, dueAt: tomorrow(), reason: "" })).toHaveProperty("reason");
   });
   it("rejects ids that are not uuids", () => {
     expect(errorsOf(moveDealSchema, { dealId: "1 or 1=1", stageId: STAGE })).toHaveProperty("dealId");

@@ -74,14 +74,14 @@ const closeLost = z.object({
 const closeWon = z.object({ then: z.literal("won") });
 const planNext = z.object({ then: z.literal("next"), next: nextActionSchema });
 
-export const completeActionSchema = z.object({
+export const completeNextStepSchema = z.object({
   actionId: uuid("action"),
   outcome: z.string().trim().min(1, "Write down what happened").max(2000, "Keep it under 2000 characters"),
   followUp: z.discriminatedUnion("then", [planNext, closeWon, closeLost], { error: "Plan the next action or close the deal" }),
 });
-export type CompleteActionInput = z.input<typeof completeActionSchema>;
+export type CompleteNextStepInput = z.input<typeof completeNextStepSchema>;
 
-export const snoozeActionSchema = z.object({
+export const snoozeNextStepSchema = z.object({
   actionId: uuid("action"),
   dueAt: dueAt.refine((d) => d.getTime() > Date.now() - 60_000, "Snooze to a time in the future"),
   reason: z.string().trim().min(1, "Say why it moves").max(500, "Keep it under 500 characters"),

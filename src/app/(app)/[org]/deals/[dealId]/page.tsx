@@ -4,7 +4,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
-import { PendingActionPanel } from "@/components/actions/pending-action-panel";
 import { ClosedDealNotice } from "@/components/deal/closed-deal-notice";
 import { DealActionsBar } from "@/components/deal/deal-actions-bar";
 import { DealDetails } from "@/components/deal/deal-details";
@@ -13,6 +12,7 @@ import { DealTimeline } from "@/components/deal/deal-timeline";
 import { ReopenDealDialog } from "@/components/deal/reopen-deal-dialog";
 import { TimeInStage } from "@/components/deal/time-in-stage";
 import type { DealOrg, DealView } from "@/components/deal/types";
+import { PendingNextStepPanel } from "@/components/next-steps/pending-next-step-panel";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { can } from "@/lib/permissions";
@@ -58,8 +58,8 @@ export default async function DealPage({ params, searchParams }: DealPageProps) 
     listStages(ctx),
     listLossReasons(ctx),
     leads ? listMembers(ctx) : Promise.resolve([]),
-    getDealTimeline(ctx, dealId, { limit }),
-    getTimeInStages(ctx, dealId),
+    getDealTimeline(ctx, { dealId, limit }),
+    getTimeInStages(ctx, { dealId }),
   ]);
 
   const org: DealOrg = { slug: ctx.org.slug, locale: ctx.org.locale, timeZone: ctx.org.timeZone, currency: ctx.org.currency };
@@ -116,9 +116,9 @@ export default async function DealPage({ params, searchParams }: DealPageProps) 
       <div className="grid items-start gap-6 lg:grid-cols-3 lg:grid-rows-[auto_1fr]">
         <section aria-label="Next step" className="lg:col-span-2">
           {isOpen && pending ? (
-            <PendingActionPanel
+            <PendingNextStepPanel
               org={org}
-              action={{
+              step={{
                 id: pending.id,
                 type: pending.type,
                 details: pending.details,

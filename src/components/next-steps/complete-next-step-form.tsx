@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useId, useMemo, useState } from "react";
 
-import { completeActionAction } from "@/actions/next-actions";
+import { completeNextStepAction } from "@/actions/next-steps";
 import { FormAlert } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -13,30 +13,31 @@ import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { formatDateTime } from "@/lib/dates/format";
 import { eligibleNextStepOwners } from "@/lib/deals/rules";
-import { type CompleteActionInput, completeActionSchema } from "@/lib/schemas/deals";
+import type { CompletionResult } from "@/lib/next-steps/results";
+import { type CompleteNextStepInput, completeNextStepSchema } from "@/lib/schemas/deals";
 
-import { ACTION_TYPE_LABELS, ActionTypeOptions } from "./action-type";
 import { ConflictNotice } from "./conflict-notice";
 import { DuePicker } from "./due-picker";
 import { LossReasonOptions } from "./loss-reason-options";
+import { ACTION_TYPE_LABELS, NextStepTypeOptions } from "./next-step-type";
 import { type Then, ThenChoice } from "./then-choice";
-import type { ActionForCompletion, Assignee, CompletionResult, OrgDisplay } from "./types";
+import type { Assignee, NextStepForCompletion, OrgDisplay } from "./types";
 import { useDueChoice } from "./use-due-choice";
 
-type CompleteActionFormProps = {
+type CompleteNextStepFormProps = {
   org: OrgDisplay;
-  action: ActionForCompletion;
+  step: NextStepForCompletion;
   lossReasons: { id: string; label: string }[];
   assignees: Assignee[];
-  /** The action's result (it carries no re-rendered page): the caller updates what it shows. */
+  /** The server action's result (it carries no re-rendered page): the caller updates what it shows. */
   onCompleted: (result: CompletionResult) => void;
   onDone: () => void;
 };
 
 const DUE = "followUp.next.dueAt";
 
-export function CompleteActionForm({ org, action, lossReasons, assignees: members, onCompleted, onDone }: CompleteActionFormProps) {
-  const assignees = useMemo(() => eligibleNextStepOwners(members, action.ownerId), [members, action.ownerId]);
+export function CompleteNextStepForm({ org, step, lossReasons, assignees: members, onCompleted, onDone }: CompleteNextStepFormProps) {
+  const assignees = useMemo(() => eligibleNextStepOwners(members, step.ownerId), [members, step.ownerId]);
   const router = useRouter();
   const ids = useId();
   // What the form shows depends on `then`; the due time is picked, not typed. Every other field is read from the form on submit.
@@ -45,11 +46,11 @@ export function CompleteActionForm({ org, action, lossReasons, assignees: member
   const [conflict, setConflict] = useState<string | null>(null);
 
   const form = useActionForm({
-    action: (input: CompleteActionInput) => completeActionAction(org.slug, input),
-    schema: completeActionSchema,
+    action: (input: CompleteNextStepInput) => completeNextStepAction(org.slug, input),
+    schema: completeNextStepSchema,
     // The inputs are named after the schema's paths; only the due time (picked, resolved now) and the id are added.
     toInput: (values) => {
-      const input = { ...values, actionId: action.id } as unknown as CompleteActionInput;
+      const input = { ...values, actionId: step.id } as unknown as CompleteNextStepInput;
       if (input.followUp.then === "next") input.followUp.next.dueAt = due.resolve();
       return input;
     },
@@ -93,8 +94,8 @@ export function CompleteActionForm({ org, action, lossReasons, assignees: member
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Next action" {...form.field("followUp.next.type")}>
               {(control) => (
-                <Select {...control} defaultValue={action.type} disabled={pending}>
-                  <ActionTypeOptions />
+                <Select {...control} defaultValue={step.type} disabled={pending}>
+                  <NextStepTypeOptions />
                 </Select>
               )}
             </Field>
@@ -103,7 +104,7 @@ export function CompleteActionForm({ org, action, lossReasons, assignees: member
                 {(control) => (
                   <Select
                     {...control}
-                    defaultValue={assignees.some((a) => a.id === action.ownerId) ? action.ownerId : assignees[0]!.id}
+                    defaultValue={assignees.some((a) => a.id === step.ownerId) ? step.ownerId : assignees[0]!.id}
                     disabled={pending}
                   >
                     {assignees.map((a) => (

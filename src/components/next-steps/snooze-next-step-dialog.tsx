@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import type { z } from "zod";
 
-import { snoozeActionAction } from "@/actions/next-actions";
+import { snoozeNextStepAction } from "@/actions/next-steps";
 import { FormAlert } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -12,19 +12,20 @@ import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { formatDateTime } from "@/lib/dates/format";
-import { snoozeActionSchema } from "@/lib/schemas/deals";
+import type { SnoozeResult } from "@/lib/next-steps/results";
+import { snoozeNextStepSchema } from "@/lib/schemas/deals";
 
-import { ACTION_TYPE_LABELS } from "./action-type";
 import { ConflictNotice } from "./conflict-notice";
 import { DuePicker } from "./due-picker";
-import type { ActionForCompletion, OrgDisplay, SnoozeResult } from "./types";
+import { ACTION_TYPE_LABELS } from "./next-step-type";
+import type { NextStepForCompletion, OrgDisplay } from "./types";
 import { useDueChoice } from "./use-due-choice";
 
-type SnoozeInput = z.input<typeof snoozeActionSchema>;
+type SnoozeInput = z.input<typeof snoozeNextStepSchema>;
 
-type SnoozeActionDialogProps = {
+type SnoozeNextStepDialogProps = {
   org: OrgDisplay;
-  action: ActionForCompletion;
+  step: NextStepForCompletion;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /** Called with the result once snoozed, before the dialog closes; the caller updates what it shows. */
@@ -33,38 +34,38 @@ type SnoozeActionDialogProps = {
   onCloseAutoFocus?: (event: Event) => void;
 };
 
-/** Moves the due time of a pending action; the reason is kept on the deal's timeline (audit log). */
-export function SnoozeActionDialog({ org, action, open, onOpenChange, onSnoozed, onCloseAutoFocus }: SnoozeActionDialogProps) {
+/** Moves the due time of a pending next step; the reason is kept on the deal's timeline (audit log). */
+export function SnoozeNextStepDialog({ org, step, open, onOpenChange, onSnoozed, onCloseAutoFocus }: SnoozeNextStepDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent
         title="Snooze"
         description={
           <>
-            <span className="font-medium text-zinc-800 dark:text-zinc-200">{action.deal.title}</span> · {ACTION_TYPE_LABELS[action.type]}:{" "}
-            {action.details}
-            <span className="mt-0.5 block">Due {formatDateTime(new Date(action.dueAt), org.locale, org.timeZone)}</span>
+            <span className="font-medium text-zinc-800 dark:text-zinc-200">{step.deal.title}</span> · {ACTION_TYPE_LABELS[step.type]}:{" "}
+            {step.details}
+            <span className="mt-0.5 block">Due {formatDateTime(new Date(step.dueAt), org.locale, org.timeZone)}</span>
           </>
         }
         className="max-h-[calc(100dvh-2rem)] max-w-lg overflow-y-auto"
         onCloseAutoFocus={onCloseAutoFocus}
       >
-        <SnoozeForm org={org} action={action} onSnoozed={onSnoozed} onDone={() => onOpenChange(false)} />
+        <SnoozeForm org={org} step={step} onSnoozed={onSnoozed} onDone={() => onOpenChange(false)} />
       </DialogContent>
     </Dialog>
   );
 }
 
-type SnoozeFormProps = { org: OrgDisplay; action: ActionForCompletion; onSnoozed: (result: SnoozeResult) => void; onDone: () => void };
+type SnoozeFormProps = { org: OrgDisplay; step: NextStepForCompletion; onSnoozed: (result: SnoozeResult) => void; onDone: () => void };
 
-function SnoozeForm({ org, action, onSnoozed, onDone }: SnoozeFormProps) {
+function SnoozeForm({ org, step, onSnoozed, onDone }: SnoozeFormProps) {
   const router = useRouter();
   const id = useId();
   const [conflict, setConflict] = useState<string | null>(null);
   const form = useActionForm({
-    action: (input: SnoozeInput) => snoozeActionAction(org.slug, input),
-    schema: snoozeActionSchema,
-    toInput: (values) => ({ actionId: action.id, dueAt: due.resolve(), reason: String(values.reason ?? "") }),
+    action: (input: SnoozeInput) => snoozeNextStepAction(org.slug, input),
+    schema: snoozeNextStepSchema,
+    toInput: (values) => ({ actionId: step.id, dueAt: due.resolve(), reason: String(values.reason ?? "") }),
     successToast: (result) => `Snoozed to ${formatDateTime(new Date(result.dueAt), org.locale, org.timeZone)}.`,
     onSuccess: (result) => (onSnoozed(result), onDone()),
     onFailure: (failure) => {

@@ -1,23 +1,22 @@
 "use client";
 
 import { Dialog, DialogContent } from "@/components/ui/dialog";
+import type { CompletionResult } from "@/lib/next-steps/results";
 
-import { ACTION_TYPE_LABELS } from "./action-type";
-import { CompleteActionForm } from "./complete-action-form";
-import type { ActionForCompletion, Assignee, CompletionResult, OrgDisplay } from "./types";
+import { CompleteNextStepForm } from "./complete-next-step-form";
+import { ACTION_TYPE_LABELS } from "./next-step-type";
+import type { Assignee, NextStepForCompletion, OrgDisplay } from "./types";
 
-export type { ActionForCompletion, OrgDisplay } from "./types";
-
-type CompleteActionDialogProps = {
+type CompleteNextStepDialogProps = {
   org: OrgDisplay;
-  action: ActionForCompletion;
+  step: NextStepForCompletion;
   lossReasons: { id: string; label: string }[];
   /** Members the next action may be assigned to; [] (reps) means it goes to the deal's owner. */
   assignees: Assignee[];
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /**
-   * Called with the result once the action is completed, before the dialog closes. The action
+   * Called with the result once the step is completed, before the dialog closes. The server action
    * does not re-render the page: the caller updates what it shows (and refreshes if it wants).
    */
   onCompleted: (result: CompletionResult) => void;
@@ -29,34 +28,34 @@ type CompleteActionDialogProps = {
  * Complete & plan next: record what happened, then either plan the next step or close the deal.
  * The form lives inside the dialog's content, so every opening starts from a clean form.
  */
-export function CompleteActionDialog({
+export function CompleteNextStepDialog({
   org,
-  action,
+  step,
   lossReasons,
   assignees,
   open,
   onOpenChange,
   onCompleted,
   onCloseAutoFocus,
-}: CompleteActionDialogProps) {
+}: CompleteNextStepDialogProps) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent
         title="Complete & plan next"
         description={
           <>
-            <span className="font-medium text-zinc-800 dark:text-zinc-200">{action.deal.title}</span> · {action.deal.contactName}
+            <span className="font-medium text-zinc-800 dark:text-zinc-200">{step.deal.title}</span> · {step.deal.contactName}
             <span className="mt-0.5 block">
-              {ACTION_TYPE_LABELS[action.type]}: {action.details}
+              {ACTION_TYPE_LABELS[step.type]}: {step.details}
             </span>
           </>
         }
         className="max-h-[calc(100dvh-2rem)] max-w-lg overflow-y-auto"
         onCloseAutoFocus={onCloseAutoFocus}
       >
-        <CompleteActionForm
+        <CompleteNextStepForm
           org={org}
-          action={action}
+          step={step}
           lossReasons={lossReasons}
           assignees={assignees}
           onCompleted={onCompleted}

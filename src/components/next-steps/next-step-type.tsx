@@ -6,13 +6,13 @@ const ICONS: Record<ActionType, LucideIcon> = { call: Phone, email: Mail, meetin
 
 export { ACTION_TYPE_LABELS, ACTION_TYPES };
 
-export function ActionTypeIcon({ type, className }: { type: ActionType; className?: string }) {
+export function NextStepTypeIcon({ type, className }: { type: ActionType; className?: string }) {
   const Icon = ICONS[type];
   return <Icon aria-hidden className={className ?? "size-4"} />;
 }
 
 /** The <option>s of an action type select. */
-export function ActionTypeOptions() {
+export function NextStepTypeOptions() {
   return (
     <>
       {ACTION_TYPES.map((t) => (

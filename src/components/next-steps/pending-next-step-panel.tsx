@@ -10,16 +10,16 @@ import { formatDateTime } from "@/lib/dates/format";
 import { dayBounds } from "@/lib/dates/zoned";
 import { dueState } from "@/lib/deals/rules";
 
-import { ACTION_TYPE_LABELS, ActionTypeIcon } from "./action-type";
-import { CompleteActionDialog } from "./complete-action-dialog";
+import { CompleteNextStepDialog } from "./complete-next-step-dialog";
 import { DueStateBadge } from "./due-state-badge";
 import { dueDistance } from "./due-text";
-import { SnoozeActionDialog } from "./snooze-action-dialog";
-import type { ActionForCompletion, Assignee, OrgDisplay } from "./types";
+import { ACTION_TYPE_LABELS, NextStepTypeIcon } from "./next-step-type";
+import { SnoozeNextStepDialog } from "./snooze-next-step-dialog";
+import type { Assignee, NextStepForCompletion, OrgDisplay } from "./types";
 
-type PendingActionPanelProps = {
+type PendingNextStepPanelProps = {
   org: OrgDisplay;
-  action: ActionForCompletion;
+  step: NextStepForCompletion;
   lossReasons: { id: string; label: string }[];
   /** Members for "assign next action to"; pass [] for reps (the next action then goes to the deal owner). */
   assignees: Assignee[];
@@ -29,34 +29,34 @@ type PendingActionPanelProps = {
  * A deal's one pending next action, with its due state, and the two things one does with it:
  * complete it (planning the next or closing the deal) or snooze it.
  */
-export function PendingActionPanel({ org, action, lossReasons, assignees }: PendingActionPanelProps): JSX.Element {
+export function PendingNextStepPanel({ org, step, lossReasons, assignees }: PendingNextStepPanelProps): JSX.Element {
   const [open, setOpen] = useState<"complete" | "snooze" | null>(null);
   const router = useRouter();
   // The actions answer with their result only; the deal page (timeline, stage, the new next
   // step) is read again in the background.
   const refresh = () => startTransition(() => router.refresh());
   const now = new Date();
-  const dueAt = new Date(action.dueAt);
+  const dueAt = new Date(step.dueAt);
   const state = dueState(dueAt, now, dayBounds(now, org.timeZone).end);
   const distance = dueDistance(dueAt, now);
 
   return (
-    <Card aria-labelledby={`next-action-${action.id}`}>
-      <CardHeader title={<span id={`next-action-${action.id}`}>Next action</span>} actions={<DueStateBadge state={state} />} />
+    <Card aria-labelledby={`next-action-${step.id}`}>
+      <CardHeader title={<span id={`next-action-${step.id}`}>Next action</span>} actions={<DueStateBadge state={state} />} />
       <CardBody className="space-y-4">
         <div className="flex gap-3">
           <span className="mt-0.5 inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
-            <ActionTypeIcon type={action.type} />
+            <NextStepTypeIcon type={step.type} />
           </span>
           <div className="min-w-0 space-y-1">
             <p className="text-sm font-medium break-words text-zinc-900 dark:text-zinc-100">
-              <span className="text-zinc-500 dark:text-zinc-400">{ACTION_TYPE_LABELS[action.type]}:</span> {action.details}
+              <span className="text-zinc-500 dark:text-zinc-400">{ACTION_TYPE_LABELS[step.type]}:</span> {step.details}
             </p>
             <p className="text-sm text-zinc-600 dark:text-zinc-400" suppressHydrationWarning>
-              <time dateTime={action.dueAt}>{formatDateTime(dueAt, org.locale, org.timeZone)}</time>
+              <time dateTime={step.dueAt}>{formatDateTime(dueAt, org.locale, org.timeZone)}</time>
               <span className={distance.late ? "font-medium text-red-700 dark:text-red-400" : undefined}> · {distance.text}</span>
             </p>
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">Assigned to {action.ownerName}</p>
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">Assigned to {step.ownerName}</p>
           </div>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -68,18 +68,18 @@ export function PendingActionPanel({ org, action, lossReasons, assignees }: Pend
           </Button>
         </div>
       </CardBody>
-      <CompleteActionDialog
+      <CompleteNextStepDialog
         org={org}
-        action={action}
+        step={step}
         lossReasons={lossReasons}
         assignees={assignees}
         open={open === "complete"}
         onOpenChange={(o) => setOpen(o ? "complete" : null)}
         onCompleted={refresh}
       />
-      <SnoozeActionDialog
+      <SnoozeNextStepDialog
         org={org}
-        action={action}
+        step={step}
         open={open === "snooze"}
         onOpenChange={(o) => setOpen(o ? "snooze" : null)}
         onSnoozed={refresh}
