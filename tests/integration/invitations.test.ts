@@ -166,7 +166,13 @@ describe("invitations", () => {
     expect(added).toEqual({ ok: true, data: { kind: "added", userId: outsider.id, name: outsider.name } });
     expect(await roleOf(team.org.id, outsider.id)).toBe("rep");
     const again = await asUser(team.admin.id, () => inviteMemberAction(team.org.slug, { email: outsider.email, role: "admin" }));
-    expect(again).toEqual({ ok: false, code: "CONFLICT", message: `${outsider.email} is already a member.` });
+    expect(again).toEqual({
+      ok: false,
+      code: "CONFLICT",
+      message: `${outsider.email} is already a member.`,
+      // On the form's email field.
+      fieldErrors: { email: ["Already a member of this organization"] },
+    });
     expect(await roleOf(team.org.id, outsider.id)).toBe("rep");
   });
 

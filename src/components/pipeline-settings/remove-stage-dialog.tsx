@@ -1,9 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
-
 import { removeStageAction } from "@/actions/pipeline";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
@@ -25,42 +23,38 @@ export function RemoveStageDialog({ orgSlug, stage, onClose }: RemoveStageDialog
 }
 
 function RemoveStageContent({ orgSlug, stage, onClose }: { orgSlug: string; stage: StageView; onClose: (removed: boolean) => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function remove() {
-    startTransition(async () => {
-      const result = await removeStageAction(orgSlug, { stageId: stage.id });
-      if (!result.ok) {
-        setError(result.message);
-        return;
-      }
-      toast.success(`Removed “${stage.name}”`);
-      onClose(true);
-    });
-  }
+  const form = useActionForm({
+    action: (input: { stageId: string }) => removeStageAction(orgSlug, input),
+    successToast: `Removed “${stage.name}”`,
+    // The refusal is shown in the dialog, where the admin is looking.
+    failureToast: false,
+    onSuccess: () => onClose(true),
+  });
+  const refused = form.message;
 
   return (
     <DialogContent
       title={`Remove “${stage.name}”?`}
       description="Only a stage that no deal is in, or has ever been in, can be removed. Otherwise, rename it."
       footer={
-        <>
+        // The footer is the form: a hidden stage id and the Remove button, laid out as the footer's own row.
+        <form {...form.formProps} className="contents">
+          <input type="hidden" name="stageId" value={stage.id} />
           {/* Remounted with focus when the refusal replaces the Remove button, so focus is not lost. */}
-          <Button key={error ? "close" : "cancel"} autoFocus={error !== null} variant="secondary" onClick={() => onClose(false)}>
-            {error ? "Close" : "Cancel"}
+          <Button key={refused ? "close" : "cancel"} autoFocus={refused !== null} variant="secondary" onClick={() => onClose(false)}>
+            {refused ? "Close" : "Cancel"}
           </Button>
-          {error ? null : (
-            <Button variant="danger" pending={pending} onClick={remove}>
+          {refused ? null : (
+            <Button type="submit" variant="danger" pending={form.pending}>
               Remove stage
             </Button>
           )}
-        </>
+        </form>
       }
     >
-      {error ? (
+      {refused ? (
         <Alert tone="error" title="This stage cannot be removed">
-          {error}
+          {refused}
         </Alert>
       ) : stage.dealCount > 0 ? (
         <Alert tone="info" live={false}>

@@ -1,27 +1,17 @@
 "use client";
 
-import { z } from "zod";
+import type { ReactNode } from "react";
 
+import type { ActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { stageFieldsSchema } from "@/lib/schemas/pipeline";
 
-/** A stage's editable values, kept as typed (strings); the shared zod schema parses them. */
+/** A stage's values as the form shows them (text); the shared zod schema parses them. */
 export type StageValues = { name: string; probability: string; staleAfterDays: string };
-export type StageErrors = Partial<Record<keyof StageValues, string[]>>;
-
-/** Validates with the action's own schema; on success returns the values as the server will store them. */
-export function checkStage(values: StageValues): { errors: StageErrors } | { normalized: StageValues } {
-  const parsed = stageFieldsSchema.safeParse(values);
-  if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors as StageErrors };
-  const { name, probability, staleAfterDays } = parsed.data;
-  return { normalized: { name, probability: String(probability), staleAfterDays: String(staleAfterDays) } };
-}
 
 type StageFormFieldsProps = {
-  values: StageValues;
-  errors: StageErrors;
-  onChange: (key: keyof StageValues, value: string) => void;
+  form: Pick<ActionForm, "field">;
+  defaults: StageValues;
   /** Won is always 100 % and Lost 0 %: shown, not editable. */
   probabilityFixed?: boolean;
   /** Distinguishes the fields of one row from another's for screen readers ("Lead name"). */
@@ -29,7 +19,7 @@ type StageFormFieldsProps = {
 };
 
 /** Name, probability and stale threshold: the same three fields for editing a stage and adding one. */
-export function StageFormFields({ values, errors, onChange, probabilityFixed = false, labelPrefix }: StageFormFieldsProps) {
+export function StageFormFields({ form, defaults, probabilityFixed = false, labelPrefix }: StageFormFieldsProps) {
   const label = (text: string) =>
     labelPrefix ? (
       <>
@@ -41,46 +31,27 @@ export function StageFormFields({ values, errors, onChange, probabilityFixed = f
     );
   return (
     <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_7.5rem_8.5rem]">
-      <Field label={label("Name")} error={errors.name}>
-        {(control) => (
-          <Input
-            {...control}
-            name="name"
-            maxLength={40}
-            autoComplete="off"
-            value={values.name}
-            onChange={(e) => onChange("name", e.target.value)}
-          />
-        )}
+      <Field label={label("Name")} {...form.field("name")}>
+        {(control) => <Input {...control} maxLength={40} autoComplete="off" defaultValue={defaults.name} />}
       </Field>
-      <Field label={label("Probability")} error={errors.probability} hint={probabilityFixed ? "Fixed" : undefined}>
+      <Field label={label("Probability")} {...form.field("probability")} hint={probabilityFixed ? "Fixed" : undefined}>
         {(control) => (
           <Suffixed suffix="%">
             <Input
               {...control}
-              name="probability"
               inputMode="numeric"
               autoComplete="off"
               className="pr-8"
               readOnly={probabilityFixed}
-              value={values.probability}
-              onChange={(e) => onChange("probability", e.target.value)}
+              defaultValue={defaults.probability}
             />
           </Suffixed>
         )}
       </Field>
-      <Field label={label("Stale after")} error={errors.staleAfterDays}>
+      <Field label={label("Stale after")} {...form.field("staleAfterDays")}>
         {(control) => (
           <Suffixed suffix="days">
-            <Input
-              {...control}
-              name="staleAfterDays"
-              inputMode="numeric"
-              autoComplete="off"
-              className="pr-12"
-              value={values.staleAfterDays}
-              onChange={(e) => onChange("staleAfterDays", e.target.value)}
-            />
+            <Input {...control} inputMode="numeric" autoComplete="off" className="pr-12" defaultValue={defaults.staleAfterDays} />
           </Suffixed>
         )}
       </Field>
@@ -88,7 +59,7 @@ export function StageFormFields({ values, errors, onChange, probabilityFixed = f
   );
 }
 
-function Suffixed({ suffix, children }: { suffix: string; children: React.ReactNode }) {
+function Suffixed({ suffix, children }: { suffix: string; children: ReactNode }) {
   return (
     <div className="relative">
       {children}

@@ -1,13 +1,16 @@
 "use client";
 
 import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
-import { type FormEvent, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useEffect, useRef } from "react";
+import type { z } from "zod";
 
 import { updateStageAction } from "@/actions/pipeline";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useFormDraft } from "@/components/forms/use-form-draft";
 import { Button } from "@/components/ui/button";
+import { updateStageSchema } from "@/lib/schemas/pipeline";
 
-import { checkStage, type StageErrors, StageFormFields, type StageValues } from "./stage-form-fields";
+import { StageFormFields } from "./stage-form-fields";
 import type { StageView } from "./types";
 
 type StageRowProps = {
@@ -18,56 +21,40 @@ type StageRowProps = {
   onRemove?: () => void;
 };
 
-const valuesOf = (s: StageView): StageValues => ({
-  name: s.name,
-  probability: String(s.probability),
-  staleAfterDays: String(s.staleAfterDays),
-});
-
 /** One stage as a small form of its own: edit, then Save (or Enter); open stages also move and can be removed. */
 export function StageRow({ orgSlug, stage, order, onRemove }: StageRowProps) {
-  const [values, setValues] = useState(() => valuesOf(stage));
-  const [saved, setSaved] = useState(() => valuesOf(stage));
-  const [errors, setErrors] = useState<StageErrors>({});
-  const [pending, startTransition] = useTransition();
-  const dirty = values.name !== saved.name || values.probability !== saved.probability || values.staleAfterDays !== saved.staleAfterDays;
+  const form = useActionForm({
+    action: (input: z.input<typeof updateStageSchema>) => updateStageAction(orgSlug, input),
+    schema: updateStageSchema,
+    successToast: (_, input) => `Saved “${String(input.name).trim()}”`,
+    onSuccess: (_, input) => draft.markSaved(input),
+  });
+  const draft = useFormDraft(form.formProps.ref);
+  const saved = stage.name;
   const fixed = stage.kind !== "open";
 
-  function change(key: keyof StageValues, value: string) {
-    setValues((v) => ({ ...v, [key]: value }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const checked = checkStage(values);
-    if ("errors" in checked) {
-      setErrors(checked.errors);
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    // The Save button is disabled while saving, which takes focus away from it: hand focus back after.
-    const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    startTransition(async () => {
-      const result = await updateStageAction(orgSlug, { stageId: stage.id, ...values });
-      requestAnimationFrame(() => {
-        if (document.activeElement === document.body && focused?.isConnected) focused.focus();
-      });
-      if (!result.ok) {
-        setErrors((result.fieldErrors ?? {}) as StageErrors);
-        toast.error(result.message);
-        return;
-      }
-      setValues(checked.normalized);
-      setSaved(checked.normalized);
-      toast.success(`Saved “${checked.normalized.name}”`);
-    });
-  }
+  // The Save button is disabled while saving, which drops focus: hand it back to what had it.
+  const focused = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const element = focused.current;
+    if (form.pending || !element) return;
+    focused.current = null;
+    if (document.activeElement === document.body && element.isConnected) element.focus();
+  }, [form.pending]);
 
   return (
     <li className="border-b border-zinc-200 px-5 py-4 last:border-b-0 dark:border-zinc-800">
-      <form onSubmit={submit} noValidate aria-label={`Stage ${saved.name}`} className="flex flex-col gap-3 lg:flex-row lg:items-start">
+      <form
+        {...form.formProps}
+        onSubmit={(event) => {
+          focused.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          form.formProps.onSubmit(event);
+        }}
+        onChange={draft.onChange}
+        aria-label={`Stage ${saved}`}
+        className="flex flex-col gap-3 lg:flex-row lg:items-start"
+      >
+        <input type="hidden" name="stageId" value={stage.id} />
         <div className="flex items-center gap-2 lg:w-28 lg:shrink-0 lg:flex-col lg:items-start lg:pt-7">
           <span className="text-xs font-medium text-zinc-500 dark:text-zinc-400">
             {order ? `Stage ${order.index + 1}` : stage.kind === "won" ? "Closed · won" : "Closed · lost"}
@@ -77,12 +64,17 @@ export function StageRow({ orgSlug, stage, order, onRemove }: StageRowProps) {
           </span>
         </div>
         <fieldset className="min-w-0 flex-1">
-          <legend className="sr-only">{saved.name}</legend>
-          <StageFormFields values={values} errors={errors} onChange={change} probabilityFixed={fixed} labelPrefix={saved.name} />
+          <legend className="sr-only">{saved}</legend>
+          <StageFormFields
+            form={form}
+            defaults={{ name: stage.name, probability: String(stage.probability), staleAfterDays: String(stage.staleAfterDays) }}
+            probabilityFixed={fixed}
+            labelPrefix={saved}
+          />
         </fieldset>
         <div className="flex flex-wrap items-center gap-1.5 lg:pt-6">
-          <Button type="submit" size="sm" variant={dirty ? "primary" : "secondary"} disabled={!dirty} pending={pending}>
-            Save<span className="sr-only"> {saved.name}</span>
+          <Button type="submit" size="sm" variant={draft.dirty ? "primary" : "secondary"} disabled={!draft.dirty} pending={form.pending}>
+            Save<span className="sr-only"> {saved}</span>
           </Button>
           {order ? (
             <>
@@ -90,7 +82,7 @@ export function StageRow({ orgSlug, stage, order, onRemove }: StageRowProps) {
                 id={`stage-${stage.id}-up`}
                 size="sm"
                 variant="ghost"
-                aria-label={`Move ${saved.name} up`}
+                aria-label={`Move ${saved} up`}
                 title="Move up"
                 disabled={order.index === 0}
                 onClick={() => order.onMove("up")}
@@ -100,7 +92,7 @@ export function StageRow({ orgSlug, stage, order, onRemove }: StageRowProps) {
                 id={`stage-${stage.id}-down`}
                 size="sm"
                 variant="ghost"
-                aria-label={`Move ${saved.name} down`}
+                aria-label={`Move ${saved} down`}
                 title="Move down"
                 disabled={order.index === order.total - 1}
                 onClick={() => order.onMove("down")}
@@ -112,7 +104,7 @@ export function StageRow({ orgSlug, stage, order, onRemove }: StageRowProps) {
             <Button
               size="sm"
               variant="ghost"
-              aria-label={`Remove ${saved.name}`}
+              aria-label={`Remove ${saved}`}
               title="Remove"
               onClick={onRemove}
               icon={<Trash2 aria-hidden className="size-4" />}

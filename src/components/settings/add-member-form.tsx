@@ -1,68 +1,38 @@
 "use client";
 
 import { UserPlus } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { type FormEvent, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
+import type { z } from "zod";
 
 import { inviteMemberAction } from "@/actions/members";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { type Role, ROLE_LABELS } from "@/lib/permissions";
+import { ROLE_LABELS } from "@/lib/permissions";
 import { inviteMemberSchema } from "@/lib/schemas/members";
 
 import { InvitationLink } from "./invitation-link";
 import { RoleOptions } from "./role-options";
 
-type Errors = { email?: string[]; role?: string[] };
-
 /** Adds an existing Momentum user at once, or creates an invitation link for a new one. */
 export function AddMemberForm({ orgSlug }: { orgSlug: string }) {
-  const router = useRouter();
-  const emailRef = useRef<HTMLInputElement>(null);
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<Role>("rep");
-  const [errors, setErrors] = useState<Errors>({});
   const [invitation, setInvitation] = useState<{ email: string; url: string } | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = inviteMemberSchema.safeParse({ email, role });
-    if (!parsed.success) {
-      const next: Errors = {};
-      for (const issue of parsed.error.issues) (next[issue.path[0] as keyof Errors] ??= []).push(issue.message);
-      setErrors(next);
-      emailRef.current?.focus();
-      return;
-    }
-    startTransition(async () => {
-      const result = await inviteMemberAction(orgSlug, parsed.data);
-      if (!result.ok) {
-        // "x is already a member" belongs under the email; session or permission problems do not.
-        if (result.fieldErrors || result.code === "CONFLICT") {
-          setErrors(result.fieldErrors ?? { email: [result.message] });
-          emailRef.current?.focus();
-        } else {
-          toast.error(result.message);
-        }
-        return;
-      }
-      setErrors({});
-      setEmail("");
-      if (result.data.kind === "added") {
-        setInvitation(null);
-        toast.success(`${result.data.name} was added as ${ROLE_LABELS[parsed.data.role]}.`);
-      } else {
-        setInvitation({ email: parsed.data.email, url: `${window.location.origin}/invite/${result.data.token}` });
-        toast.success(`Invitation created for ${parsed.data.email}.`);
-      }
-      router.refresh();
-    });
-  }
+  const form = useActionForm({
+    action: (input: z.input<typeof inviteMemberSchema>) => inviteMemberAction(orgSlug, input),
+    schema: inviteMemberSchema,
+    successToast: (data, input) =>
+      data.kind === "added" ? `${data.name} was added as ${ROLE_LABELS[input.role]}.` : `Invitation created for ${input.email}.`,
+    // "x is already a member" sits under the email; session or permission problems have no field.
+    failureToast: (failure) => (failure.fieldErrors ? null : failure.message),
+    onSuccess: (data, input) => {
+      const email = form.formProps.ref.current?.elements.namedItem("email");
+      if (email instanceof HTMLInputElement) email.value = "";
+      setInvitation(data.kind === "invited" ? { email: input.email, url: `${window.location.origin}/invite/${data.token}` } : null);
+    },
+  });
 
   return (
     <Card>
@@ -71,34 +41,19 @@ export function AddMemberForm({ orgSlug }: { orgSlug: string }) {
         description="People who already use Momentum are added right away; anyone else gets an invitation link."
       />
       <CardBody className="space-y-4">
-        <form onSubmit={submit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-start" aria-label="Add member">
-          <Field label="Email" error={errors.email} className="flex-1">
-            {(control) => (
-              <Input
-                {...control}
-                ref={emailRef}
-                type="email"
-                name="email"
-                autoComplete="off"
-                placeholder="name@company.com"
-                value={email}
-                disabled={pending}
-                onChange={(e) => {
-                  setEmail(e.target.value);
-                  if (errors.email) setErrors((current) => ({ ...current, email: undefined }));
-                }}
-              />
-            )}
+        <form {...form.formProps} className="flex flex-col gap-3 sm:flex-row sm:items-start" aria-label="Add member">
+          <Field label="Email" {...form.field("email")} className="flex-1">
+            {(control) => <Input {...control} type="email" autoComplete="off" placeholder="name@company.com" disabled={form.pending} />}
           </Field>
-          <Field label="Role" error={errors.role} className="sm:w-40">
+          <Field label="Role" {...form.field("role")} className="sm:w-40">
             {(control) => (
-              <Select {...control} name="role" value={role} disabled={pending} onChange={(e) => setRole(e.target.value as Role)}>
+              <Select {...control} defaultValue="rep" disabled={form.pending}>
                 <RoleOptions />
               </Select>
             )}
           </Field>
           {/* Aligns with the inputs, below their labels, on wide screens. */}
-          <Button type="submit" pending={pending} icon={<UserPlus aria-hidden className="size-4" />} className="sm:mt-7">
+          <Button type="submit" pending={form.pending} icon={<UserPlus aria-hidden className="size-4" />} className="sm:mt-7">
             Add member
           </Button>
         </form>

@@ -1,10 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 
 import { changeMemberRoleAction } from "@/actions/members";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/select";
@@ -14,44 +13,46 @@ import type { MemberRow } from "./members-table";
 import { RoleOptions } from "./role-options";
 
 /**
- * Saves on change, showing the new role at once and rolling back if the server refuses (for
- * example demoting the last admin). Demoting yourself asks first: you would lose this page.
+ * A one-field form that saves on change: the select shows the new role at once and goes back to
+ * the stored one if the server refuses (for example demoting the last admin). Demoting yourself
+ * asks first: you would lose this page.
  */
 export function MemberRoleSelect({ orgSlug, member }: { orgSlug: string; member: MemberRow }) {
-  const router = useRouter();
-  const [role, setRole] = useState<Role>(member.role);
   const [confirmRole, setConfirmRole] = useState<Role | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm({
+    action: (input: { userId: string; role: Role }) => changeMemberRoleAction(orgSlug, input),
+    successToast: (_, { role }) => (member.isYou ? `You are now ${ROLE_LABELS[role]}.` : `${member.name} is now ${ROLE_LABELS[role]}.`),
+    // Every refusal is a toast: the only field is the select itself, which goes back to the stored role.
+    failureToast: (failure) => failure.message,
+    onFailure: () => showRole(member.role),
+  });
 
-  function save(next: Role) {
-    const previous = role;
-    setRole(next);
-    setConfirmRole(null);
-    startTransition(async () => {
-      const result = await changeMemberRoleAction(orgSlug, { userId: member.userId, role: next });
-      if (!result.ok) {
-        setRole(previous);
-        toast.error(result.message);
-        return;
-      }
-      toast.success(member.isYou ? `You are now ${ROLE_LABELS[next]}.` : `${member.name} is now ${ROLE_LABELS[next]}.`);
-      router.refresh();
-    });
+  function roleSelect() {
+    const select = form.formProps.ref.current?.elements.namedItem("role");
+    return select instanceof HTMLSelectElement ? select : null;
+  }
+
+  function showRole(role: Role) {
+    const select = roleSelect();
+    if (select) select.value = role;
   }
 
   function onChange(next: Role) {
-    if (next === role) return;
-    if (member.isYou && role === "admin") setConfirmRole(next);
-    else save(next);
+    if (member.isYou && member.role === "admin" && next !== "admin") {
+      showRole(member.role);
+      setConfirmRole(next);
+    } else form.submit();
   }
 
   return (
-    <>
+    <form {...form.formProps}>
+      <input type="hidden" name="userId" value={member.userId} />
       <Select
+        name="role"
         aria-label={`Role for ${member.name}`}
-        value={role}
-        disabled={pending}
-        aria-busy={pending || undefined}
+        defaultValue={member.role}
+        disabled={form.pending}
+        aria-busy={form.pending || undefined}
         onChange={(e) => onChange(e.target.value as Role)}
         className="w-26 sm:w-36"
       >
@@ -66,13 +67,20 @@ export function MemberRoleSelect({ orgSlug, member }: { orgSlug: string; member:
               <DialogClose asChild>
                 <Button variant="secondary">Cancel</Button>
               </DialogClose>
-              <Button variant="danger" onClick={() => confirmRole && save(confirmRole)}>
+              <Button
+                variant="danger"
+                onClick={() => {
+                  if (confirmRole) showRole(confirmRole);
+                  setConfirmRole(null);
+                  form.submit();
+                }}
+              >
                 Change my role
               </Button>
             </>
           }
         />
       </Dialog>
-    </>
+    </form>
   );
 }

@@ -6,7 +6,7 @@ import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 
 import { invitations, memberships, users } from "@/db/schema";
 import type { Role } from "@/lib/permissions";
-import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
+import { AppError, NotFoundError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
 import { recordAudit } from "./audit";
@@ -58,7 +58,10 @@ export async function inviteMember(ctx: TenantContext, input: InviteMemberParams
         .values({ orgId: ctx.orgId, userId: existing.id, role: input.role })
         .onConflictDoNothing()
         .returning({ userId: memberships.userId });
-      if (inserted.length === 0) throw new ConflictError(`${input.email} is already a member.`);
+      // On the email field (the dotted path of the action's input), where the admin typed it.
+      if (inserted.length === 0) {
+        throw new AppError("CONFLICT", `${input.email} is already a member.`, { email: ["Already a member of this organization"] });
+      }
       await recordAudit(tx, txCtx, { entity: "membership", entityId: existing.id, action: "add", after: input });
       return { kind: "added", userId: existing.id, name: existing.name };
     }
