@@ -1,6 +1,7 @@
 /**
- * Momentum's lint rules (DESIGN.md §4.7, §4.9): the Next rules, no UPDATE/DELETE without WHERE,
- * and src/env.ts as the only reader of process.env.
+ * Momentum's lint rules (DESIGN.md §4.7, §4.9, §4.10): the Next rules, no UPDATE/DELETE without WHERE,
+ * src/env.ts as the only reader of process.env, and the boundaries between the layers of src/
+ * (our own rules in eslint-rules/).
  */
 
 import Module, { createRequire } from "node:module";
@@ -9,6 +10,8 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import simpleImportSort from "eslint-plugin-simple-import-sort";
+
+import momentum from "./eslint-rules/index.mjs";
 
 const require = createRequire(import.meta.url);
 const drizzle = withUpdateFromSupport(loadDrizzlePlugin());
@@ -80,6 +83,15 @@ export default defineConfig([
       "simple-import-sort/exports": "error",
     },
   },
+  ...layerBoundaries(),
+  {
+    // A client component that reaches a server module, even indirectly, then fails the build.
+    name: "momentum/server-only",
+    files: ["src/server/**/*.{ts,tsx}", "src/db/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts"],
+    plugins: { momentum },
+    rules: { "momentum/require-server-only": "error" },
+  },
   {
     name: "momentum/typescript",
     files: ["**/*.{ts,tsx,mts,cts}"],
@@ -92,6 +104,84 @@ export default defineConfig([
     },
   },
 ]);
+
+/**
+ * Which layer of src/ may import which (DESIGN.md §4.10). The layers are disjoint folders, so each
+ * file gets exactly one `momentum/layer-imports` configuration. Type-only imports cross freely
+ * where said, since they vanish from the bundle.
+ */
+function layerBoundaries() {
+  const SERVER = "src/server";
+  const DB = "src/db";
+  const restrict = (name, files, restrictions) => ({
+    name: `momentum/boundaries/${name}`,
+    files,
+    plugins: { momentum },
+    rules: { "momentum/layer-imports": ["error", { restrictions }] },
+  });
+  return [
+    restrict(
+      "components",
+      ["src/components/**"],
+      [
+        {
+          targets: [SERVER, DB],
+          allowTypes: true,
+          message:
+            "components see src/server and src/db only through `import type`: take data as props, write through a server action (src/actions).",
+        },
+      ],
+    ),
+    restrict(
+      "lib",
+      ["src/lib/**"],
+      [
+        {
+          targets: [SERVER, DB, "src/actions", "src/components", "src/app"],
+          allowTypes: true,
+          message: "src/lib is runtime-neutral: it imports server, db, actions and components code only through `import type`.",
+        },
+      ],
+    ),
+    restrict(
+      "app",
+      ["src/app/**"],
+      [
+        { targets: [DB], allowTypes: true, message: "pages and route handlers read through the data layer (src/server/data), not src/db." },
+        {
+          targets: [SERVER],
+          allowTypes: true,
+          clientOnly: true,
+          message: "a 'use client' module sees src/server only through `import type`; the page passes data as props.",
+        },
+      ],
+    ),
+    restrict(
+      "actions",
+      ["src/actions/**"],
+      [
+        { targets: ["src/components", "src/app"], renders: true, message: "server actions render nothing: no component or .tsx module." },
+        { targets: [DB], allowTypes: true, message: "server actions write through the data layer (src/server/data), not src/db." },
+      ],
+    ),
+    restrict(
+      "server",
+      ["src/server/**"],
+      [{ targets: ["src/components", "src/app"], renders: true, message: "src/server renders nothing: no component or .tsx module." }],
+    ),
+    restrict(
+      "db",
+      ["src/db/**"],
+      [
+        {
+          targets: [SERVER, "src/actions", "src/components", "src/app"],
+          renders: true,
+          message: "src/db knows no callers: it imports neither server, actions, components nor pages.",
+        },
+      ],
+    ),
+  ];
+}
 
 /**
  * eslint-plugin-drizzle 0.2.3 requires `@typescript-eslint/utils` at load time without declaring
