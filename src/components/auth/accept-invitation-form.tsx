@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { type FormEvent, useState, useTransition } from "react";
+import { useState } from "react";
+import type { z } from "zod";
 
 import { acceptInvitationAction } from "@/actions/auth";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
@@ -11,54 +13,33 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { acceptInvitationSchema } from "@/lib/schemas/members";
 
-type Errors = { name?: string[]; password?: string[] };
-
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
-  const [name, setName] = useState("");
-  const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<{ message: string; code: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  // Stays true after success until the browser has left the page.
   const [leaving, setLeaving] = useState(false);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFailure(null);
+  // The address already has an account: the refusal then offers the way in.
+  const [hasAccount, setHasAccount] = useState(false);
+  const form = useActionForm({
+    action: (input: z.input<typeof acceptInvitationSchema>) => acceptInvitationAction(input),
     // Same schema as the action: the name and the 10-character minimum are checked before the round trip.
-    const parsed = acceptInvitationSchema.safeParse({ token, name, password });
-    if (!parsed.success) {
-      const next: Errors = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path[0];
-        if (key === "name" || key === "password") (next[key] ??= []).push(issue.message);
-      }
-      setErrors(next);
-      if (Object.keys(next).length === 0) setFailure({ message: "This invitation link is malformed.", code: "VALIDATION" });
-      return;
-    }
-    setErrors({});
-    startTransition(async () => {
-      const result = await acceptInvitationAction({ token, name, password });
-      if (result.ok) {
-        setLeaving(true);
-        window.location.assign(result.data.redirectTo);
-        return;
-      }
-      setErrors((result.fieldErrors ?? {}) as Errors);
-      if (!result.fieldErrors) setFailure({ message: result.message, code: result.code });
-    });
-  }
-
-  const busy = pending || leaving;
+    schema: acceptInvitationSchema,
+    failureToast: false,
+    onSuccess: ({ redirectTo }) => {
+      setLeaving(true);
+      window.location.assign(redirectTo);
+    },
+    onFailure: (failure) => setHasAccount(failure.code === "CONFLICT"),
+  });
+  const busy = form.pending || leaving;
 
   return (
     <Card>
       <CardBody className="p-6">
-        <form onSubmit={submit} noValidate className="space-y-4" aria-label="Accept invitation">
-          {failure ? (
+        <form {...form.formProps} className="space-y-4" aria-label="Accept invitation">
+          <input type="hidden" name="token" value={token} />
+          {form.message ? (
             <Alert tone="error">
-              {failure.message}
-              {failure.code === "CONFLICT" ? (
+              {form.message}
+              {hasAccount ? (
                 <>
                   {" "}
                   <Link href="/login" className="font-medium underline underline-offset-2">
@@ -69,23 +50,11 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
             </Alert>
           ) : null}
           <Field label="Email">{(control) => <Input {...control} type="email" value={email} readOnly autoComplete="username" />}</Field>
-          <Field label="Your name" error={errors.name}>
-            {(control) => (
-              <Input {...control} name="name" autoComplete="name" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
-            )}
+          <Field label="Your name" {...form.field("name")}>
+            {(control) => <Input {...control} autoComplete="name" autoFocus />}
           </Field>
-          <Field label="Password" error={errors.password} hint="At least 10 characters.">
-            {(control) => (
-              <Input
-                {...control}
-                type="password"
-                name="password"
-                autoComplete="new-password"
-                minLength={10}
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
+          <Field label="Password" {...form.field("password")} hint="At least 10 characters.">
+            {(control) => <Input {...control} type="password" autoComplete="new-password" minLength={10} />}
           </Field>
           <Button type="submit" pending={busy} className="w-full">
             {busy ? "Joining…" : "Create account and join"}

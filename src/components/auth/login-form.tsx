@@ -1,55 +1,42 @@
 "use client";
 
-import { type FormEvent, useRef, useState, useTransition } from "react";
+import { useState } from "react";
+import type { z } from "zod";
 
 import { signInAction } from "@/actions/auth";
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/forms/form-messages";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-
-type Errors = { email?: string[]; password?: string[] };
+import { signInSchema } from "@/lib/schemas/members";
 
 export function LoginForm({ demo }: { demo: { email: string; password: string } | null }) {
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [pending, startTransition] = useTransition();
   // Stays true after success until the browser has left the page, so the button cannot be pressed twice.
   const [leaving, setLeaving] = useState(false);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setMessage(null);
-    startTransition(async () => {
-      let result: Awaited<ReturnType<typeof signInAction>>;
-      try {
-        result = await signInAction({ email, password });
-      } catch {
-        setMessage("Could not reach the server. Check your connection and try again.");
-        return;
+  const form = useActionForm({
+    action: (input: z.input<typeof signInSchema>) => signInAction(input),
+    schema: signInSchema,
+    // The refusal is shown above the fields; a toast would say it twice.
+    failureToast: false,
+    onSuccess: ({ redirectTo }) => {
+      setLeaving(true);
+      // A full navigation (not next-auth's callbackUrl, which may name another host) so the new
+      // session cookie is sent with the very next request.
+      window.location.assign(redirectTo);
+    },
+    onFailure: (failure) => {
+      if (failure.fieldErrors) return;
+      // Wrong password or throttled: keep the email, clear the password, and put the cursor back there.
+      const password = form.formProps.ref.current?.elements.namedItem("password");
+      if (password instanceof HTMLInputElement) {
+        password.value = "";
+        password.focus();
       }
-      if (result.ok) {
-        setLeaving(true);
-        // A full navigation (not next-auth's callbackUrl, which may name another host) so the new
-        // session cookie is sent with the very next request.
-        window.location.assign(result.data.redirectTo);
-        return;
-      }
-      setErrors(result.fieldErrors ?? {});
-      setMessage(result.fieldErrors ? null : result.message);
-      if (!result.fieldErrors) {
-        // Wrong password or throttled: keep the email, clear the password, and put the cursor back there.
-        setPassword("");
-        passwordRef.current?.focus();
-      }
-    });
-  }
-
-  const busy = pending || leaving;
+    },
+  });
+  const busy = form.pending || leaving;
 
   return (
     <div className="space-y-6">
@@ -60,35 +47,13 @@ export function LoginForm({ demo }: { demo: { email: string; password: string } 
 
       <Card>
         <CardBody className="p-6">
-          <form onSubmit={submit} noValidate className="space-y-4" aria-label="Sign in">
-            {message ? <Alert tone="error">{message}</Alert> : null}
-            <Field label="Email" error={errors.email}>
-              {(control) => (
-                <Input
-                  {...control}
-                  type="email"
-                  name="email"
-                  autoComplete="username"
-                  autoFocus
-                  required
-                  value={email}
-                  onChange={(e) => setEmail(e.target.value)}
-                />
-              )}
+          <form {...form.formProps} className="space-y-4" aria-label="Sign in">
+            <FormAlert form={form} />
+            <Field label="Email" {...form.field("email")}>
+              {(control) => <Input {...control} type="email" autoComplete="username" autoFocus required />}
             </Field>
-            <Field label="Password" error={errors.password}>
-              {(control) => (
-                <Input
-                  {...control}
-                  ref={passwordRef}
-                  type="password"
-                  name="password"
-                  autoComplete="current-password"
-                  required
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                />
-              )}
+            <Field label="Password" {...form.field("password")}>
+              {(control) => <Input {...control} type="password" autoComplete="current-password" required />}
             </Field>
             <Button type="submit" pending={busy} className="w-full">
               {busy ? "Signing in…" : "Sign in"}

@@ -4,26 +4,36 @@ import { LogOut } from "lucide-react";
 import { useState } from "react";
 
 import { signOutAction } from "@/actions/auth";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 
-/** For pages outside the shell (no user menu there). */
+/** For pages outside the shell (no user menu there): a form of one button. */
 export function SignOutButton() {
-  const [pending, setPending] = useState(false);
+  // Stays true until the browser has left the page.
+  const [leaving, setLeaving] = useState(false);
+  const leave = () => {
+    setLeaving(true);
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load drops every cached signed-in page
+    window.location.assign("/login");
+  };
+  const form = useActionForm({
+    action: () => signOutAction({}),
+    // Whatever the outcome (an expired session is fine), the login page is where to go next.
+    failureToast: false,
+    onSuccess: leave,
+    onFailure: () => (leave(), true),
+  });
   return (
-    <Button
-      variant="secondary"
-      className="w-full"
-      pending={pending}
-      icon={<LogOut aria-hidden className="size-4" />}
-      onClick={async () => {
-        setPending(true);
-        // Whatever the outcome (an expired session is fine), the login page is where to go next.
-        await signOutAction({}).catch(() => undefined);
-        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load drops every cached signed-in page
-        window.location.assign("/login");
-      }}
-    >
-      Sign out
-    </Button>
+    <form {...form.formProps}>
+      <Button
+        type="submit"
+        variant="secondary"
+        className="w-full"
+        pending={form.pending || leaving}
+        icon={<LogOut aria-hidden className="size-4" />}
+      >
+        Sign out
+      </Button>
+    </form>
   );
 }

@@ -2,9 +2,9 @@
 
 import { ChevronsUpDown, LogOut, Monitor, Moon, Sun } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
 
 import { signOutAction } from "@/actions/auth";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { THEME_CHOICES, type ThemeChoice } from "@/components/theme/theme-script";
 import { setThemeChoice, useThemeChoice } from "@/components/theme/use-theme";
 import {
@@ -33,64 +33,65 @@ function isThemeChoice(value: string): value is ThemeChoice {
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
   const theme = useThemeChoice();
-  const [signingOut, setSigningOut] = useState(false);
-
-  async function signOut() {
-    setSigningOut(true);
-    try {
-      const result = await signOutAction({});
-      // An already-ended session is the outcome we want anyway; anything else is worth a word.
-      if (!result.ok && result.code !== "UNAUTHENTICATED") toast.error(result.message);
-    } catch {
-      toast.error("Could not reach the server to sign out.");
-      setSigningOut(false);
-      return;
-    }
+  const [leaving, setLeaving] = useState(false);
+  const leave = () => {
+    setLeaving(true);
     // A full page load drops every client cache of the signed-in UI.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- intentional, see above
     window.location.assign("/login");
-  }
+  };
+  // Sign-out is a form of no fields (rendered beside the menu, which lives in a portal).
+  const signOut = useActionForm({
+    action: () => signOutAction({}),
+    onSuccess: leave,
+    // An already-ended session is the outcome we want anyway; anything else is worth a word (the toast), and a retry.
+    onFailure: (failure) => failure.code === "UNAUTHENTICATED" && (leave(), true),
+  });
+  const signingOut = signOut.pending || leaving;
 
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger
-        data-testid="user-menu"
-        aria-label={`Account: ${name}`}
-        className="flex w-full items-center gap-2.5 rounded-lg p-1.5 text-left transition-colors hover:bg-zinc-200/60 data-[state=open]:bg-zinc-200/60 dark:hover:bg-zinc-800/60 dark:data-[state=open]:bg-zinc-800/60"
-      >
-        <UserAvatar name={name} />
-        <span className="min-w-0 flex-1">
-          <span className="block truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{name}</span>
-          <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{email}</span>
-        </span>
-        <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-zinc-400" />
-      </DropdownMenuTrigger>
-      <DropdownMenuContent side="top" align="start" className="w-(--radix-dropdown-menu-trigger-width) min-w-60">
-        <div className="px-2 py-1.5">
-          <p className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{name}</p>
-          <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{email}</p>
-        </div>
-        <DropdownMenuSeparator />
-        <DropdownMenuGroup>
-          <DropdownMenuLabel>Theme</DropdownMenuLabel>
-          <DropdownMenuRadioGroup value={theme} onValueChange={(value) => isThemeChoice(value) && setThemeChoice(value)}>
-            {THEME_CHOICES.map((choice) => {
-              const { label, Icon } = THEME_OPTIONS[choice];
-              return (
-                <DropdownMenuRadioItem key={choice} value={choice}>
-                  <Icon aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
-                  {label}
-                </DropdownMenuRadioItem>
-              );
-            })}
-          </DropdownMenuRadioGroup>
-        </DropdownMenuGroup>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem disabled={signingOut} onSelect={(event) => (event.preventDefault(), void signOut())}>
-          <LogOut aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
-          {signingOut ? "Signing out…" : "Sign out"}
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <>
+      <form {...signOut.formProps} aria-hidden className="hidden" />
+      <DropdownMenu>
+        <DropdownMenuTrigger
+          data-testid="user-menu"
+          aria-label={`Account: ${name}`}
+          className="flex w-full items-center gap-2.5 rounded-lg p-1.5 text-left transition-colors hover:bg-zinc-200/60 data-[state=open]:bg-zinc-200/60 dark:hover:bg-zinc-800/60 dark:data-[state=open]:bg-zinc-800/60"
+        >
+          <UserAvatar name={name} />
+          <span className="min-w-0 flex-1">
+            <span className="block truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{name}</span>
+            <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{email}</span>
+          </span>
+          <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-zinc-400" />
+        </DropdownMenuTrigger>
+        <DropdownMenuContent side="top" align="start" className="w-(--radix-dropdown-menu-trigger-width) min-w-60">
+          <div className="px-2 py-1.5">
+            <p className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{name}</p>
+            <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{email}</p>
+          </div>
+          <DropdownMenuSeparator />
+          <DropdownMenuGroup>
+            <DropdownMenuLabel>Theme</DropdownMenuLabel>
+            <DropdownMenuRadioGroup value={theme} onValueChange={(value) => isThemeChoice(value) && setThemeChoice(value)}>
+              {THEME_CHOICES.map((choice) => {
+                const { label, Icon } = THEME_OPTIONS[choice];
+                return (
+                  <DropdownMenuRadioItem key={choice} value={choice}>
+                    <Icon aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
+                    {label}
+                  </DropdownMenuRadioItem>
+                );
+              })}
+            </DropdownMenuRadioGroup>
+          </DropdownMenuGroup>
+          <DropdownMenuSeparator />
+          <DropdownMenuItem disabled={signingOut} onSelect={(event) => (event.preventDefault(), signOut.submit())}>
+            <LogOut aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
+            {signingOut ? "Signing out…" : "Sign out"}
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+    </>
   );
 }
