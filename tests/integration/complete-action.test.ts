@@ -101,7 +101,7 @@ describe("completeNextStepAction", () => {
         followUp: { then: "lost", lossReasonId: "" },
       }),
     );
-    expect(missing).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { followUp: ["Choose a loss reason"] } });
+    expect(missing).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "followUp.lossReasonId": ["Choose a loss reason"] } });
     expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
 
     const foreignReason = await asUser(a.rep.id, () =>
@@ -131,7 +131,7 @@ describe("completeNextStepAction", () => {
     expect(res).toMatchObject({
       ok: false,
       code: "VALIDATION",
-      fieldErrors: { outcome: ["Write down what happened"], followUp: ["Say what the next step is"] },
+      fieldErrors: { outcome: ["Write down what happened"], "followUp.next.details": ["Say what the next step is"] },
     });
   });
 

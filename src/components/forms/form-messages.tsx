@@ -1,14 +1,16 @@
 "use client";
 
+import type { ReactNode } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import { FieldError } from "@/components/ui/field";
 
 import type { ActionForm } from "./use-action-form";
 
 /** The form-level message of useActionForm, above the fields. */
-export function FormAlert({ form, className }: { form: Pick<ActionForm, "message">; className?: string }) {
+export function FormAlert({ form, title, className }: { form: Pick<ActionForm, "message">; title?: ReactNode; className?: string }) {
   return form.message ? (
-    <Alert tone="error" className={className}>
+    <Alert tone="error" title={title} className={className}>
       {form.message}
     </Alert>
   ) : null;

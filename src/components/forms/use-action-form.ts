@@ -10,6 +10,7 @@ import { callAction } from "./call-action";
 import { errorFor, fieldIds, firstInvalid, formMessage, withoutError } from "./field-errors";
 import { type FormValues, formValues } from "./form-values";
 
+type ToastContent = string | { title: string; description?: string };
 type Issue = { readonly path: readonly PropertyKey[]; readonly message: string };
 /** A zod schema, or anything with its safeParse (the action's own schema, checked before sending). */
 type Checkable = { safeParse(input: unknown): { success: true } | { success: false; error: { issues: readonly Issue[] } } };
@@ -34,7 +35,7 @@ export type ActionFormOptions<I, T> = {
   /** Return true when the form shows the refusal its own way (e.g. a conflict notice): nothing else is shown. */
   onFailure?: (failure: ActionFailure, input: I) => boolean | void;
   /** Toast after success: a message, or one built from the result. None by default. */
-  successToast?: string | ((data: T, input: I) => string);
+  successToast?: ToastContent | ((data: T, input: I) => ToastContent);
   /**
    * Toast after a refusal. By default the refusal's message, except for VALIDATION, whose
    * messages already sit on the fields (or above them); false turns it off.
@@ -103,7 +104,7 @@ export function useActionForm<I = FormValues, T = unknown>(options: ActionFormOp
         if (result.ok) {
           setErrors({});
           setMessage(null);
-          if (successToast) toast.success(typeof successToast === "function" ? successToast(result.data, input) : successToast);
+          if (successToast) showToast(typeof successToast === "function" ? successToast(result.data, input) : successToast);
           if (!refresh) return onSuccess?.(result.data, input);
           // A transition started after the await: React would otherwise not count it as this one's.
           startTransition(() => {
@@ -159,6 +160,11 @@ export function useActionForm<I = FormValues, T = unknown>(options: ActionFormOp
 }
 
 export type ActionForm = ReturnType<typeof useActionForm>;
+
+function showToast(content: ToastContent) {
+  if (typeof content === "string") toast.success(content);
+  else toast.success(content.title, { description: content.description });
+}
 
 function defaultFailureToast(failure: ActionFailure): string | null {
   return failure.code === "VALIDATION" ? null : failure.message;
