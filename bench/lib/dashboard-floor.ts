@@ -38,7 +38,7 @@ export async function dashboardDataFloor(
     for (let i = 0; i < iterations.warmup + iterations.measured; i++) {
       capturing = i === 0;
       const t0 = performance.now();
-      await getDashboard(ctx, DEFAULT_DASHBOARD_FILTERS);
+      await getDashboard(ctx, { filters: DEFAULT_DASHBOARD_FILTERS });
       if (i >= iterations.warmup) samples.push(performance.now() - t0);
     }
     capturing = false;

@@ -363,7 +363,7 @@ describe("dashboard data functions", () => {
     const { a, b, otherAdmin } = await setup();
     const { rows } = await expectEverythingMatches(otherAdmin, parseDashboardFilters({}));
     expect(rows).toHaveLength(2);
-    const d = await getDashboard(otherAdmin, parseDashboardFilters({}), NOW);
+    const d = await getDashboard(otherAdmin, { filters: parseDashboardFilters({}), now: NOW });
     expect(d.kpis.revenueWon.change.current).toBe(777_700);
     expect(d.kpis.counts.open).toBe(1);
     // The other org's stage ids in a filter match nothing here.
@@ -377,11 +377,11 @@ describe("dashboard data functions", () => {
   it("assemble the whole dashboard, and the page cache never shares a view between scopes", async () => {
     const { admin, manager, rep } = await setup();
     const f = parseDashboardFilters({});
-    const whole = await getDashboard(admin, f, NOW);
+    const whole = await getDashboard(admin, { filters: f, now: NOW });
     expect(whole.funnel.map((s) => s.name)).toEqual(["Lead", "Qualified", "Proposal", "Negotiation"]);
     expect(whole.trend).toHaveLength(12);
     expect(whole.options.owners).not.toBeNull();
-    expect((await getDashboard(rep, f, NOW)).options.owners).toBeNull();
+    expect((await getDashboard(rep, { filters: f, now: NOW })).options.owners).toBeNull();
     clearDashboardCache();
     const first = await getDashboardCached(admin, f);
     expect(await getDashboardCached(manager, f)).toBe(first); // same scope (the whole org), same view

@@ -155,7 +155,7 @@ const filters = (patch: Partial<DealFilters> = {}): DealFilters => ({ ...DEFAULT
 async function allIds(ctx: TenantContext, f: DealFilters): Promise<string[]> {
   const ids: string[] = [];
   for (let page = 1; ; page++) {
-    const res = await listDeals(ctx, { ...f, page }, NOW);
+    const res = await listDeals(ctx, { filters: { ...f, page }, now: NOW });
     ids.push(...res.rows.map((r) => r.id));
     if (page >= res.pageCount) return ids;
   }
@@ -163,7 +163,7 @@ async function allIds(ctx: TenantContext, f: DealFilters): Promise<string[]> {
 
 async function expectMatches(ctx: TenantContext, f: DealFilters, predicate: (d: Naive) => boolean) {
   const expected = (await everyDeal(ctx.orgId)).filter(predicate);
-  const res = await listDeals(ctx, f, NOW);
+  const res = await listDeals(ctx, { filters: f, now: NOW });
   expect(new Set(await allIds(ctx, f))).toEqual(new Set(expected.map((d) => d.id)));
   expect(res.total).toBe(expected.length);
   expect([...res.totals].sort((a, b) => a.currency.localeCompare(b.currency))).toEqual(naiveTotals(expected));
@@ -191,7 +191,7 @@ describe("listDeals filters (each checked against a naive recomputation)", () =>
   });
 
   it("never lists deleted deals", async () => {
-    const all = await listDeals(w.admin, filters({ status: "all" }), NOW);
+    const all = await listDeals(w.admin, { filters: filters({ status: "all" }), now: NOW });
     expect(all.total).toBe(37);
   });
 
@@ -287,25 +287,25 @@ describe("listDeals sorting and pagination", () => {
   }
 
   it("pages through the set with the requested size and reports the page count", async () => {
-    const first = await listDeals(w.admin, filters({ status: "all", pageSize: 25 }), NOW);
-    const second = await listDeals(w.admin, filters({ status: "all", pageSize: 25, page: 2 }), NOW);
+    const first = await listDeals(w.admin, { filters: filters({ status: "all", pageSize: 25 }), now: NOW });
+    const second = await listDeals(w.admin, { filters: filters({ status: "all", pageSize: 25, page: 2 }), now: NOW });
     expect([first.rows.length, second.rows.length]).toEqual([25, 12]);
     expect([first.pageCount, second.page, first.total]).toEqual([2, 2, 37]);
     expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(37);
   });
 
   it("shows the last page for a page number past the end", async () => {
-    const res = await listDeals(w.admin, filters({ status: "all", pageSize: 25, page: 9 }), NOW);
+    const res = await listDeals(w.admin, { filters: filters({ status: "all", pageSize: 25, page: 9 }), now: NOW });
     expect(res.page).toBe(2);
     expect(res.rows).toHaveLength(12);
-    const none = await listDeals(w.admin, filters({ q: "no such deal anywhere", page: 3 }), NOW);
+    const none = await listDeals(w.admin, { filters: filters({ q: "no such deal anywhere", page: 3 }), now: NOW });
     expect([none.page, none.pageCount, none.total, none.rows.length]).toEqual([1, 1, 0, 0]);
   });
 });
 
 describe("listDeals totals", () => {
   it("keeps currencies apart, the org's own first, each summed in SQL over the whole filtered set", async () => {
-    const res = await listDeals(w.admin, filters({ status: "all", pageSize: 25 }), NOW);
+    const res = await listDeals(w.admin, { filters: filters({ status: "all", pageSize: 25 }), now: NOW });
     expect(res.totals.map((t) => t.currency)).toEqual(["EUR", "DKK"]); // the org now works in EUR
     expect(res.totals.find((t) => t.currency === "EUR")!.count).toBe(4);
     const expected = naiveTotals(await everyDeal(w.team.org.id));
@@ -313,7 +313,7 @@ describe("listDeals totals", () => {
   });
 
   it("weighted value follows each deal's own probability", async () => {
-    const res = await listDeals(w.admin, filters(), NOW);
+    const res = await listDeals(w.admin, { filters: filters(), now: NOW });
     for (const row of res.rows) expect(row.weightedMinor).toBe(Math.floor((row.valueMinor * row.probability) / 100));
   });
 });
@@ -326,19 +326,19 @@ describe("listDeals visibility", () => {
 
   it("gives a rep nothing when filtering on someone else", async () => {
     const rep = await ctxFor(w.team.rep.id, w.team.org.slug);
-    const res = await listDeals(rep, filters({ status: "all", ownerId: w.team.rep2.id }), NOW);
+    const res = await listDeals(rep, { filters: filters({ status: "all", ownerId: w.team.rep2.id }), now: NOW });
     expect([res.total, res.rows.length, res.totals.length]).toEqual([0, 0, 0]);
   });
 
   it("shows managers every deal", async () => {
     const manager = await ctxFor(w.team.manager.id, w.team.org.slug);
-    expect((await listDeals(manager, filters({ status: "all" }), NOW)).total).toBe(37);
+    expect((await listDeals(manager, { filters: filters({ status: "all" }), now: NOW })).total).toBe(37);
   });
 
   it("returns nothing for another org's stage or owner ids, and never its deals", async () => {
-    const byStage = await listDeals(w.admin, filters({ status: "all", stageIds: [w.otherStages[0]!.id] }), NOW);
-    const byOwner = await listDeals(w.admin, filters({ status: "all", ownerId: w.other.admin.id }), NOW);
-    const bySearch = await listDeals(w.admin, filters({ status: "all", q: "elsewhere" }), NOW);
+    const byStage = await listDeals(w.admin, { filters: filters({ status: "all", stageIds: [w.otherStages[0]!.id] }), now: NOW });
+    const byOwner = await listDeals(w.admin, { filters: filters({ status: "all", ownerId: w.other.admin.id }), now: NOW });
+    const bySearch = await listDeals(w.admin, { filters: filters({ status: "all", q: "elsewhere" }), now: NOW });
     for (const res of [byStage, byOwner, bySearch]) expect([res.total, res.rows.length, res.totals.length]).toEqual([0, 0, 0]);
   });
 });
@@ -367,7 +367,8 @@ describe("search escaping", () => {
     }
   });
 
-  const titles = async (q: string) => (await listDeals(ctx, filters({ q }), NOW)).rows.map((r: DealListRow) => r.title).sort();
+  const titles = async (q: string) =>
+    (await listDeals(ctx, { filters: filters({ q }), now: NOW })).rows.map((r: DealListRow) => r.title).sort();
 
   it("treats % and _ and \\ as ordinary characters", async () => {
     expect(await titles("50%")).toEqual(["50% off windows"]);

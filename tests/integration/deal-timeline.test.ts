@@ -48,7 +48,7 @@ const kinds = (entries: TimelineEntry[]) => entries.map((e) => e.kind);
 describe("getDealTimeline", () => {
   it("merges completed actions, stage changes and audited edits/snoozes, newest first", async () => {
     const { rep, dealId, open, reason } = await journey();
-    const { entries, nextCursor } = await getDealTimeline(rep, dealId);
+    const { entries, nextCursor } = await getDealTimeline(rep, { dealId });
     expect(nextCursor).toBeNull();
 
     // Closing completes the pending action and changes the stage in one transaction; the two
@@ -84,7 +84,7 @@ describe("getDealTimeline", () => {
     await deleteDeal(admin, dealId);
     await restoreDeal(admin, dealId);
 
-    const { entries } = await getDealTimeline(manager, dealId);
+    const { entries } = await getDealTimeline(manager, { dealId });
     expect(kinds(entries.slice(0, 4))).toEqual(["restored", "deleted", "edited", "reopened"]);
     expect(entries[2]).toMatchObject({
       changes: [{ field: "ownerId", before: "Rita Rep", after: "Ravi Rep" }],
@@ -100,12 +100,12 @@ describe("getDealTimeline", () => {
 
   it("pages with a cursor without gaps or repeats", async () => {
     const { rep, dealId } = await journey();
-    const all = (await getDealTimeline(rep, dealId)).entries.map((e) => e.key);
-    const first = await getDealTimeline(rep, dealId, { limit: 3 });
+    const all = (await getDealTimeline(rep, { dealId })).entries.map((e) => e.key);
+    const first = await getDealTimeline(rep, { dealId, limit: 3 });
     expect(first.entries).toHaveLength(3);
     expect(first.nextCursor).toBeTruthy();
-    const second = await getDealTimeline(rep, dealId, { limit: 3, before: first.nextCursor });
-    const third = await getDealTimeline(rep, dealId, { limit: 3, before: second.nextCursor });
+    const second = await getDealTimeline(rep, { dealId, limit: 3, before: first.nextCursor });
+    const third = await getDealTimeline(rep, { dealId, limit: 3, before: second.nextCursor });
     expect(third.nextCursor).toBeNull();
     expect([...first.entries, ...second.entries, ...third.entries].map((e) => e.key)).toEqual(all);
   });
@@ -113,21 +113,21 @@ describe("getDealTimeline", () => {
   it("refuses another org's deal and another rep's deal with NotFoundError", async () => {
     const { a, b, dealId } = await setup();
     const otherOrgAdmin = await ctxFor(b.admin.id, b.org.slug);
-    await expect(getDealTimeline(otherOrgAdmin, dealId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getTimeInStages(otherOrgAdmin, dealId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDealTimeline(otherOrgAdmin, { dealId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getTimeInStages(otherOrgAdmin, { dealId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const otherRep = await ctxFor(a.rep2.id, a.org.slug);
-    await expect(getDealTimeline(otherRep, dealId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getTimeInStages(otherRep, dealId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getDealTimeline(otherRep, "not-a-uuid")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDealTimeline(otherRep, { dealId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getTimeInStages(otherRep, { dealId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDealTimeline(otherRep, { dealId: "not-a-uuid" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     // The same deal is visible to its owner and to the org's manager.
-    await expect(getDealTimeline(await ctxFor(a.manager.id, a.org.slug), dealId)).resolves.toBeTruthy();
+    await expect(getDealTimeline(await ctxFor(a.manager.id, a.org.slug), { dealId })).resolves.toBeTruthy();
   });
 
   it("hides a deleted deal's timeline", async () => {
     const { a, dealId } = await setup();
     const admin = await ctxFor(a.admin.id, a.org.slug);
     await deleteDeal(admin, dealId);
-    await expect(getDealTimeline(admin, dealId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDealTimeline(admin, { dealId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -152,7 +152,7 @@ describe("getTimeInStages", () => {
     await set(h[1]!.id, now - 4 * day, now - 1 * day);
     await set(h[2]!.id, now - 3600, null);
 
-    const times = await getTimeInStages(rep, dealId);
+    const times = await getTimeInStages(rep, { dealId });
     expect(times.map((t) => t.name)).toEqual([open[0]!.name, open[1]!.name]);
     expect(times[0]).toMatchObject({ stays: 2, current: true });
     expect(times[0]!.seconds).toBeGreaterThanOrEqual(2 * day + 3600 - 5);

@@ -60,7 +60,7 @@ describe("dashboard table exports", () => {
   it("holds what the dashboard shows for the same filters", async () => {
     const query = "range=90d";
     const ctx = await ctxFor(team.manager.id, team.org.slug);
-    const d = await getDashboard(ctx, parseDashboardFilters(new URLSearchParams(query)));
+    const d = await getDashboard(ctx, { filters: parseDashboardFilters(new URLSearchParams(query)) });
     expect(d.leaderboard.length).toBe(3);
 
     const leaders = await rowsOf(await exportTable(team.manager.id, "leaderboard", query));

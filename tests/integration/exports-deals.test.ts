@@ -83,7 +83,7 @@ async function listAll(userId: string, filters: DealFilters): Promise<DealListRo
   const ctx = await ctxFor(userId, team.org.slug);
   const rows: DealListRow[] = [];
   for (let page = 1; ; page++) {
-    const result = await listDeals(ctx, { ...filters, pageSize: 25, page }, NOW);
+    const result = await listDeals(ctx, { filters: { ...filters, pageSize: 25, page }, now: NOW });
     rows.push(...result.rows);
     if (page >= result.pageCount) return rows;
   }

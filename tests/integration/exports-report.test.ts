@@ -86,7 +86,7 @@ describe("monthly PDF report", () => {
     const { from, to } = monthRange(month);
     const [r, d] = await Promise.all([
       getMonthlyReport(ctx, month, now),
-      getDashboard(ctx, { ...DEFAULT_DASHBOARD_FILTERS, range: "custom", from, to }, now),
+      getDashboard(ctx, { filters: { ...DEFAULT_DASHBOARD_FILTERS, range: "custom", from, to }, now }),
     ]);
     expect(r.kpis).toEqual(d.kpis);
     expect(r.leaderboard).toEqual(d.leaderboard);

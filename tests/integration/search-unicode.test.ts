@@ -17,7 +17,7 @@ describe("deal search across letters beyond ASCII", () => {
     for (const contactName of ["Klinik Østerbro", "Élodie Dupré SARL", "Nordic ApS"]) {
       await createDeal(ctx, { title: "Cleaning", contactName, value: 100_00, stageId: lead!.id, firstAction });
     }
-    const search = async (q: string) => (await listDeals(ctx, parseDealFilters({ q }))).rows.map((r) => r.contactName);
+    const search = async (q: string) => (await listDeals(ctx, { filters: parseDealFilters({ q }) })).rows.map((r) => r.contactName);
     expect(await search("østerbro")).toEqual(["Klinik Østerbro"]);
     expect(await search("ÉLODIE")).toEqual(["Élodie Dupré SARL"]);
     expect(await search("dupré")).toEqual(["Élodie Dupré SARL"]);

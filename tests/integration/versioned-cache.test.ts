@@ -29,17 +29,17 @@ describe("versioned caches of org-wide figures", () => {
   it("deal list totals: shared across pages and sorts, current again after any change in the org", async () => {
     const { a } = await twoOrgs();
     const manager = await ctxFor(a.manager.id, a.org.slug);
-    const first = await listDeals(manager, openDeals);
-    const page2 = await listDeals(manager, { ...openDeals, page: 2, sort: "value", dir: "asc" });
+    const first = await listDeals(manager, { filters: openDeals });
+    const page2 = await listDeals(manager, { filters: { ...openDeals, page: 2, sort: "value", dir: "asc" } });
     expect(page2.totals).toEqual(first.totals);
 
     const [lead] = await listStages(manager);
     await createDeal(a.rep.id, a.org.slug, lead!.id, "Cache testing", "2500");
 
     // A request that resolved its tenant before the change may see the old totals once…
-    expect((await listDeals(manager, openDeals)).total).toBe(first.total);
+    expect((await listDeals(manager, { filters: openDeals })).total).toBe(first.total);
     // …the next one (a fresh tenant, with the bumped data_version) sees the new deal.
-    const after = await listDeals(await ctxFor(a.manager.id, a.org.slug), openDeals);
+    const after = await listDeals(await ctxFor(a.manager.id, a.org.slug), { filters: openDeals });
     expect(after.total).toBe(first.total + 1);
     const currency = after.totals.find((t) => t.currency === a.org.currency)!;
     const before = first.totals.find((t) => t.currency === a.org.currency);
@@ -53,9 +53,9 @@ describe("versioned caches of org-wide figures", () => {
     await createDeal(a.rep.id, a.org.slug, lead!.id, "Rep's", "100");
     await createDeal(a.admin.id, a.org.slug, lead!.id, "Admin's", "200");
     await createDeal(b.admin.id, b.org.slug, leadB!.id, "Other org's", "300");
-    const manager = await listDeals(await ctxFor(a.manager.id, a.org.slug), openDeals);
-    const rep = await listDeals(await ctxFor(a.rep.id, a.org.slug), openDeals);
-    const otherOrg = await listDeals(await ctxFor(b.manager.id, b.org.slug), openDeals);
+    const manager = await listDeals(await ctxFor(a.manager.id, a.org.slug), { filters: openDeals });
+    const rep = await listDeals(await ctxFor(a.rep.id, a.org.slug), { filters: openDeals });
+    const otherOrg = await listDeals(await ctxFor(b.manager.id, b.org.slug), { filters: openDeals });
     expect([rep.total, manager.total, otherOrg.total]).toEqual([1, 2, 1]);
     expect(rep.rows.every((r) => r.ownerId === a.rep.id)).toBe(true);
     expect(otherOrg.rows.some((r) => rep.rows.some((x) => x.id === r.id))).toBe(false);

@@ -59,7 +59,7 @@ export type Board = {
   now: Date;
 };
 
-export type BoardOptions = {
+export type GetBoardParams = {
   /** Managers and admins: only this person's deals. Reps always see only their own (visibleDeals). */
   ownerId?: string | null;
   limit?: number;
@@ -72,7 +72,7 @@ export type BoardOptions = {
  * parallel: one GROUP BY for the aggregates, one LATERAL top-N per stage for the cards, both on the
  * (org, [owner,] stage, position) indexes.
  */
-export async function getBoard(ctx: TenantContext, options: BoardOptions = {}): Promise<Board> {
+export async function getBoard(ctx: TenantContext, options: GetBoardParams = {}): Promise<Board> {
   const limit = options.limit ?? BOARD_COLUMN_LIMIT;
   const now = options.now ?? new Date();
   const ownerId = options.ownerId ?? null;

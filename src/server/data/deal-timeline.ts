@@ -51,8 +51,10 @@ const EDITED_FIELDS: EditedField[] = [
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const TIMELINE_MAX_LIMIT = 1000;
 
+export type DealIdParams = { dealId: string };
+
 /** Every read here starts by proving the deal is visible to the actor (org, not deleted, rep's own). */
-async function assertVisibleDeal(ctx: TenantContext, dealId: string) {
+async function assertVisibleDeal(ctx: TenantContext, { dealId }: DealIdParams) {
   if (!UUID_RE.test(dealId)) throw new NotFoundError("Deal");
   const [row] = await ctx.db
     .select({ id: deals.id })
@@ -96,13 +98,11 @@ function decodeCursor(cursor: string | null | undefined): { at: string; key: str
   return { at, key: cursor.slice(i + 1) };
 }
 
+export type DealTimelineParams = DealIdParams & { limit?: number; before?: string | null };
+
 /** Newest first; `limit` entries (default 100) from `before` (a cursor from the previous page). */
-export async function getDealTimeline(
-  ctx: TenantContext,
-  dealId: string,
-  options: { limit?: number; before?: string | null } = {},
-): Promise<TimelinePage> {
-  await assertVisibleDeal(ctx, dealId);
+export async function getDealTimeline(ctx: TenantContext, { dealId, ...options }: DealTimelineParams): Promise<TimelinePage> {
+  await assertVisibleDeal(ctx, { dealId });
   const limit = Math.min(Math.max(1, Math.floor(options.limit ?? 100)), TIMELINE_MAX_LIMIT);
   const cursor = decodeCursor(options.before);
   const org = ctx.orgId;
@@ -242,8 +242,8 @@ export type StageTime = {
 };
 
 /** Time spent in each stage the deal has been in, in pipeline order (summed by PostgreSQL). */
-export async function getTimeInStages(ctx: TenantContext, dealId: string): Promise<StageTime[]> {
-  await assertVisibleDeal(ctx, dealId);
+export async function getTimeInStages(ctx: TenantContext, { dealId }: DealIdParams): Promise<StageTime[]> {
+  await assertVisibleDeal(ctx, { dealId });
   return ctx.db
     .select({
       stageId: pipelineStages.id,

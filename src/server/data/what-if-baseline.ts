@@ -10,6 +10,9 @@ import { versionedCache, viewerScope } from "@/server/versioned-cache";
 
 import { visibleDeals } from "./deal-scope";
 
+/** `now` ends the baseline's 12-month window (tests pin it). */
+export type WhatIfBaselineParams = { now?: Date };
+
 /**
  * The what-if simulator's baseline, from the org's own last 12 months (src/lib/what-if/baseline.ts
  * says what each number means and how it falls back). Scoped like the dashboard: the actor's visible
@@ -18,7 +21,7 @@ import { visibleDeals } from "./deal-scope";
  * Three aggregate queries and the stage list, in parallel: SQL returns sums and counts only, the
  * pure builder turns them into rates and averages.
  */
-export async function getWhatIfBaseline(ctx: TenantContext, options: { now?: Date } = {}): Promise<WhatIfBaseline> {
+export async function getWhatIfBaseline(ctx: TenantContext, options: WhatIfBaselineParams = {}): Promise<WhatIfBaseline> {
   return buildBaseline(await getWhatIfAggregates(ctx, options));
 }
 
@@ -36,7 +39,7 @@ export function getWhatIfBaselineCached(ctx: TenantContext): Promise<WhatIfBasel
 }
 
 /** The sums and counts behind the baseline (exported for the tests that check them against a naive recount). */
-export async function getWhatIfAggregates(ctx: TenantContext, options: { now?: Date } = {}): Promise<BaselineAggregates> {
+export async function getWhatIfAggregates(ctx: TenantContext, options: WhatIfBaselineParams = {}): Promise<BaselineAggregates> {
   requirePermission(ctx, "dashboard.view");
   const now = options.now ?? new Date();
   const since = lookbackStart(now);

@@ -127,7 +127,7 @@ export async function dashboardTableFile(
     });
   switch (table) {
     case "deadlines":
-      return file(deadlineColumns(), (await getDeadlines(ctx, q, DEADLINE_EXPORT_LIMIT)).rows);
+      return file(deadlineColumns(), (await getDeadlines(ctx, { ...q, limit: DEADLINE_EXPORT_LIMIT })).rows);
     case "leaderboard":
       return file(
         leaderboardColumns(currency),

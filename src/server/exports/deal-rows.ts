@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { actions, deals, lossReasons, pipelineStages, users } from "@/db/schema";
 import type { DealFilters } from "@/lib/schemas/deal-filters";
 import { ACTION_TYPE_LABELS, type ActionType } from "@/lib/schemas/deals";
-import { withDealListQuery } from "@/server/data/deal-list";
+import { withDealListQuery } from "@/server/data/deal-list-sql";
 import type { TenantContext } from "@/server/tenant";
 
 import { cursorBatches, isoDay, wallMinute } from "./cursor";

@@ -51,7 +51,7 @@ function compute(key: string, ctx: TenantContext, filters: DashboardFilters): Pr
   // The version the computation starts from: a change committed meanwhile bumps the org past it,
   // so the next request recomputes rather than trusting this result.
   const version = ctx.org.dataVersion;
-  const promise = getDashboard(ctx, filters, new Date()).then(
+  const promise = getDashboard(ctx, { filters }).then(
     (dashboard) => {
       entries.delete(key); // re-insert: Map order is the eviction order (oldest first)
       entries.set(key, { value: { at: Date.now(), version, dashboard } });

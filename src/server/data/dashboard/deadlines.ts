@@ -25,11 +25,13 @@ export type Deadlines = { rows: DeadlineRow[]; limit: number };
 
 export const DEADLINE_LIMIT = 25;
 
+export type DeadlinesParams = DashboardQuery & { limit?: number };
+
 /**
  * Open deals by expected close date, soonest (most overdue) first, up to 30 days ahead, capped.
  * Walks deals_org_close_date_idx (org_id, expected_close_date) in order and stops at the limit.
  */
-export async function getDeadlines(ctx: TenantContext, q: DashboardQuery, limit = DEADLINE_LIMIT): Promise<Deadlines> {
+export async function getDeadlines(ctx: TenantContext, { limit = DEADLINE_LIMIT, ...q }: DeadlinesParams): Promise<Deadlines> {
   const today = q.window.today;
   const rows = await ctx.db
     .select({

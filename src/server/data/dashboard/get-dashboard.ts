@@ -26,6 +26,8 @@ export type DashboardOptions = {
   sectors: string[];
 };
 
+export type GetDashboardParams = { filters: DashboardFilters; now?: Date };
+
 export type Dashboard = {
   generatedAt: Date;
   filters: DashboardFilters;
@@ -47,7 +49,7 @@ export type Dashboard = {
  * small history probe), health, funnel (snapshot + conversion), sectors, activity (trend, loss
  * reasons and leaderboard from one scan), deadlines and sources. Reps get their own deals only (visibleDeals); managers and admins the org.
  */
-export async function getDashboard(ctx: TenantContext, filters: DashboardFilters, now: Date = new Date()): Promise<Dashboard> {
+export async function getDashboard(ctx: TenantContext, { filters, now = new Date() }: GetDashboardParams): Promise<Dashboard> {
   const q = dashboardQuery(ctx, filters, now);
   const [aggregates, health, funnel, sectors, activity, deadlines, sources, filterOptions] = await Promise.all([
     getDealKpis(ctx, q),

@@ -33,7 +33,7 @@ export default async function DealsPage({ params, searchParams }: DealsPageProps
   const viewAll = can(ctx.role, "deals.viewAll");
   const now = new Date();
   const [result, stages, sectors, members] = await Promise.all([
-    listDeals(ctx, filters, now),
+    listDeals(ctx, { filters, now }),
     listStages(ctx),
     listSectors(ctx),
     viewAll ? listMembers(ctx) : Promise.resolve(null),
