@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * PostgreSQL array literals for one parameter each: a batch of 2 000 rows is sent as a dozen
  * arrays and expanded with unnest() in one statement, instead of 2 000 × 12 bind parameters.
