@@ -32,7 +32,8 @@ function newestMtime(p) {
   return newest;
 }
 
-const buildId = path.join(root, ".next", "BUILD_ID");
+// NEXT_DIST_DIR: a side-by-side build (next.config.ts), e.g. a benchmark's or a second checkout's.
+const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
 const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 const sourcesAt = Math.max(...INPUTS.map((p) => newestMtime(path.join(root, p))));
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
