@@ -171,6 +171,7 @@ function importBenchmark(): string[] {
   try {
     const j = JSON.parse(fs.readFileSync(file, "utf8")) as {
       measuredAt?: string;
+      machine?: { cpus?: number; loadAverage?: { before?: number; after?: number } };
       rows?: number;
       seconds?: { endToEnd?: number; run?: number; upload?: number };
       cpuSeconds?: { run?: { postgres?: number; node?: number } };
@@ -182,6 +183,7 @@ function importBenchmark(): string[] {
     const s = (x?: number) => (x !== undefined ? `${x} s` : "?");
     const x = (r?: number) => (r !== undefined ? `${r}×` : "?");
     const t = j.target;
+    const load = j.machine?.loadAverage;
     return [
       "## CSV import (`bench/import-100k.mts`, its own figures from `bench/results-import.json`)",
       "",
@@ -195,7 +197,7 @@ function importBenchmark(): string[] {
       `| The same as one INSERT … SELECT each, random ids | ${s(j.schemaFloor?.total)} | |`,
       `| COPY of the imported deal rows into a table without triggers or indexes | ${s(j.copyFloor?.seconds)} | |`,
       "",
-      `Measured ${j.measuredAt ?? "at an unknown time"}; run \`npm run tsx -- bench/import-100k.mts\` to refresh.`,
+      `Measured ${j.measuredAt ?? "at an unknown time"}${load ? ` (load average ${load.before ?? "?"} before, ${load.after ?? "?"} after, on ${j.machine?.cpus ?? "?"} CPUs: a loaded machine overstates the ratio)` : ""}; run \`npm run tsx -- bench/import-100k.mts\` to refresh.`,
     ];
   } catch {
     return ["## CSV import", "", "`bench/results-import.json` exists but could not be read."];
