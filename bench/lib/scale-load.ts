@@ -1,8 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 
 import type { Database, Tx } from "@/db/client";
-import { seedPasswordHash } from "@/db/seed/factories";
 import { insertDefaultPipeline } from "@/db/create-organization";
+import { seedPasswordHash } from "@/db/seed/factories";
 
 import { emailOf, PASSWORD, PROFILE_VERSION, repEmail, SCALE, type ScaleOrg } from "./config";
 import { dropIndexesAndForeignKeys } from "./deferred-indexes";

@@ -1,8 +1,7 @@
 import "server-only";
 
-import type { Role } from "@/lib/permissions";
-
 import type { NewOrganization } from "@/db/create-organization";
+import type { Role } from "@/lib/permissions";
 
 /** The demo: the three business units of the internal sales tracker, a French and an Indian org. */
 export const DEMO_PASSWORD = "momentum-demo";

@@ -3,7 +3,7 @@ import "server-only";
 import bcrypt from "bcryptjs";
 
 import type { DbOrTx } from "@/db/client";
-import { type NewOrganization, insertOrganization } from "@/db/create-organization";
+import { insertOrganization, type NewOrganization } from "@/db/create-organization";
 import { memberships, users } from "@/db/schema";
 import { normalizeEmail } from "@/lib/email";
 import type { Role } from "@/lib/permissions";
