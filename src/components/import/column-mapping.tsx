@@ -8,14 +8,19 @@ import { IMPORT_FIELD_LABELS, IMPORT_FIELDS, type ImportField, type ImportMappin
 type ColumnMappingProps = {
   headers: string[];
   sample: { cells: string[] }[];
+  /** What the selects start from (the saved or suggested mapping). */
+  initial: ImportMapping;
+  /** What they hold now, for the clash and "recognised" notes. */
   mapping: ImportMapping;
   suggested: ImportMapping;
   disabled?: boolean;
-  onChange: (index: number, field: ImportField | null) => void;
 };
 
-/** One line per file column: its name, a few of its values, and what to import it as (or ignore it). */
-export function ColumnMapping({ headers, sample, mapping, suggested, disabled, onChange }: ColumnMappingProps) {
+/**
+ * One line per file column: its name, a few of its values, and what to import it as (or ignore it).
+ * Each select is the form's `mapping.<column index>`; "" is "ignore this column".
+ */
+export function ColumnMapping({ headers, sample, initial, mapping, suggested, disabled }: ColumnMappingProps) {
   const firstUse = new Map<ImportField, number>();
   mapping.forEach((f, i) => {
     if (f && !firstUse.has(f)) firstUse.set(f, i);
@@ -51,11 +56,11 @@ export function ColumnMapping({ headers, sample, mapping, suggested, disabled, o
             <div>
               <Select
                 id={id}
-                value={field ?? ""}
+                name={`mapping.${i}`}
+                defaultValue={initial[i] ?? ""}
                 disabled={disabled}
                 aria-invalid={clash ? true : undefined}
                 aria-describedby={clash ? `${id}-hint ${id}-clash` : `${id}-hint`}
-                onChange={(e) => onChange(i, (e.target.value || null) as ImportField | null)}
                 className={clsx(!field && "text-zinc-500")}
               >
                 <option value="">Ignore this column</option>

@@ -2,6 +2,7 @@
 
 import { clsx } from "clsx";
 
+import type { ActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -13,26 +14,26 @@ import type { ImportOptions } from "@/lib/schemas/imports";
 export type OptionsDraft = Omit<ImportOptions, "mapping">;
 
 type ImportOptionsProps = {
-  value: OptionsDraft;
-  onChange: (next: OptionsDraft) => void;
+  form: Pick<ActionForm, "field">;
+  /** The options as last saved (or the defaults): the controls start from them. */
+  defaults: OptionsDraft;
   disabled?: boolean;
   meName: string;
-  detailsError?: string;
 };
 
 const DUE_PRESETS = Object.keys(DUE_PRESET_LABELS) as DuePreset[];
 
 function RadioCard({
   name,
-  checked,
-  onChange,
+  value,
+  defaultChecked,
   label,
   hint,
   disabled,
 }: {
   name: string;
-  checked: boolean;
-  onChange: () => void;
+  value: string;
+  defaultChecked: boolean;
   label: string;
   hint: string;
   disabled?: boolean;
@@ -42,13 +43,20 @@ function RadioCard({
       className={clsx(
         "flex cursor-pointer gap-3 rounded-lg border px-3 py-2.5 text-sm transition-colors",
         "has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-500",
-        checked
-          ? "border-brand-600 bg-brand-50 dark:border-brand-400 dark:bg-brand-950/60"
-          : "border-zinc-300 hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800",
+        // Styled from the radio's own state (uncontrolled), not from a prop.
+        "border-zinc-300 not-has-checked:hover:bg-zinc-50 dark:border-zinc-700 dark:not-has-checked:hover:bg-zinc-800",
+        "has-checked:border-brand-600 has-checked:bg-brand-50 dark:has-checked:border-brand-400 dark:has-checked:bg-brand-950/60",
         disabled && "cursor-not-allowed opacity-60",
       )}
     >
-      <input type="radio" name={name} checked={checked} disabled={disabled} onChange={onChange} className="mt-0.5 accent-brand-600" />
+      <input
+        type="radio"
+        name={name}
+        value={value}
+        defaultChecked={defaultChecked}
+        disabled={disabled}
+        className="mt-0.5 accent-brand-600"
+      />
       <span>
         <span className="block font-medium text-zinc-900 dark:text-zinc-100">{label}</span>
         <span className="block text-xs text-zinc-600 dark:text-zinc-400">{hint}</span>
@@ -58,9 +66,7 @@ function RadioCard({
 }
 
 /** How duplicates are handled, what unknown owners become, and the first next action of every open deal. */
-export function ImportOptionsForm({ value, onChange, disabled, meName, detailsError }: ImportOptionsProps) {
-  const set = (patch: Partial<OptionsDraft>) => onChange({ ...value, ...patch });
-  const setAction = (patch: Partial<OptionsDraft["firstAction"]>) => set({ firstAction: { ...value.firstAction, ...patch } });
+export function ImportOptionsFields({ form, defaults, disabled, meName }: ImportOptionsProps) {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <fieldset className="space-y-2">
@@ -71,10 +77,10 @@ export function ImportOptionsForm({ value, onChange, disabled, meName, detailsEr
         {IMPORT_MODES.map((mode: ImportMode) => (
           <RadioCard
             key={mode}
-            name="import-mode"
-            checked={value.mode === mode}
+            name="mode"
+            value={mode}
+            defaultChecked={defaults.mode === mode}
             disabled={disabled}
-            onChange={() => set({ mode })}
             label={IMPORT_MODE_LABELS[mode].label}
             hint={IMPORT_MODE_LABELS[mode].hint}
           />
@@ -86,10 +92,10 @@ export function ImportOptionsForm({ value, onChange, disabled, meName, detailsEr
           {(["error", "me"] as UnknownOwnerPolicy[]).map((policy) => (
             <RadioCard
               key={policy}
-              name="unknown-owner"
-              checked={value.unknownOwner === policy}
+              name="unknownOwner"
+              value={policy}
+              defaultChecked={defaults.unknownOwner === policy}
               disabled={disabled}
-              onChange={() => set({ unknownOwner: policy })}
               label={policy === "error" ? "Report the row as invalid" : `Assign the deal to me (${meName})`}
               hint={policy === "error" ? "You can fix the file and upload it again." : "Rows without an owner are always yours."}
             />
@@ -101,14 +107,9 @@ export function ImportOptionsForm({ value, onChange, disabled, meName, detailsEr
             Owned by the deal’s owner. Won and lost deals get none. Notes are added to it.
           </p>
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field label="Type">
+            <Field label="Type" {...form.field("firstAction.type")}>
               {(c) => (
-                <Select
-                  {...c}
-                  value={value.firstAction.type}
-                  disabled={disabled}
-                  onChange={(e) => setAction({ type: e.target.value as OptionsDraft["firstAction"]["type"] })}
-                >
+                <Select {...c} defaultValue={defaults.firstAction.type} disabled={disabled}>
                   {ACTION_TYPES.map((t) => (
                     <option key={t} value={t}>
                       {ACTION_TYPE_LABELS[t]}
@@ -117,14 +118,9 @@ export function ImportOptionsForm({ value, onChange, disabled, meName, detailsEr
                 </Select>
               )}
             </Field>
-            <Field label="Due">
+            <Field label="Due" {...form.field("firstAction.due")}>
               {(c) => (
-                <Select
-                  {...c}
-                  value={value.firstAction.due}
-                  disabled={disabled}
-                  onChange={(e) => setAction({ due: e.target.value as DuePreset })}
-                >
+                <Select {...c} defaultValue={defaults.firstAction.due} disabled={disabled}>
                   {DUE_PRESETS.map((p) => (
                     <option key={p} value={p}>
                       {DUE_PRESET_LABELS[p]}
@@ -133,16 +129,8 @@ export function ImportOptionsForm({ value, onChange, disabled, meName, detailsEr
                 </Select>
               )}
             </Field>
-            <Field label="What to do" error={detailsError} className="sm:col-span-2">
-              {(c) => (
-                <Input
-                  {...c}
-                  value={value.firstAction.details}
-                  maxLength={200}
-                  disabled={disabled}
-                  onChange={(e) => setAction({ details: e.target.value })}
-                />
-              )}
+            <Field label="What to do" {...form.field("firstAction.details")} className="sm:col-span-2">
+              {(c) => <Input {...c} defaultValue={defaults.firstAction.details} maxLength={200} disabled={disabled} />}
             </Field>
           </div>
         </fieldset>

@@ -3,13 +3,15 @@
 import { clsx } from "clsx";
 import { FileSpreadsheet, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { type DragEvent, type FormEvent, useId, useRef, useState, useTransition } from "react";
+import { type DragEvent, useId, useRef, useState } from "react";
 
 import { uploadImportAction } from "@/actions/imports";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
-import { MAX_IMPORT_BYTES } from "@/lib/schemas/imports";
+import { validationFailure } from "@/lib/result";
+import { uploadImportSchema } from "@/lib/schemas/imports";
 
 /**
  * Step 1. The drop zone is the file input's label, so it is one Tab stop, opens the picker with
@@ -18,24 +20,39 @@ import { MAX_IMPORT_BYTES } from "@/lib/schemas/imports";
 export function UploadForm({ orgSlug }: { orgSlug: string }) {
   const router = useRouter();
   const inputId = useId();
-  const errorId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-  const [pending, startTransition] = useTransition();
   const [leaving, setLeaving] = useState(false);
+  const form = useActionForm({
+    // The action takes the FormData itself (the file); the same schema checks it here first.
+    action: (data: FormData) => uploadImportAction(orgSlug, data),
+    toInput: (_, data) => {
+      // An empty file input still sends a nameless, empty File: no file chosen is "choose one", not "empty file".
+      const chosen = data.get("file");
+      if (chosen instanceof File && !chosen.name && chosen.size === 0) data.delete("file");
+      return data;
+    },
+    schema: uploadImportSchema,
+    failureToast: false,
+    onSuccess: ({ importId }) => {
+      setLeaving(true);
+      router.push(`/${orgSlug}/import/${importId}`);
+    },
+  });
 
   function choose(next: File | null) {
-    setError(null);
-    if (next && next.size > MAX_IMPORT_BYTES) {
-      setFile(null);
-      setError(
-        `That file is ${(next.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB. Split it into smaller files.`,
-      );
-      return;
-    }
     setFile(next);
+    form.clearError("file");
+    if (!next) return;
+    // Too big is said at once, not after reading 20 MB into the request.
+    const data = new FormData();
+    data.set("file", next);
+    const checked = uploadImportSchema.safeParse(data);
+    if (checked.success) return;
+    setFile(null);
+    if (input.current) input.current.value = "";
+    form.showFailure(validationFailure(checked.error.issues));
   }
 
   function drop(event: DragEvent<HTMLLabelElement>) {
@@ -50,31 +67,11 @@ export function UploadForm({ orgSlug }: { orgSlug: string }) {
     choose(dropped);
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!file) {
-      setError("Choose a CSV file to upload.");
-      input.current?.focus();
-      return;
-    }
-    const form = new FormData();
-    form.set("file", file);
-    startTransition(async () => {
-      const result = await uploadImportAction(orgSlug, form).catch(() => null);
-      if (!result) return setError("Could not reach the server. Check your connection and try again.");
-      if (!result.ok) {
-        setError(result.fieldErrors?.file?.[0] ?? result.message);
-        input.current?.focus();
-        return;
-      }
-      setLeaving(true);
-      router.push(`/${orgSlug}/import/${result.data.importId}`);
-    });
-  }
-
-  const busy = pending || leaving;
+  const busy = form.pending || leaving;
+  const error = form.errorFor("file") ?? form.message;
+  const errorId = form.errorId("file");
   return (
-    <form onSubmit={submit} noValidate aria-label="Upload a CSV file" className="space-y-4">
+    <form {...form.formProps} aria-label="Upload a CSV file" className="space-y-4">
       <label
         htmlFor={inputId}
         onDragOver={(e) => {
@@ -107,9 +104,9 @@ export function UploadForm({ orgSlug }: { orgSlug: string }) {
         </span>
         <input
           ref={input}
+          name="file"
           id={inputId}
           type="file"
-          name="file"
           accept=".csv,.txt,text/csv,text/plain"
           className="sr-only"
           disabled={busy}
@@ -119,7 +116,8 @@ export function UploadForm({ orgSlug }: { orgSlug: string }) {
         />
       </label>
       {error ? (
-        file || error.startsWith("Could not") ? (
+        // A file that was read and refused (or a dropped connection) is a failed upload; no file yet is a field error.
+        file || form.message ? (
           <Alert tone="error" id={errorId} title="The file was not uploaded.">
             {error}
           </Alert>
