@@ -119,16 +119,17 @@ test.describe("deal page", () => {
     const page = await signIn(browser, REP);
     await page.goto(`/${ORG}/deals/${deal.id}`);
     await page.getByRole("button", { name: "Close as lost" }).click();
-    const dialog = page.getByRole("dialog", { name: "Close as lost" });
+    // The same dialog as a drop on the board's Lost zone, with the org's stage names.
+    const dialog = page.getByRole("dialog", { name: /^Why was “.+” lost\?$/ });
     // Submitting without a reason is refused.
-    await dialog.getByRole("button", { name: "Close as lost" }).click();
+    await dialog.getByRole("button", { name: /^Close as / }).click();
     await expect(dialog.getByText("Choose why the deal was lost")).toBeVisible();
-    const reason = dialog.getByLabel("Why was it lost?");
+    const reason = dialog.getByLabel("Reason");
     await expect(reason).toBeFocused();
     await reason.selectOption({ label: "Concurrent choisi" });
     await dialog.getByLabel("Note (optional)").fill("Moins cher de 10 %");
     const responses = await recordActionResponses(page);
-    await dialog.getByRole("button", { name: "Close as lost" }).click();
+    await dialog.getByRole("button", { name: /^Close as / }).click();
     await expectResultOnly(responses, [deal.id, '"status":"lost"']);
     await expect(dialog).toBeHidden();
 
@@ -181,9 +182,9 @@ test.describe("deal page", () => {
     await manager.goto(`/${ORG}/deals/${other.id}`);
     await manager.getByRole("button", { name: "Move to…" }).click();
     await manager.getByRole("menuitemradio", { name: /Gagné/ }).click();
-    const confirm = manager.getByRole("dialog", { name: "Close as won?" });
+    const confirm = manager.getByRole("dialog", { name: `Close “${other.title}” as Gagné?` });
     await expect(confirm.getByLabel("Note (optional)")).toBeFocused();
-    await confirm.getByRole("button", { name: "Close as won" }).click();
+    await confirm.getByRole("button", { name: "Close as Gagné" }).click();
     await expect(manager.getByRole("region", { name: /this deal is locked/ })).toContainText("Won on");
     await manager.context().close();
 

@@ -18,7 +18,10 @@ import { useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 
 import { moveDealAction } from "@/actions/deals";
-import type { ActionResult } from "@/lib/result";
+import { CloseDealDialog } from "@/components/deals/close-deal-dialog";
+import type { LossReasonOption } from "@/components/deals/types";
+import { type ActionResult, ok } from "@/lib/result";
+import type { CloseDealInput } from "@/lib/schemas/deals";
 
 import { boardAnnouncements, screenReaderInstructions } from "./announcements";
 import { createBoardCollisions } from "./board-collisions";
@@ -26,7 +29,6 @@ import { BoardColumn } from "./board-column";
 import { BoardIconSprite } from "./board-icons";
 import { applyChange, type BoardChange, cardLocation, dropInto, itemsOf, moveAcross, neighboursOf } from "./board-state";
 import type { CardView, ClosingStage, ColumnView, Items } from "./board-types";
-import { CloseDealDialog, type CloseDetails, type LossReasonOption, type PendingClose } from "./close-deal-dialog";
 import { CloseZones, isZone, LOST_ZONE, WON_ZONE } from "./close-zones";
 import { DealCardBody } from "./deal-card";
 import { createRefreshBatch } from "./refresh-batch";
@@ -57,7 +59,8 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
   const itemsRef = useRef<Items | null>(null);
   const originRef = useRef<Items | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [pendingClose, setPendingClose] = useState<PendingClose | null>(null);
+  // A drop on Won or Lost waits for the close dialog.
+  const [pendingClose, setPendingClose] = useState<{ card: CardView; outcome: "won" | "lost" } | null>(null);
 
   const [collisions] = useState(createBoardCollisions);
   const cardsById = useMemo(() => new Map(board.flatMap((c) => c.cards.map((card) => [card.id, card] as const))), [board]);
@@ -154,9 +157,9 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
     });
   }
 
-  function close(pending: PendingClose, details: CloseDetails) {
-    const { card, outcome } = pending;
-    const stage = outcome === "won" ? won : lost;
+  /** The dialog's close: the card leaves at once and the move runs behind it, so the dialog is answered at once. */
+  function close(card: CardView, details: CloseDealInput) {
+    const stage = details.outcome === "won" ? won : lost;
     setPendingClose(null);
     focusAfterRemoval(card.id);
     refreshes.start();
@@ -166,14 +169,15 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
         moveDealAction(orgSlug, {
           dealId: card.id,
           stageId: stage.id,
-          lossReasonId: details.lossReasonId ?? null,
-          lossNote: details.lossNote ?? null,
+          lossReasonId: details.outcome === "lost" ? details.lossReasonId : null,
+          lossNote: details.outcome === "lost" ? details.lossNote : null,
         }),
       );
       if (result.ok) toast.success(`“${card.title}” closed as ${stage.name}.`);
       else toast.error(`“${card.title}” was not closed: ${result.message}`);
       refreshes.settle(boardChanged(result));
     });
+    return Promise.resolve(ok(null));
   }
 
   const activeCard = activeId ? cardsById.get(activeId) : undefined;
@@ -212,17 +216,17 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
       </DragOverlay>
       <BoardIconSprite />
       <CloseDealDialog
-        pending={pendingClose}
-        won={won}
-        lost={lost}
+        closing={pendingClose && { deal: pendingClose.card, outcome: pendingClose.outcome }}
+        stageNames={{ won: won.name, lost: lost.name }}
         lossReasons={lossReasons}
-        onCancel={() => {
+        close={(input) => close(pendingClose!.card, input)}
+        onDone={(closed) => {
+          if (closed) return;
           const dealId = pendingClose?.card.id;
           setPendingClose(null);
           // The dialog opened from a drop, not from a button, so it has nowhere to return focus: the card takes it back.
           window.setTimeout(() => document.querySelector<HTMLElement>(`[data-deal-id="${dealId}"]`)?.focus(), 50);
         }}
-        onConfirm={close}
       />
     </DndContext>
   );

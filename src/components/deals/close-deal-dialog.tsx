@@ -1,143 +1,114 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { type FormEvent, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
-
-import { closeDealAction } from "@/actions/deals";
+import { FormAlert } from "@/components/forms/form-messages";
+import type { ActionForm } from "@/components/forms/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { LossReasonOptions } from "@/components/next-steps/loss-reason-options";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import type { ActionResult } from "@/lib/result";
+import { type CloseDealInput, closeDealSchema } from "@/lib/schemas/deals";
 
 import type { LossReasonOption } from "./types";
 
+export type Closing = { deal: { id: string; title: string }; outcome: "won" | "lost" };
+
 type CloseDealDialogProps = {
-  orgSlug: string;
-  dealId: string;
-  dealTitle: string;
-  outcome: "won" | "lost" | null;
+  /** The deal being closed and how; null while the dialog is shut. */
+  closing: Closing | null;
+  /** The org's names of its won and lost stages. */
+  stageNames: { won: string; lost: string };
   lossReasons: LossReasonOption[];
-  onOpenChange: (open: boolean) => void;
+  /**
+   * Closes the deal. The deal page runs closeDealAction (with `refresh`, the dialog stays pending
+   * until the locked page shows); the board moves the card optimistically and answers at once.
+   */
+  close: (input: CloseDealInput) => Promise<ActionResult<unknown>>;
+  refresh?: boolean;
+  successToast?: string;
+  /** A won deal may carry a note (closeDealAction keeps it; the board's move has none). */
+  wonNote?: boolean;
+  /** The dialog is done: closed the deal, or cancelled. */
+  onDone: (closed: boolean) => void;
 };
 
 /**
- * Closing as won is confirmed; closing as lost needs a reason (the database refuses a lost deal
- * without one). Either way the pending action is closed with the deal and the deal is locked.
- * The action answers with its result only; the dialog stays pending while the deal page is read
- * again, and closes together with the refreshed (locked) page.
+ * Closing a deal, from the deal page or a drop on the board: won is confirmed, lost needs a
+ * reason (the database refuses a lost deal without one). Either way the pending next step is
+ * closed with the deal and the deal is locked.
  */
-export function CloseDealDialog({ orgSlug, dealId, dealTitle, outcome, lossReasons, onOpenChange }: CloseDealDialogProps) {
+export function CloseDealDialog({ closing, stageNames, onDone, ...rest }: CloseDealDialogProps) {
+  const stage = closing ? stageNames[closing.outcome] : "";
   return (
-    <Dialog open={outcome !== null} onOpenChange={onOpenChange}>
-      {outcome ? (
+    <Dialog open={closing !== null} onOpenChange={(open) => (open ? undefined : onDone(false))}>
+      {closing ? (
         <DialogContent
-          title={outcome === "won" ? "Close as won?" : "Close as lost"}
-          description={
-            outcome === "won"
-              ? `“${dealTitle}” moves to Won and is locked. Its pending action is closed with it; only a manager or admin can reopen the deal.`
-              : `“${dealTitle}” moves to Lost and is locked. Its pending action is closed with it.`
-          }
+          title={closing.outcome === "won" ? `Close “${closing.deal.title}” as ${stage}?` : `Why was “${closing.deal.title}” lost?`}
+          description={`It moves to ${stage} and is locked; its pending next step is closed with it. ${
+            closing.outcome === "won" ? "Only a manager or admin can reopen it." : "The reason feeds the loss analysis."
+          }`}
         >
-          <CloseDealForm
-            key={outcome}
-            orgSlug={orgSlug}
-            dealId={dealId}
-            outcome={outcome}
-            lossReasons={lossReasons}
-            onDone={() => onOpenChange(false)}
-          />
+          <CloseDealForm key={`${closing.deal.id}-${closing.outcome}`} closing={closing} stage={stage} onDone={onDone} {...rest} />
         </DialogContent>
       ) : null}
     </Dialog>
   );
 }
 
-type CloseDealFormProps = { orgSlug: string; dealId: string; outcome: "won" | "lost"; lossReasons: LossReasonOption[]; onDone: () => void };
+type CloseDealFormProps = Omit<CloseDealDialogProps, "closing" | "stageNames"> & { closing: Closing; stage: string };
 
-function CloseDealForm({ orgSlug, dealId, outcome, lossReasons, onDone }: CloseDealFormProps) {
-  const [lossReasonId, setLossReasonId] = useState("");
-  const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<{ lossReasonId?: string; note?: string; general?: string }>({});
-  const [pending, startTransition] = useTransition();
-  const reasonRef = useRef<HTMLSelectElement>(null);
-  const router = useRouter();
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (outcome === "lost" && !lossReasonId) {
-      setErrors({ lossReasonId: "Choose why the deal was lost" });
-      reasonRef.current?.focus();
-      return;
-    }
-    startTransition(async () => {
-      const result = await closeDealAction(
-        orgSlug,
-        outcome === "won" ? { dealId, outcome, note } : { dealId, outcome, lossReasonId, lossNote: note },
-      );
-      if (!result.ok) {
-        const fe = result.fieldErrors ?? {};
-        setErrors({ lossReasonId: fe.lossReasonId?.[0], note: (fe.lossNote ?? fe.note)?.[0], general: result.message });
-        return;
-      }
-      toast.success(outcome === "won" ? "Deal closed as won." : "Deal closed as lost.");
-      // Same transition: the dialog closes when the refreshed page (locked, with its timeline) shows.
-      startTransition(() => {
-        router.refresh();
-        onDone();
-      });
-    });
-  }
-
+function CloseDealForm({ closing, stage, lossReasons, close, refresh, successToast, wonNote, onDone }: CloseDealFormProps) {
+  const { deal, outcome } = closing;
+  const form = useActionForm({
+    action: close,
+    schema: closeDealSchema,
+    toInput: (values) => ({ ...values, dealId: deal.id, outcome }) as CloseDealInput,
+    refresh,
+    successToast,
+    onSuccess: () => onDone(true),
+  });
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
-      {errors.general ? <Alert tone="error">{errors.general}</Alert> : null}
-      {outcome === "lost" ? (
-        <Field label="Why was it lost?" error={errors.lossReasonId}>
-          {(control) => (
-            <Select
-              {...control}
-              ref={reasonRef}
-              required
-              autoFocus
-              value={lossReasonId}
-              disabled={pending}
-              onChange={(e) => (setLossReasonId(e.target.value), setErrors((x) => ({ ...x, lossReasonId: undefined })))}
-            >
-              <LossReasonOptions reasons={lossReasons} />
-            </Select>
-          )}
+    <form {...form.formProps} className="space-y-4">
+      <FormAlert form={form} />
+      {outcome === "lost" ? <LostFields form={form} lossReasons={lossReasons} /> : null}
+      {outcome === "won" && wonNote ? (
+        <Field label="Note (optional)" {...form.field("note")}>
+          {(control) => <Textarea {...control} autoFocus rows={3} maxLength={2000} disabled={form.pending} />}
         </Field>
       ) : null}
-      <Field
-        label="Note (optional)"
-        error={errors.note}
-        hint={outcome === "lost" ? "Kept on the deal: what would have won it?" : undefined}
-      >
-        {(control) => (
-          <Textarea
-            {...control}
-            autoFocus={outcome === "won"}
-            maxLength={outcome === "won" ? 2000 : 1000}
-            value={note}
-            disabled={pending}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        )}
-      </Field>
       <div className="flex flex-wrap justify-end gap-2 pt-1">
-        <DialogClose asChild>
-          <Button variant="secondary" disabled={pending}>
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" pending={pending} variant={outcome === "lost" ? "danger" : "primary"}>
-          {outcome === "won" ? "Close as won" : "Close as lost"}
+        <Button variant="secondary" onClick={() => onDone(false)} disabled={form.pending}>
+          Cancel
+        </Button>
+        <Button
+          type="submit"
+          autoFocus={outcome === "won" && !wonNote}
+          pending={form.pending}
+          variant={outcome === "lost" ? "danger" : "primary"}
+        >
+          Close as {stage}
         </Button>
       </div>
     </form>
+  );
+}
+
+function LostFields({ form, lossReasons }: { form: ActionForm; lossReasons: LossReasonOption[] }) {
+  return (
+    <>
+      <Field label="Reason" {...form.field("lossReasonId")}>
+        {(control) => (
+          <Select {...control} autoFocus required defaultValue="" disabled={form.pending}>
+            <LossReasonOptions reasons={lossReasons} />
+          </Select>
+        )}
+      </Field>
+      <Field label="Note (optional)" {...form.field("lossNote")} hint="What would have changed their mind?">
+        {(control) => <Textarea {...control} rows={3} maxLength={1000} disabled={form.pending} />}
+      </Field>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 
-import { moveDealAction } from "@/actions/deals";
+import { closeDealAction, moveDealAction } from "@/actions/deals";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -42,6 +42,7 @@ export function DealActionsBar({ org, deal, stages, lossReasons, canDelete }: De
   // (and closing the dialog then has nowhere sensible to return focus to).
   const closeAfterMenu = useRef<"won" | "lost" | null>(null);
   const openStages = stages.filter((s) => s.kind === "open");
+  const stageName = (kind: "won" | "lost") => stages.find((s) => s.kind === kind)?.name ?? (kind === "won" ? "Won" : "Lost");
 
   function moveTo(stageId: string) {
     const stage = stages.find((s) => s.id === stageId);
@@ -125,12 +126,15 @@ export function DealActionsBar({ org, deal, stages, lossReasons, canDelete }: De
       ) : null}
       {canDelete ? <DeleteDealButton orgSlug={org.slug} dealId={deal.id} dealTitle={deal.title} /> : null}
       <CloseDealDialog
-        orgSlug={org.slug}
-        dealId={deal.id}
-        dealTitle={deal.title}
-        outcome={closing}
+        closing={closing && { deal, outcome: closing }}
+        stageNames={{ won: stageName("won"), lost: stageName("lost") }}
         lossReasons={lossReasons}
-        onOpenChange={(open) => !open && setClosing(null)}
+        close={(input) => closeDealAction(org.slug, input)}
+        // The action answers with its result only: the dialog closes together with the refreshed (locked) page.
+        refresh
+        successToast={closing === "won" ? "Deal closed as won." : "Deal closed as lost."}
+        wonNote
+        onDone={() => setClosing(null)}
       />
     </div>
   );

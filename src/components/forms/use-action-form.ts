@@ -154,6 +154,8 @@ export function useActionForm<I = FormValues, T = unknown>(options: ActionFormOp
     clearError,
     /** Show a refusal that came from elsewhere (e.g. a check the form makes itself). */
     showFailure,
+    /** Forget the last refusal (e.g. when an inline editor opens again). */
+    reset: () => (setErrors({}), setMessage(null)),
     /** Submit as the submit button would (Ctrl+Enter, Enter in a field). */
     submit: () => formRef.current?.requestSubmit(),
   };

@@ -102,10 +102,12 @@ export const closeDealSchema = z.discriminatedUnion("outcome", [
   z.object({
     dealId: uuid("deal"),
     outcome: z.literal("lost"),
-    lossReasonId: uuid("loss reason"),
+    lossReasonId: z.uuid({ error: "Choose why the deal was lost" }),
     lossNote: optionalText(1000, "The note"),
   }),
 ]);
+
+export type CloseDealInput = z.input<typeof closeDealSchema>;
 
 export const reopenDealSchema = z.object({ dealId: uuid("deal"), stageId: uuid("stage"), nextAction: nextActionSchema });
 export const deleteDealSchema = z.object({ dealId: uuid("deal") });
