@@ -2,7 +2,7 @@
 // and for each page warms it up, then records a CPU profile (CDP Profiler) over N sequential
 // requests only (no boot, no warm-up in it), and groups the self time per request by package or
 // source folder. Writes bench/results-cpu-profile.json (summarised in BENCHMARKS.md) and the raw
-// .cpuprofile files into bench/plans/ for Chrome DevTools / speedscope.
+// .cpuprofile files into .bench-data/profiles/ (not committed: megabytes) for Chrome DevTools / speedscope.
 //
 //   node --experimental-websocket --import tsx bench/profile-cpu.mts [--only=empty,shell,today] [--requests=200]
 //
@@ -12,7 +12,7 @@ import path from "node:path";
 
 import { startApp } from "./lib/app-server";
 import { openBenchDatabase } from "./lib/cluster";
-import { MEASURED_MANAGER, MEASURED_ORG, MEASURED_REP, PASSWORD, ROOT } from "./lib/config";
+import { BENCH_DATA_DIR, MEASURED_MANAGER, MEASURED_ORG, MEASURED_REP, PASSWORD, ROOT } from "./lib/config";
 import { type CpuProfile, groupSelfTime, topFunctions } from "./lib/cpu-profile";
 import { probe } from "./lib/http-load";
 import { SCENARIOS } from "./lib/scenarios";
@@ -23,6 +23,7 @@ const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.s
 const only = (option("only") ?? "empty,shell,today,deals,pipeline").split(",");
 const requests = Number(option("requests") ?? 200);
 const INSPECT_PORT = 9329;
+const PROFILE_DIR = path.join(ROOT, BENCH_DATA_DIR, "profiles");
 const log = (m: string) => console.log(`[profile] ${m}`);
 
 if (typeof WebSocket === "undefined") throw new Error("Run with node --experimental-websocket (Node 20) for the inspector connection.");
@@ -42,7 +43,8 @@ try {
     await inspector.send("Profiler.start");
     for (let i = 0; i < requests; i++) await probe(pagePath, headers);
     const { profile } = (await inspector.send("Profiler.stop")) as { profile: CpuProfile };
-    fs.writeFileSync(path.join(ROOT, "bench", "plans", `cpu-${def.id}.cpuprofile`), JSON.stringify(profile));
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    fs.writeFileSync(path.join(PROFILE_DIR, `cpu-${def.id}.cpuprofile`), JSON.stringify(profile));
     const groups = groupSelfTime(profile).map((g) => ({ name: g.name, ms: g.ms / requests }));
     const msPerRequest = groups.reduce((a, g) => a + g.ms, 0);
     out.push({ id: def.id, path: pagePath, requests, msPerRequest, groups });
@@ -59,7 +61,7 @@ try {
     path.join(ROOT, "bench", "results-cpu-profile.json"),
     `${JSON.stringify({ measuredAt: new Date().toISOString(), command: `bench/profile-cpu.mts ${args.join(" ")}`.trim(), pages: out }, null, 2)}\n`,
   );
-  log("Wrote bench/results-cpu-profile.json and bench/plans/cpu-*.cpuprofile.");
+  log(`Wrote bench/results-cpu-profile.json and ${path.relative(ROOT, PROFILE_DIR)}/cpu-*.cpuprofile.`);
 } finally {
   await app.stop();
   await bench.close();
@@ -68,8 +70,18 @@ process.exit(0);
 
 /** A minimal Chrome DevTools Protocol client over the worker's inspector WebSocket. */
 async function connectInspector() {
-  const [target] = (await (await fetch(`http://127.0.0.1:${INSPECT_PORT}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
-  const ws = new WebSocket(target!.webSocketDebuggerUrl);
+  // node:cluster replaces the worker's inspector port with debugPort + n (9230, …) unless the primary sets one.
+  let target: { webSocketDebuggerUrl: string } | undefined;
+  for (const port of [INSPECT_PORT, 9230, 9231, 9232, 9233]) {
+    try {
+      [target] = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+      break;
+    } catch {
+      // not this port
+    }
+  }
+  if (!target) throw new Error("The web worker's inspector is not listening.");
+  const ws = new WebSocket(target.webSocketDebuggerUrl);
   await new Promise((resolve, reject) => {
     ws.onopen = resolve;
     ws.onerror = reject;

@@ -16,12 +16,18 @@ type Frame = CpuProfile["nodes"][number]["callFrame"];
  */
 function groupOf(frame: Frame, sources: (url: string, line: number, column: number) => string | null): string {
   if (!frame.url) return frame.functionName.startsWith("(") ? frame.functionName : "(native)";
+  if (frame.url.startsWith("node:") || !frame.url.includes("/")) return "node (core)";
   const original = sources(frame.url, frame.lineNumber, frame.columnNumber) ?? frame.url;
-  const nm = /node_modules[/_](@[^/_]+[/_][^/_]+|[^/_]+)/.exec(original);
+  // Next's prebuilt server runtime bundles React's renderers: tell them apart, they are most of a page.
+  if (/react-dom-server/.test(original)) return "react-dom/server (HTML)";
+  if (/react-server-dom-[a-z]+-server/.test(original)) return "react-server (RSC payload)";
+  if (/react-server-dom-[a-z]+-client/.test(original)) return "react-server client (RSC → HTML)";
+  if (/\/react(-jsx-runtime)?\.|compiled\/react\//.test(original)) return "react";
+  if (/node_modules\/next\/|webpack:\/\/next\//.test(frame.url + original)) return "next";
+  const ours = /(?:\[project\]\/|\.\.\/)src\/(app|components|server|lib|db|actions)\/([^/.]+)?/.exec(original);
+  if (ours) return `src/${ours[1]}${ours[2] && ours[1] !== "app" ? `/${ours[2]}` : ""}`;
+  const nm = /node_modules[/_](@[^/_]+[/_][^/_]+|[^/_]+)/.exec(original.replace(/%40/g, "@"));
   if (nm) return nm[1]!.replace(/_/g, "/");
-  const src = /\bsrc[/_](app|components|server|lib|db|actions)[/_]([^/_.]+)?/.exec(original);
-  if (src) return `src/${src[1]}${src[2] && src[1] !== "app" ? `/${src[2]}` : ""}`;
-  if (original.startsWith("node:")) return "node (core)";
   return original.replace(/^.*\/\.next[^/]*\//, ".next/");
 }
 

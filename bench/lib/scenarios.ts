@@ -11,7 +11,7 @@ import { actionHeaders, type ActionPool, completeActionRequests, findServerActio
 import type { Session } from "./sign-in";
 import { summarize, type Summary } from "./stats";
 
-export type ScenarioId = "shell" | "today" | "deals" | "deals-rep" | "pipeline" | "complete-action" | "dashboard";
+export type ScenarioId = "empty" | "shell" | "today" | "deals" | "deals-rep" | "pipeline" | "complete-action" | "dashboard";
 
 export type ScenarioDef = {
   id: ScenarioId;
@@ -24,17 +24,31 @@ export type ScenarioDef = {
   target: Target | null;
 };
 
+/** The framework floor every target is a multiple of; it always runs, whatever --only says. */
+export const EMPTY_PAGE_ID: ScenarioId = "empty";
+
 export const SCENARIOS: ScenarioDef[] = [
-  // Not a target: the org settings page (session, tenant, app shell and a small card) is the fixed
-  // cost every page pays, so the other rows can be read as "shell + their own work".
+  // An empty dynamic page of the same build, outside the app shell (src/app/bench-floor): what
+  // Next.js alone costs per request on this machine.
+  {
+    id: "empty",
+    title: "Empty dynamic page (framework floor)",
+    as: "rep",
+    path: () => "/bench-floor",
+    kind: "page",
+    floorId: null,
+    target: null,
+  },
+  // The org settings page (session, tenant, app shell and a small card) is the fixed cost every
+  // page pays, so the other rows can be read as "shell + their own work".
   {
     id: "shell",
-    title: "App shell baseline: org settings page (rep)",
+    title: "App shell: org settings page (rep)",
     as: "rep",
     path: (o) => `/${o}/settings`,
     kind: "page",
     floorId: null,
-    target: null,
+    target: TARGETS.shell!,
   },
   { id: "today", title: "Today page (rep)", as: "rep", path: (o) => `/${o}/today`, kind: "page", floorId: "today", target: TARGETS.today! },
   {
@@ -93,7 +107,9 @@ export type ScenarioResult = {
   /** measured over HTTP; in-process = the action's data function (fallback); not-available = 404. */
   status: "measured" | "in-process" | "not-available" | "error";
   note: string | null;
+  /** The uncompressed HTML of a full page load (what the targets use), and the same gzip'd. */
   responseBytes: number | null;
+  responseGzipBytes: number | null;
   /** One request at a time (no concurrency): the latency a single user sees on an idle server. */
   unloaded: Summary | null;
   load: LoadResult | null;
@@ -126,6 +142,7 @@ export async function runScenario(def: ScenarioDef, ctx: ScenarioContext): Promi
     status: "measured",
     note: null,
     responseBytes: null,
+    responseGzipBytes: null,
     unloaded: null,
     load: null,
     loadAverageAtStart: loadAverageNow(),
@@ -155,7 +172,17 @@ async function runPage(ctx: ScenarioContext, session: Session, base: ScenarioRes
   const before = cpuSnapshot(ctx.appPid);
   const load = await runLoad({ path: base.path, headers });
   const cpu = cpuPerRequest(before, cpuSnapshot(ctx.appPid), load.requests);
-  return { ...base, responseBytes: first.bytes, unloaded: summarize(unloaded), load, loadAverageAtStart, cpu, note: failureNote(load) };
+  const responseGzipBytes = first.gzipBytes;
+  return {
+    ...base,
+    responseBytes: first.bytes,
+    responseGzipBytes,
+    unloaded: summarize(unloaded),
+    load,
+    loadAverageAtStart,
+    cpu,
+    note: failureNote(load),
+  };
 }
 
 /**
