@@ -39,7 +39,7 @@ export function SortableDealCard({ orgSlug, card, staleAfterDays, showOwner }: S
         role={undefined}
         aria-roledescription="draggable deal"
         data-deal-id={card.id}
-        className="block touch-manipulation rounded-lg outline-offset-2 select-none [-webkit-touch-callout:none]"
+        className="card-link"
       >
         <DealCardBody card={card} staleAfterDays={staleAfterDays} showOwner={showOwner} />
       </Link>
@@ -65,13 +65,13 @@ export function DealCardBody({
     // the keyboard sensor, which compares boxes, would then find its own column "to the right".
     <article
       className={clsx(
-        "space-y-2 rounded-lg border bg-white p-3 shadow-xs dark:bg-zinc-900",
-        card.due === "overdue" ? "border-red-200 dark:border-red-900/70" : "border-zinc-200 dark:border-zinc-800",
+        "card-face",
+        card.due === "overdue" && "border-red-200 dark:border-red-900/70",
         lifted ? "shadow-lg ring-2 ring-brand-500/40" : "hover:shadow-sm",
       )}
     >
       <div className="flex items-start justify-between gap-2">
-        <h3 className="min-w-0 text-sm leading-snug font-medium text-zinc-900 dark:text-zinc-100">{card.title}</h3>
+        <h3 className="card-title">{card.title}</h3>
         {showOwner ? (
           <span
             title={card.ownerName}
@@ -82,9 +82,9 @@ export function DealCardBody({
           </span>
         ) : null}
       </div>
-      <p className="flex items-baseline justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+      <p className="card-line">
         <span className="min-w-0 truncate">{card.contactName}</span>
-        <span className="shrink-0 font-medium text-zinc-800 tabular-nums dark:text-zinc-200">{card.valueLabel}</span>
+        <span className="q-strong shrink-0">{card.valueLabel}</span>
       </p>
       <div className="flex flex-wrap items-center gap-1.5">
         <span title={card.dueTitle} className="inline-flex">

@@ -3,9 +3,10 @@ import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { BoardIcon, BoardIconSprite } from "@/components/board/board-icons";
 import { DueStateBadge } from "@/components/next-steps/due-state-badge";
 import { dueDistance } from "@/components/next-steps/due-text";
-import { ACTION_TYPE_LABELS, NextStepTypeIcon } from "@/components/next-steps/next-step-type";
+import { ACTION_TYPE_LABELS } from "@/components/next-steps/next-step-type";
 import { Badge } from "@/components/ui/badge";
 import { formatDate, formatDateTime } from "@/lib/dates/format";
 import { formatMoney } from "@/lib/money";
@@ -25,7 +26,8 @@ type DealListTableProps = {
   now: Date;
 };
 
-const cell = "px-3 py-3 align-top";
+// `.dl-*` classes (app/globals.css): every row repeats them, as utilities they were half the page.
+const cell = "dl-cell";
 
 const SORT_LABELS: Record<DealSortKey, string> = {
   created: "creation date",
@@ -45,6 +47,8 @@ export function DealListTable({ org, rows, totals, total, filters, showOwner, no
   );
   return (
     <div className="overflow-x-auto">
+      {/* The next step's icon once per page, referenced by every row (an inline icon is ~700 bytes, twice: HTML and RSC payload). */}
+      <BoardIconSprite />
       <table className="w-full text-left text-sm">
         <caption className="sr-only">
           Deals, sorted by {SORT_LABELS[filters.sort]} ({filters.dir === "asc" ? "ascending" : "descending"})
@@ -62,39 +66,34 @@ export function DealListTable({ org, rows, totals, total, filters, showOwner, no
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {rows.map((deal) => (
-            <tr key={deal.id} className="group relative hover:bg-zinc-50/80 dark:hover:bg-zinc-800/40">
+            <tr key={deal.id} className="dl-row">
               <td className={clsx(cell, "pl-5")}>
                 {/* The link's ::after covers the row, so the whole row is one click target and one tab stop. */}
-                <Link
-                  href={`${base}/${deal.id}`}
-                  className="font-medium text-zinc-900 after:absolute after:inset-0 group-hover:text-brand-700 dark:text-zinc-100 dark:group-hover:text-brand-300"
-                >
+                <Link href={`${base}/${deal.id}`} className="dl-title">
                   {deal.title}
                 </Link>
-                <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
+                <p className="dl-sub mt-0.5">
                   {deal.contactName}
                   {deal.sector ? <span> · {deal.sector}</span> : null}
                 </p>
-                <p className="mt-1 text-xs text-zinc-600 md:hidden dark:text-zinc-400">
+                <p className="dl-dim mt-1 md:hidden">
                   {deal.stageName}
                   <span className="sm:hidden"> · {formatMoney(deal.valueMinor, deal.currency, org.locale)}</span>
                 </p>
               </td>
               <td className={clsx(cell, "hidden whitespace-nowrap md:table-cell")}>
                 <span className="text-zinc-800 dark:text-zinc-200">{deal.stageName}</span>
-                <span className="block text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{deal.probability} %</span>
+                <span className="dl-sub block tabular-nums">{deal.probability} %</span>
               </td>
               {showOwner ? <td className={clsx(cell, "hidden text-zinc-700 lg:table-cell dark:text-zinc-300")}>{deal.ownerName}</td> : null}
-              <td className={clsx(cell, "hidden text-right whitespace-nowrap text-zinc-900 tabular-nums sm:table-cell dark:text-zinc-100")}>
-                {formatMoney(deal.valueMinor, deal.currency, org.locale)}
-              </td>
-              <td className={clsx(cell, "hidden text-right whitespace-nowrap text-zinc-600 tabular-nums lg:table-cell dark:text-zinc-400")}>
+              <td className={clsx(cell, "dl-num hidden sm:table-cell")}>{formatMoney(deal.valueMinor, deal.currency, org.locale)}</td>
+              <td className={clsx(cell, "dl-num hidden text-zinc-600 lg:table-cell dark:text-zinc-400")}>
                 {formatMoney(deal.weightedMinor, deal.currency, org.locale)}
               </td>
               <td className={cell}>
                 <NextActionCell deal={deal} org={org} now={now} />
               </td>
-              <td className={clsx(cell, "hidden pr-5 whitespace-nowrap text-zinc-600 xl:table-cell dark:text-zinc-400")}>
+              <td className={clsx(cell, "dl-dim hidden pr-5 text-sm whitespace-nowrap xl:table-cell")}>
                 {deal.expectedCloseDate ? (
                   formatDate(deal.expectedCloseDate, org.locale, org.timeZone)
                 ) : (
@@ -150,8 +149,8 @@ function NextActionCell({ deal, org, now }: { deal: DealListRow; org: Org; now: 
   return (
     <div className="space-y-1">
       <DueStateBadge state={state} />
-      <p className="flex items-center gap-1.5 text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-        <NextStepTypeIcon type={type} className="size-3.5 shrink-0" />
+      <p className="dl-dim flex items-center gap-1.5 whitespace-nowrap">
+        <BoardIcon name={type} className="size-3.5 shrink-0" />
         <span className="sr-only">{ACTION_TYPE_LABELS[type]},</span>
         <time
           dateTime={dueAt.toISOString()}

@@ -49,22 +49,10 @@ export function SidebarNav({ orgSlug, role, onNavigate }: SidebarNavProps) {
                       href={`/${orgSlug}${item.href}`}
                       onClick={onNavigate}
                       aria-current={isActive ? "page" : undefined}
-                      className={clsx(
-                        "group flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors",
-                        isActive
-                          ? "bg-white text-zinc-900 shadow-xs ring-1 ring-zinc-200 dark:bg-zinc-800 dark:text-white dark:ring-zinc-700"
-                          : "text-zinc-600 hover:bg-zinc-200/60 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/60 dark:hover:text-zinc-100",
-                      )}
+                      // `.nav-link` (app/globals.css): the shell is on every page, its class strings too.
+                      className={clsx("nav-link", isActive && "nav-link-active")}
                     >
-                      <Icon
-                        aria-hidden
-                        className={clsx(
-                          "size-4 shrink-0",
-                          isActive
-                            ? "text-brand-600 dark:text-brand-400"
-                            : "text-zinc-400 group-hover:text-zinc-600 dark:text-zinc-500 dark:group-hover:text-zinc-300",
-                        )}
-                      />
+                      <Icon aria-hidden className="nav-icon" />
                       {item.label}
                     </Link>
                   </li>

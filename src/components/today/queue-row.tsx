@@ -45,52 +45,35 @@ export function QueueRow({ orgSlug, bucket, row, showOwner, onComplete, onSnooze
   }
 
   return (
-    <li
-      onKeyDown={onKeyDown}
-      data-action-id={action.id}
-      className="group relative flex flex-col gap-3 px-4 py-3.5 transition-colors focus-within:bg-zinc-50 hover:bg-zinc-50 sm:flex-row sm:items-center sm:gap-4 sm:px-5 dark:focus-within:bg-zinc-800/40 dark:hover:bg-zinc-800/40"
-    >
-      <div className="min-w-0 flex-1 space-y-1">
-        <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
-          <Link
-            href={`/${orgSlug}/deals/${action.deal.id}`}
-            data-queue-row-link
-            aria-keyshortcuts="C S"
-            className="truncate rounded-sm font-medium text-zinc-900 hover:underline dark:text-zinc-50"
-          >
+    <li onKeyDown={onKeyDown} data-action-id={action.id} className="q-row">
+      <div className="q-main">
+        <div className="q-head">
+          <Link href={`/${orgSlug}/deals/${action.deal.id}`} data-queue-row-link aria-keyshortcuts="C S" className="q-title">
             {action.deal.title}
           </Link>
-          <span className="truncate text-sm text-zinc-500 dark:text-zinc-400">{action.deal.contactName}</span>
+          <span className="q-muted truncate text-sm">{action.deal.contactName}</span>
         </div>
-        <p className="text-sm break-words text-zinc-700 dark:text-zinc-300">
-          <span className="font-medium">{ACTION_TYPE_LABELS[action.type]}:</span> {action.details}
+        <p className="q-details">
+          <span className="font-medium">{`${ACTION_TYPE_LABELS[action.type]}:`}</span> {action.details}
         </p>
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
-          <span className="font-medium text-zinc-700 tabular-nums dark:text-zinc-300">{row.value}</span>
-          <Badge tone="neutral">
-            {row.stage} · {row.probability} %
-          </Badge>
+        <div className="q-meta">
+          <span className="q-strong">{row.value}</span>
+          {/* One text node: React separates adjacent ones with <!-- --> in the HTML, on every row. */}
+          <Badge tone="neutral">{`${row.stage} · ${row.probability} %`}</Badge>
           {showOwner ? <span>{action.ownerName}</span> : null}
         </div>
       </div>
 
-      <div className="flex items-center justify-between gap-3 sm:flex-col sm:items-end sm:justify-center sm:gap-1">
-        <div className="text-sm sm:text-right">
-          <time dateTime={action.dueAt} className="font-medium text-zinc-800 tabular-nums dark:text-zinc-200">
+      <div className="q-due">
+        <div className="q-when">
+          <time dateTime={action.dueAt} className="q-strong">
             {row.due}
           </time>
-          <span
-            className={clsx(
-              "ml-2 text-xs sm:ml-0 sm:block",
-              late ? "font-medium text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400",
-            )}
-          >
-            {row.distance}
-          </span>
+          <span className={clsx("q-distance", late ? "font-medium text-red-700 dark:text-red-400" : "q-muted")}>{row.distance}</span>
         </div>
       </div>
 
-      <div className="flex shrink-0 gap-2">
+      <div className="q-buttons">
         {/* Text-only buttons: a queue can hold 150 rows, and every icon is markup sent per row. */}
         <Button size="sm" onClick={onComplete} aria-label={`Complete: ${action.deal.title}`}>
           Complete

@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 
 /** Decorative placeholder; the surrounding loading UI carries the accessible "Loading…" text. */
 export function Skeleton({ className }: { className?: string }) {
-  return <div aria-hidden className={clsx("animate-pulse rounded-md bg-zinc-200/80 dark:bg-zinc-800", className)} />;
+  // `.skeleton` (app/globals.css): loading screens are sent in every page's RSC payload.
+  return <div aria-hidden className={clsx("skeleton", className)} />;
 }
 
 type LoadingScreenProps = {

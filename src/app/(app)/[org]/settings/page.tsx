@@ -39,9 +39,11 @@ export default async function SettingsPage({ params }: SettingsPageProps) {
           saleNumberPrefix: settings.saleNumberPrefix,
         }}
         // Labels are built on the server so the client renders exactly the same text (no hydration drift).
-        currencyOptions={CURRENCIES.map((code) => ({ value: code, label: currencyLabel(code) }))}
-        localeOptions={LOCALES.map((tag) => ({ value: tag, label: localeLabel(tag) }))}
-        timeZones={allTimeZones()}
+        // A read-only form shows only the current values: the ~420 time zones alone were 30 KiB of
+        // options, sent twice (as HTML and as the client component's props).
+        currencyOptions={(canEdit ? CURRENCIES : [settings.currency]).map((code) => ({ value: code, label: currencyLabel(code) }))}
+        localeOptions={(canEdit ? LOCALES : [settings.locale]).map((tag) => ({ value: tag, label: localeLabel(tag) }))}
+        timeZones={canEdit ? allTimeZones() : [settings.timeZone]}
         year={currentYearIn(settings.timeZone)}
         readOnlyReason={canEdit ? null : `Only admins can change these settings. Your role here is ${ROLE_LABELS[ctx.role]}.`}
       />
