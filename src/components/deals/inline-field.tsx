@@ -55,10 +55,9 @@ export function InlineField(props: InlineFieldProps) {
   const closing = useRef(false);
   const pickedWithPointer = useRef(false);
   const form = useActionForm({
-    action: (input: DealPatchInput) => {
-      close(refocus.current);
-      return save(input);
-    },
+    // The editor closes as the save is sent; the value shows optimistically (set by `save`, in the save's transition).
+    onSend: () => close(refocus.current),
+    action: save,
     schema: updateDealSchema,
     toInput: (_values, data) => {
       const text = String(data.get(name) ?? "");

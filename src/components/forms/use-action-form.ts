@@ -25,6 +25,11 @@ export type ActionFormOptions<I, T> = {
   toInput?: (values: FormValues, data: FormData) => I;
   /** Checked in the browser before sending, so a blank form is answered without a round trip. */
   schema?: Checkable;
+  /**
+   * Called once the input passed the browser check, as the action is sent, outside its transition
+   * (so what it changes shows at once, e.g. an inline editor closing while its save runs).
+   */
+  onSend?: (input: I) => void;
   onSuccess?: (data: T, input: I) => void;
   /**
    * Refresh the page after success, in the action's transition: the form stays pending (and
@@ -93,12 +98,13 @@ export function useActionForm<I = FormValues, T = unknown>(options: ActionFormOp
     (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       if (pending) return;
-      const { action, toInput, schema, onSuccess, refresh, onFailure, successToast, failureToast } = latest.current;
+      const { action, toInput, schema, onSend, onSuccess, refresh, onFailure, successToast, failureToast } = latest.current;
       const data = new FormData(event.currentTarget);
       const values = formValues(data);
       const input = toInput ? toInput(values, data) : (values as I);
       const checked = schema?.safeParse(input);
       if (checked && !checked.success) return showFailure(validationFailure(checked.error.issues));
+      onSend?.(input);
       startTransition(async () => {
         const result = await callAction(action, input);
         if (result.ok) {
