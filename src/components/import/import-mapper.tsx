@@ -59,7 +59,7 @@ export function ImportMapper({ org, file, refs, suggested, initial, meName }: Im
     action: (input: StartImportInput) => startImportAction(org.slug, input),
     toInput: () => ({ ...checked!.input, skipInvalid: checked!.summary.invalidRows > 0 }),
     failureToast: false,
-    successToast: "Import started. You can leave this page; the import continues.",
+    successToast: { title: "Import started", description: "You can leave this page; the import continues." },
   });
   const discard = useActionForm({
     action: () => discardImportAction(org.slug, { importId: file.importId }),

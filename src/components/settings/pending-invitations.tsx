@@ -1,11 +1,9 @@
 "use client";
 
 import { Mail } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { toast } from "sonner";
 
 import { revokeInvitationAction } from "@/actions/members";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -38,20 +36,11 @@ export function PendingInvitations({ orgSlug, invitations }: { orgSlug: string; 
 }
 
 function InvitationItem({ orgSlug, invitation }: { orgSlug: string; invitation: InvitationRow }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-
-  function revoke() {
-    startTransition(async () => {
-      const result = await revokeInvitationAction(orgSlug, { invitationId: invitation.id });
-      if (!result.ok) {
-        toast.error(result.message);
-        return;
-      }
-      toast.success(`Invitation for ${invitation.email} revoked.`);
-      router.refresh();
-    });
-  }
+  const form = useActionForm({
+    action: (input: { invitationId: string }) => revokeInvitationAction(orgSlug, input),
+    successToast: `Invitation for ${invitation.email} revoked.`,
+    failureToast: (failure) => failure.message,
+  });
 
   return (
     <li className="flex flex-wrap items-center gap-3 px-5 py-3">
@@ -66,9 +55,12 @@ function InvitationItem({ orgSlug, invitation }: { orgSlug: string; invitation: 
         <p className="text-xs text-zinc-500 dark:text-zinc-400">Expires {invitation.expires}</p>
       </div>
       <Badge tone={ROLE_TONES[invitation.role]}>{ROLE_LABELS[invitation.role]}</Badge>
-      <Button variant="ghost" size="sm" pending={pending} onClick={revoke} aria-label={`Revoke invitation for ${invitation.email}`}>
-        Revoke
-      </Button>
+      <form {...form.formProps}>
+        <input type="hidden" name="invitationId" value={invitation.id} />
+        <Button type="submit" variant="ghost" size="sm" pending={form.pending} aria-label={`Revoke invitation for ${invitation.email}`}>
+          Revoke
+        </Button>
+      </form>
     </li>
   );
 }
