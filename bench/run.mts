@@ -17,6 +17,7 @@ import { profileAppSql } from "./lib/app-profile";
 import { type AppServer, buildApp, type BuildOutcome, hasBuild, startApp } from "./lib/app-server";
 import { openBenchDatabase } from "./lib/cluster";
 import {
+  ACTION_REP,
   BENCH_DIST_DIR,
   DESIGN_FLOORS_MS,
   emailOf,
@@ -122,8 +123,12 @@ try {
   app = await startApp();
   const workers = app.workers;
   log(`The production server (scripts/serve.mts, ${app.workers} web workers) is serving on 127.0.0.1:3240 (pid ${app.pid}).`);
-  const sessions = { rep: await signIn(MEASURED_REP, PASSWORD), manager: await signIn(MEASURED_MANAGER, PASSWORD) };
-  log(`Signed in as ${sessions.rep.email} and ${sessions.manager.email}.`);
+  const sessions = {
+    rep: await signIn(MEASURED_REP, PASSWORD),
+    actionRep: await signIn(ACTION_REP, PASSWORD),
+    manager: await signIn(MEASURED_MANAGER, PASSWORD),
+  };
+  log(`Signed in as ${sessions.rep.email}, ${sessions.actionRep.email} (the action's completions) and ${sessions.manager.email}.`);
 
   // The empty page always runs: every target is a multiple of its CPU in the same run.
   const chosen = SCENARIOS.filter((s) => !only || only.includes(s.id) || s.id === EMPTY_PAGE_ID);
@@ -201,7 +206,7 @@ function standingNotes(results: ScenarioResult[], built: BuildOutcome | null): s
     `The app runs as \`npm start\` runs it — scripts/serve.mts, one \`next start\` worker per CPU sharing the port — with JOBS_WORKER=off and SEED_DEMO=off, DATA_DIR=.bench-data (the bench cluster), a pool of 10 connections per worker, ${built?.ok ? `built in ${built.seconds.toFixed(0)} s` : "on an earlier build (--no-build, or this run's build failed)"}.`,
   );
   n.push(
-    `Sessions come from the real sign-in flow (next-auth credentials endpoint): ${MEASURED_REP} (rep) and ${MEASURED_MANAGER} (manager) in ${MEASURED_ORG}.`,
+    `Sessions come from the real sign-in flow (next-auth credentials endpoint): ${MEASURED_REP} (rep), ${MEASURED_MANAGER} (manager) and, for complete & plan next, ${ACTION_REP} (so the completions never drain the measured rep's Today queue) in ${MEASURED_ORG}.`,
   );
   const action = results.find((r) => r.id === "complete-action");
   if (action?.status === "measured") {

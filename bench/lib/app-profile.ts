@@ -3,7 +3,7 @@ import type postgres from "postgres";
 import { startApp } from "./app-server";
 import { MEASURED_ORG } from "./config";
 import { probe } from "./http-load";
-import type { ScenarioResult } from "./scenarios";
+import type { ScenarioResult, SessionRole } from "./scenarios";
 import { actionHeaders, type ActionPool, findServerAction, postActionOnce } from "./server-action";
 import type { Session } from "./sign-in";
 import { parseLoggedQueries, profileQueries, type SqlProfile } from "./sql-profile";
@@ -18,7 +18,7 @@ export async function profileAppSql(
   sql: postgres.Sql,
   plansDir: string,
   scenarios: ScenarioResult[],
-  sessions: Record<"rep" | "manager", Session>,
+  sessions: Record<SessionRole, Session>,
   log: (m: string) => void,
 ): Promise<SqlProfile[]> {
   log("Profiling the app's SQL (LOG_SQL=on)…");
@@ -26,7 +26,7 @@ export async function profileAppSql(
   const profiles: SqlProfile[] = [];
   try {
     for (const s of scenarios) {
-      const session = s.user === sessions.rep.email ? sessions.rep : sessions.manager;
+      const session = Object.values(sessions).find((x) => x.email === s.user)!;
       const send = await requester(sql, s, session);
       for (let i = 0; i < 3; i++) await send();
       await sleep(300);

@@ -59,6 +59,11 @@ export const emailOf = (orgSlug: string, who: string) => `${who}@${orgSlug}.test
 export const repEmail = (orgSlug: string, n: number) => emailOf(orgSlug, `rep${String(n).padStart(2, "0")}`);
 export const MEASURED_REP = repEmail(MEASURED_ORG, 1);
 export const MEASURED_MANAGER = emailOf(MEASURED_ORG, "manager");
+/**
+ * Complete & plan next over HTTP completes this rep's actions, overdue first: run as the measured
+ * rep it emptied the very Today queue the Today row measures (25 rows per bucket became 25 in all).
+ */
+export const ACTION_REP = repEmail(MEASURED_ORG, 3);
 /** The floors' complete-and-plan-next consumes another rep's actions so the HTTP pool stays full. */
 export const FLOOR_REP = repEmail(MEASURED_ORG, 2);
 

@@ -13,10 +13,13 @@ import { summarize, type Summary } from "./stats";
 
 export type ScenarioId = "empty" | "shell" | "today" | "deals" | "deals-rep" | "pipeline" | "complete-action" | "dashboard";
 
+/** rep: the measured rep; actionRep: another rep whose actions the action scenario completes. */
+export type SessionRole = "rep" | "actionRep" | "manager";
+
 export type ScenarioDef = {
   id: ScenarioId;
   title: string;
-  as: "rep" | "manager";
+  as: SessionRole;
   path: (orgSlug: string) => string;
   kind: "page" | "action";
   /** Raw-SQL floor (bench/lib/floors.ts) doing the same database work. */
@@ -81,7 +84,7 @@ export const SCENARIOS: ScenarioDef[] = [
   {
     id: "complete-action",
     title: "Complete & plan next (server action, rep)",
-    as: "rep",
+    as: "actionRep",
     path: (o) => `/${o}/today`,
     kind: "action",
     floorId: "complete-action",
@@ -121,7 +124,7 @@ export type ScenarioResult = {
 
 export type ScenarioContext = {
   orgSlug: string;
-  sessions: Record<"rep" | "manager", Session>;
+  sessions: Record<SessionRole, Session>;
   sql: postgres.Sql;
   db: Database;
   appPid: number;
