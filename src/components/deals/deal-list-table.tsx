@@ -3,15 +3,14 @@ import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-import { BoardIcon, BoardIconSprite } from "@/components/board/board-icons";
-import { DueStateBadge } from "@/components/next-steps/due-state-badge";
+import { BoardIconSprite } from "@/components/board/board-icons";
 import { dueDistance } from "@/components/next-steps/due-text";
-import { ACTION_TYPE_LABELS } from "@/components/next-steps/next-step-type";
-import { Badge } from "@/components/ui/badge";
 import { formatDate, formatDateTime } from "@/lib/dates/format";
 import { formatMoney } from "@/lib/money";
 import { type DealFilters, dealFiltersToQuery, type DealSortKey, sortToggle } from "@/lib/schemas/deal-filters";
 import type { CurrencyTotal, DealListRow } from "@/server/data/deal-list";
+
+import { DealListRows, type DealRowView } from "./deal-list-rows";
 
 type Org = { slug: string; locale: string; timeZone: string };
 
@@ -64,45 +63,7 @@ export function DealListTable({ org, rows, totals, total, filters, showOwner, no
             {header("close", "Close", "hidden pr-5 xl:table-cell")}
           </tr>
         </thead>
-        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-          {rows.map((deal) => (
-            <tr key={deal.id} className="dl-row">
-              <td className={clsx(cell, "pl-5")}>
-                {/* The link's ::after covers the row, so the whole row is one click target and one tab stop. */}
-                <Link href={`${base}/${deal.id}`} className="dl-title">
-                  {deal.title}
-                </Link>
-                <p className="dl-sub mt-0.5">
-                  {deal.contactName}
-                  {deal.sector ? <span> · {deal.sector}</span> : null}
-                </p>
-                <p className="dl-dim mt-1 md:hidden">
-                  {deal.stageName}
-                  <span className="sm:hidden"> · {formatMoney(deal.valueMinor, deal.currency, org.locale)}</span>
-                </p>
-              </td>
-              <td className={clsx(cell, "hidden whitespace-nowrap md:table-cell")}>
-                <span className="text-zinc-800 dark:text-zinc-200">{deal.stageName}</span>
-                <span className="dl-sub block tabular-nums">{deal.probability} %</span>
-              </td>
-              {showOwner ? <td className={clsx(cell, "hidden text-zinc-700 lg:table-cell dark:text-zinc-300")}>{deal.ownerName}</td> : null}
-              <td className={clsx(cell, "dl-num hidden sm:table-cell")}>{formatMoney(deal.valueMinor, deal.currency, org.locale)}</td>
-              <td className={clsx(cell, "dl-num hidden text-zinc-600 lg:table-cell dark:text-zinc-400")}>
-                {formatMoney(deal.weightedMinor, deal.currency, org.locale)}
-              </td>
-              <td className={cell}>
-                <NextActionCell deal={deal} org={org} now={now} />
-              </td>
-              <td className={clsx(cell, "dl-dim hidden pr-5 text-sm whitespace-nowrap xl:table-cell")}>
-                {deal.expectedCloseDate ? (
-                  formatDate(deal.expectedCloseDate, org.locale, org.timeZone)
-                ) : (
-                  <span aria-label="No date">—</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <DealListRows base={base} rows={rows.map((deal) => toRowView(deal, org, now, showOwner))} showOwner={showOwner} />
         <tfoot className="hidden border-t-2 border-zinc-200 text-sm font-medium sm:table-footer-group dark:border-zinc-700">
           {totals.map((t, i) => (
             <tr key={t.currency}>
@@ -132,36 +93,35 @@ export function DealListTable({ org, rows, totals, total, filters, showOwner, no
   );
 }
 
-function NextActionCell({ deal, org, now }: { deal: DealListRow; org: Org; now: Date }) {
-  if (!deal.nextAction) {
-    const won = deal.status === "won";
-    return (
-      <div className="space-y-1">
-        <Badge tone={won ? "green" : "neutral"}>{won ? "Won" : "Lost"}</Badge>
-        {deal.closedAt ? (
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">{formatDate(deal.closedAt, org.locale, org.timeZone)}</p>
-        ) : null}
-      </div>
-    );
-  }
-  const { type, dueAt, state } = deal.nextAction;
-  const distance = dueDistance(dueAt, now);
-  return (
-    <div className="space-y-1">
-      <DueStateBadge state={state} />
-      <p className="dl-dim flex items-center gap-1.5 whitespace-nowrap">
-        <BoardIcon name={type} className="size-3.5 shrink-0" />
-        <span className="sr-only">{ACTION_TYPE_LABELS[type]},</span>
-        <time
-          dateTime={dueAt.toISOString()}
-          title={formatDateTime(dueAt, org.locale, org.timeZone)}
-          className={clsx(distance.late && "text-red-700 dark:text-red-400")}
-        >
-          {distance.text}
-        </time>
-      </p>
-    </div>
-  );
+/** Formats one row for DealListRows (a client component): what it shows, nothing more. */
+function toRowView(deal: DealListRow, org: Org, now: Date, showOwner: boolean): DealRowView {
+  const money = (minor: number) => formatMoney(minor, deal.currency, org.locale);
+  const next = deal.nextAction;
+  const distance = next ? dueDistance(next.dueAt, now) : null;
+  return {
+    id: deal.id,
+    title: deal.title,
+    contactName: deal.contactName,
+    sector: deal.sector,
+    stageName: deal.stageName,
+    probability: deal.probability,
+    ...(showOwner ? { ownerName: deal.ownerName } : {}),
+    value: money(deal.valueMinor),
+    weighted: money(deal.weightedMinor),
+    close: deal.expectedCloseDate ? formatDate(deal.expectedCloseDate, org.locale, org.timeZone) : null,
+    next:
+      next && distance
+        ? {
+            type: next.type,
+            state: next.state,
+            dueAt: next.dueAt.toISOString(),
+            dueTitle: formatDateTime(next.dueAt, org.locale, org.timeZone),
+            distance: distance.text,
+            late: distance.late,
+          }
+        : null,
+    closed: next ? null : { won: deal.status === "won", at: deal.closedAt ? formatDate(deal.closedAt, org.locale, org.timeZone) : null },
+  };
 }
 
 type SortHeaderProps = { sortKey: DealSortKey; label: string; filters: DealFilters; base: string; className?: string };
