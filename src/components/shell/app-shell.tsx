@@ -63,10 +63,7 @@ export function AppShell({ current, orgs, user, role, children }: AppShellProps)
 
   return (
     <div className="min-h-dvh bg-white dark:bg-zinc-950">
-      <a
-        href="#main"
-        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-zinc-900 shadow focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-[60] dark:bg-zinc-900 dark:text-zinc-100"
-      >
+      <a href="#main" className="shell-skip">
         Skip to content
       </a>
 
@@ -79,23 +76,16 @@ export function AppShell({ current, orgs, user, role, children }: AppShellProps)
         aria-label="Sidebar"
         {...(open ? { role: "dialog", "aria-modal": true } : {})}
         className={clsx(
-          "fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900",
-          "transition-[transform,visibility] duration-200 ease-out",
+          "shell-aside",
           open ? "visible translate-x-0 shadow-2xl" : "invisible -translate-x-full",
-          "lg:visible lg:w-64 lg:translate-x-0 lg:shadow-none",
+          "lg:visible lg:translate-x-0 lg:shadow-none",
         )}
       >
         <div className="flex items-center gap-1 p-3">
           <div className="min-w-0 flex-1">
             <OrgSwitcher orgs={orgs} current={current} onNavigate={close} />
           </div>
-          <button
-            ref={closeButtonRef}
-            type="button"
-            onClick={close}
-            aria-label="Close navigation"
-            className="rounded-md p-2 text-zinc-500 hover:bg-zinc-200/60 hover:text-zinc-800 lg:hidden dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
-          >
+          <button ref={closeButtonRef} type="button" onClick={close} aria-label="Close navigation" className="shell-icon-button lg:hidden">
             <X aria-hidden className="size-5" />
           </button>
         </div>
@@ -108,7 +98,7 @@ export function AppShell({ current, orgs, user, role, children }: AppShellProps)
       </aside>
 
       <div className="lg:pl-64" inert={open || undefined}>
-        <header className="sticky top-0 z-30 flex h-14 items-center gap-3 border-b border-zinc-200 bg-white/90 px-4 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-950/90">
+        <header className="shell-header lg:hidden">
           <button
             ref={menuButtonRef}
             type="button"
@@ -116,12 +106,12 @@ export function AppShell({ current, orgs, user, role, children }: AppShellProps)
             aria-label="Open navigation"
             aria-expanded={open}
             aria-controls="app-sidebar"
-            className="-ml-2 rounded-md p-2 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white"
+            className="shell-icon-button -ml-2"
           >
             <Menu aria-hidden className="size-5" />
           </button>
           <LogoMark className="size-6" />
-          <span className="truncate text-sm font-semibold text-zinc-900 dark:text-zinc-100">{current.name}</span>
+          <span className="shell-strong truncate text-sm font-semibold">{current.name}</span>
         </header>
         <main id="main" tabIndex={-1} className="px-4 py-6 outline-none sm:px-6 lg:px-10 lg:py-10">
           <div className="mx-auto w-full max-w-5xl">{children}</div>

@@ -8,13 +8,7 @@ export function initials(name: string): string {
 
 export function OrgAvatar({ name, className }: { name: string; className?: string }) {
   return (
-    <span
-      aria-hidden
-      className={clsx(
-        "inline-flex size-7 shrink-0 items-center justify-center rounded-md bg-brand-600 text-xs font-semibold text-white",
-        className,
-      )}
-    >
+    <span aria-hidden className={clsx("avatar rounded-md bg-brand-600 text-white", className)}>
       {initials(name)}
     </span>
   );
@@ -22,13 +16,7 @@ export function OrgAvatar({ name, className }: { name: string; className?: strin
 
 export function UserAvatar({ name, className }: { name: string; className?: string }) {
   return (
-    <span
-      aria-hidden
-      className={clsx(
-        "inline-flex size-7 shrink-0 items-center justify-center rounded-full bg-zinc-200 text-xs font-semibold text-zinc-700 dark:bg-zinc-700 dark:text-zinc-100",
-        className,
-      )}
-    >
+    <span aria-hidden className={clsx("avatar rounded-full bg-zinc-200 text-zinc-700 dark:bg-zinc-700 dark:text-zinc-100", className)}>
       {initials(name)}
     </span>
   );

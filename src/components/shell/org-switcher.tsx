@@ -39,12 +39,12 @@ export function OrgSwitcher({ orgs, current, onNavigate }: OrgSwitcherProps) {
       <DropdownMenuTrigger
         data-testid="org-switcher"
         aria-label={`Organization: ${current.name}. Switch organization`}
-        className="flex w-full items-center gap-2.5 rounded-lg p-1.5 text-left transition-colors hover:bg-zinc-200/60 data-[state=open]:bg-zinc-200/60 dark:hover:bg-zinc-800/60 dark:data-[state=open]:bg-zinc-800/60"
+        className="shell-trigger"
       >
         <OrgAvatar name={current.name} />
         <span className="min-w-0 flex-1">
-          <span className="block truncate text-sm font-semibold text-zinc-900 dark:text-zinc-100">{current.name}</span>
-          <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{ROLE_LABELS[current.role]}</span>
+          <span className="shell-strong block truncate text-sm font-semibold">{current.name}</span>
+          <span className="shell-muted block truncate text-xs">{ROLE_LABELS[current.role]}</span>
         </span>
         <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-zinc-400" />
       </DropdownMenuTrigger>

@@ -53,15 +53,11 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
     <>
       <form {...signOut.formProps} aria-hidden className="hidden" />
       <DropdownMenu>
-        <DropdownMenuTrigger
-          data-testid="user-menu"
-          aria-label={`Account: ${name}`}
-          className="flex w-full items-center gap-2.5 rounded-lg p-1.5 text-left transition-colors hover:bg-zinc-200/60 data-[state=open]:bg-zinc-200/60 dark:hover:bg-zinc-800/60 dark:data-[state=open]:bg-zinc-800/60"
-        >
+        <DropdownMenuTrigger data-testid="user-menu" aria-label={`Account: ${name}`} className="shell-trigger">
           <UserAvatar name={name} />
           <span className="min-w-0 flex-1">
-            <span className="block truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{name}</span>
-            <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{email}</span>
+            <span className="shell-strong block truncate text-sm font-medium">{name}</span>
+            <span className="shell-muted block truncate text-xs">{email}</span>
           </span>
           <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-zinc-400" />
         </DropdownMenuTrigger>
