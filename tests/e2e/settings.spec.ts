@@ -50,6 +50,7 @@ test("org settings: a blank tax rate is refused on its field; a Danish decimal a
 });
 
 test("stage settings: a nameless stage is refused on its field; a stage is added, then removed", async ({ page }) => {
+  test.slow(); // a dozen server round trips: more than the default 30 s on a busy 2-core box
   await signIn(page, ADMIN);
   await page.goto(`/${ORG}/settings/pipeline`);
   const add = page.getByRole("form", { name: "Add a stage" });
