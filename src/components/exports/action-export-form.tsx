@@ -24,9 +24,9 @@ export function ActionExportForm({ orgSlug, today, owners }: ActionExportFormPro
   return (
     <form method="get" action={`/${orgSlug}/exports/actions`} className="space-y-4">
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Field label="Actions">
+        <Field label="Actions" name="status">
           {(control) => (
-            <Select name="status" defaultValue="all" {...control}>
+            <Select {...control} defaultValue="all">
               {ACTION_EXPORT_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {ACTION_EXPORT_STATUS_LABELS[s]}
@@ -36,9 +36,9 @@ export function ActionExportForm({ orgSlug, today, owners }: ActionExportFormPro
           )}
         </Field>
         {owners ? (
-          <Field label="Owner">
+          <Field label="Owner" name="owner">
             {(control) => (
-              <Select name="owner" defaultValue="" {...control}>
+              <Select {...control} defaultValue="">
                 <option value="">Everyone</option>
                 {owners.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -49,11 +49,11 @@ export function ActionExportForm({ orgSlug, today, owners }: ActionExportFormPro
             )}
           </Field>
         ) : null}
-        <Field label="From" hint="Due date of pending actions, completion date of done ones.">
-          {(control) => <Input type="date" name="from" defaultValue={`${today.slice(0, 7)}-01`} {...control} />}
+        <Field label="From" name="from" hint="Due date of pending actions, completion date of done ones.">
+          {(control) => <Input {...control} type="date" defaultValue={`${today.slice(0, 7)}-01`} />}
         </Field>
-        <Field label="To" hint="Leave both dates empty for all time.">
-          {(control) => <Input type="date" name="to" defaultValue={today} {...control} />}
+        <Field label="To" name="to" hint="Leave both dates empty for all time.">
+          {(control) => <Input {...control} type="date" defaultValue={today} />}
         </Field>
       </div>
       <div className="flex flex-wrap gap-2">

@@ -28,9 +28,9 @@ export function MonthlyReportForm({ orgSlug, today, locale, onSubmitted, autoFoc
   const label = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
   return (
     <form method="get" action={`/${orgSlug}/exports/report`} onSubmit={() => onSubmitted?.()} className="flex flex-wrap items-end gap-3">
-      <Field label="Month" className="min-w-52 flex-1">
+      <Field label="Month" name="month" className="min-w-52 flex-1">
         {(control) => (
-          <Select name="month" defaultValue={months[0]} autoFocus={autoFocus} {...control}>
+          <Select {...control} defaultValue={months[0]} autoFocus={autoFocus}>
             {months.map((m, i) => (
               <option key={m} value={m}>
                 {label.format(new Date(`${m}-15T12:00:00Z`))}
