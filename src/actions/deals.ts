@@ -34,35 +34,35 @@ export const createDealAction = orgAction({
 export const updateDealAction = orgAction({
   permission: "deals.update",
   input: updateDealSchema,
-  handler: (ctx, input) => updateDeal(ctx, input.dealId, input.patch),
+  handler: (ctx, input) => updateDeal(ctx, input),
 });
 
 export const moveDealAction = orgAction({
   permission: "deals.update",
   input: moveDealSchema,
-  handler: (ctx, { dealId, ...move }) => moveDeal(ctx, dealId, move),
+  handler: (ctx, input) => moveDeal(ctx, input),
 });
 
 export const closeDealAction = orgAction({
   permission: "deals.update",
   input: closeDealSchema,
-  handler: (ctx, { dealId, ...close }) => closeDeal(ctx, dealId, close),
+  handler: (ctx, input) => closeDeal(ctx, input),
 });
 
 export const reopenDealAction = orgAction({
   permission: "deals.reopen",
   input: reopenDealSchema,
-  handler: (ctx, { dealId, ...input }) => reopenDeal(ctx, dealId, input),
+  handler: (ctx, input) => reopenDeal(ctx, input),
 });
 
 export const deleteDealAction = orgAction({
   permission: "deals.delete",
   input: deleteDealSchema,
-  handler: (ctx, { dealId }) => deleteDeal(ctx, dealId),
+  handler: (ctx, { dealId }) => deleteDeal(ctx, { dealId }),
 });
 
 export const restoreDealAction = orgAction({
   permission: "deals.delete",
   input: deleteDealSchema,
-  handler: (ctx, { dealId }) => restoreDeal(ctx, dealId),
+  handler: (ctx, { dealId }) => restoreDeal(ctx, { dealId }),
 });

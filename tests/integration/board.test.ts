@@ -81,10 +81,10 @@ describe("getBoard", () => {
       .where(and(eq(deals.orgId, a.org.id), eq(deals.id, eur.dealId)));
     await makeDeal(manager, proposal!, { value: 10 });
     const gone = await makeDeal(rep, proposal!, { value: 123_456 });
-    await deleteDeal(await ctxFor(a.admin.id, a.org.slug), gone.dealId);
+    await deleteDeal(await ctxFor(a.admin.id, a.org.slug), { dealId: gone.dealId });
     const won = await makeDeal(rep, proposal!, { value: 5_000_000 });
     // Closed deals leave the board.
-    await moveDeal(manager, won.dealId, { stageId: stages.won.id });
+    await moveDeal(manager, { dealId: won.dealId, stageId: stages.won.id });
 
     const board = await getBoard(manager);
     expect(summarize(board)).toEqual(await naiveColumns(a.org.id, () => true));
@@ -209,9 +209,9 @@ describe("countDealsPerStage", () => {
     await makeDeal(rep, lead!);
     await makeDeal(rep2, lead!);
     const won = await makeDeal(rep, qualified!);
-    await moveDeal(rep, won.dealId, { stageId: stages.won.id });
+    await moveDeal(rep, { dealId: won.dealId, stageId: stages.won.id });
     const deleted = await makeDeal(rep, qualified!);
-    await deleteDeal(admin, deleted.dealId);
+    await deleteDeal(admin, { dealId: deleted.dealId });
     await makeDeal(await ctxFor(b.rep.id, b.org.slug), (await stagesOf(await ctxFor(b.admin.id, b.org.slug))).open[0]!);
 
     expect(Object.fromEntries(await countDealsPerStage(manager))).toEqual({ [lead!.id]: 2, [stages.won.id]: 1 });

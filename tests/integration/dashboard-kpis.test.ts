@@ -205,7 +205,7 @@ async function setup() {
     // Open, to be deleted: never counted.
     { owner: r, stage: "Lead", value: 99_999_999, created: ago(3) },
   ]);
-  await deleteDeal(admin, ids.at(-1)!);
+  await deleteDeal(admin, { dealId: ids.at(-1)! });
   // The other org has a deal in every shape too: it must never leak in.
   await seed(otherAdmin, [
     { owner: b.rep.id, stage: "Lead", value: 123_400, created: ago(4), closeDate: isoIn(2) },

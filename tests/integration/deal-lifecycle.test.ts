@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { closeDealAction, deleteDealAction, moveDealAction, reopenDealAction, restoreDealAction, updateDealAction } from "@/actions/deals";
 import { getDb } from "@/db/client";
-import { createDeal, getDeal, getPendingAction } from "@/server/data/deals";
+import { createDeal, getDeal, getPendingNextStep } from "@/server/data/deals";
 import { listLossReasons, listStages } from "@/server/data/stages";
 import { asUser, ctxFor, twoOrgs, violatedConstraint } from "@tests/integration/support/fixtures";
 
@@ -46,21 +46,21 @@ describe("deal lifecycle through the server actions", () => {
     );
     expect(edited).toEqual({ ok: true, data: { dealId } });
     const ctx = await ctxFor(a.rep.id, a.org.slug);
-    expect(await getDeal(ctx, dealId)).toMatchObject({
+    expect(await getDeal(ctx, { dealId })).toMatchObject({
       title: "Canteen catering 2027",
       valueMinor: 5_200_050,
       probability: 45,
       sector: "Food",
     });
     await asUser(a.rep.id, () => updateDealAction(a.org.slug, { dealId, patch: { probability: null } }));
-    expect((await getDeal(ctx, dealId)).probability).toBe(open[0]!.probability);
+    expect((await getDeal(ctx, { dealId })).probability).toBe(open[0]!.probability);
   });
 
   it("refuses an empty title with a field error and changes nothing", async () => {
     const { a, dealId } = await setup();
     const res = await asUser(a.rep.id, () => updateDealAction(a.org.slug, { dealId, patch: { title: "  " } }));
     expect(res).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "patch.title": ["Give the deal a title"] } });
-    expect((await getDeal(await ctxFor(a.rep.id, a.org.slug), dealId)).title).toBe("Canteen catering");
+    expect((await getDeal(await ctxFor(a.rep.id, a.org.slug), { dealId })).title).toBe("Canteen catering");
   });
 
   it("refuses a rep reassigning the deal", async () => {
@@ -104,7 +104,7 @@ describe("deal lifecycle through the server actions", () => {
       moveDealAction(a.org.slug, { dealId, stageId: lost.id, lossReasonId: reason.id, lossNote: "Too expensive" }),
     );
     expect(withReason).toMatchObject({ ok: true, data: { status: "lost" } });
-    const deal = await getDeal(await ctxFor(a.rep.id, a.org.slug), dealId);
+    const deal = await getDeal(await ctxFor(a.rep.id, a.org.slug), { dealId });
     expect(deal).toMatchObject({ status: "lost", lossReason: reason.label, lossNote: "Too expensive", probability: 0 });
     expect(deal.closedAt).toBeInstanceOf(Date);
   });
@@ -127,10 +127,10 @@ describe("deal lifecycle through the server actions", () => {
     const ok = await asUser(a.manager.id, () => reopenDealAction(a.org.slug, { dealId, stageId: open[1]!.id, nextAction: nextAction() }));
     expect(ok).toMatchObject({ ok: true });
     const ctx = await ctxFor(a.manager.id, a.org.slug);
-    expect(await getDeal(ctx, dealId)).toMatchObject({ status: "open", stageId: open[1]!.id, lossReasonId: null, closedAt: null });
+    expect(await getDeal(ctx, { dealId })).toMatchObject({ status: "open", stageId: open[1]!.id, lossReasonId: null, closedAt: null });
     expect(await countPending(a.org.id, dealId)).toBe(1);
     // The reopened deal's step belongs to the deal's owner by default.
-    expect(await getPendingAction(ctx, dealId)).toMatchObject({ details: "Call to restart the talks", ownerId: a.rep.id });
+    expect(await getPendingNextStep(ctx, { dealId })).toMatchObject({ details: "Call to restart the talks", ownerId: a.rep.id });
   });
 
   it("deletes for admins only, hides the deal, and restores it", async () => {
@@ -139,13 +139,13 @@ describe("deal lifecycle through the server actions", () => {
     expect(await asUser(a.rep.id, () => deleteDealAction(a.org.slug, { dealId }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await asUser(a.admin.id, () => deleteDealAction(a.org.slug, { dealId }))).toEqual({ ok: true, data: { dealId } });
     const admin = await ctxFor(a.admin.id, a.org.slug);
-    await expect(getDeal(admin, dealId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDeal(admin, { dealId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await asUser(a.rep.id, () => updateDealAction(a.org.slug, { dealId, patch: { title: "x" } }))).toMatchObject({
       code: "NOT_FOUND",
     });
     expect(await asUser(a.manager.id, () => restoreDealAction(a.org.slug, { dealId }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await asUser(a.admin.id, () => restoreDealAction(a.org.slug, { dealId }))).toEqual({ ok: true, data: { dealId } });
-    expect(await getDeal(admin, dealId)).toMatchObject({ id: dealId, status: "open" });
+    expect(await getDeal(admin, { dealId })).toMatchObject({ id: dealId, status: "open" });
     expect(await countPending(a.org.id, dealId)).toBe(1);
   });
 
@@ -173,7 +173,7 @@ describe("deal lifecycle through the server actions", () => {
         code: "NOT_FOUND",
       },
     );
-    expect(await getDeal(await ctxFor(a.rep.id, a.org.slug), dealId)).toMatchObject({ title: "Canteen catering", status: "open" });
+    expect(await getDeal(await ctxFor(a.rep.id, a.org.slug), { dealId })).toMatchObject({ title: "Canteen catering", status: "open" });
   });
 
   it("answers NOT_FOUND to a rep acting on another rep's deal", async () => {

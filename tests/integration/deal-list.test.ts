@@ -69,9 +69,9 @@ beforeAll(async () => {
     );
   }
   const [lostReason] = await listLossReasons(admin);
-  for (const id of created.slice(0, 3)) await closeDeal(admin, id, { outcome: "won" });
-  for (const id of created.slice(3, 5)) await closeDeal(admin, id, { outcome: "lost", lossReasonId: lostReason!.id });
-  await deleteDeal(admin, created[5]!);
+  for (const id of created.slice(0, 3)) await closeDeal(admin, { dealId: id, outcome: "won" });
+  for (const id of created.slice(3, 5)) await closeDeal(admin, { dealId: id, outcome: "lost", lossReasonId: lostReason!.id });
+  await deleteDeal(admin, { dealId: created[5]! });
   created = [];
 
   const otherCtx = await ctxFor(other.admin.id, other.org.slug);

@@ -35,11 +35,11 @@ async function journey() {
     outcome: "They want a quote",
     followUp: { then: "next", next: { type: "email", dueAt: inDays(2), details: "Send the quote" } },
   });
-  await moveDeal(rep, dealId, { stageId: open[1]!.id });
-  await updateDeal(rep, dealId, { title: "Office cleaning, 3 floors", value: 1_500_000 });
+  await moveDeal(rep, { dealId, stageId: open[1]!.id });
+  await updateDeal(rep, { dealId, patch: { title: "Office cleaning, 3 floors", value: 1_500_000 } });
   await snoozeNextStep(rep, { actionId: done.nextActionId!, dueAt: inDays(4), reason: "Customer on holiday" });
   const [reason] = await listLossReasons(rep);
-  await closeDeal(rep, dealId, { outcome: "lost", lossReasonId: reason!.id, lossNote: "Went with a competitor" });
+  await closeDeal(rep, { dealId, outcome: "lost", lossReasonId: reason!.id, lossNote: "Went with a competitor" });
   return { ...s, reason: reason!, nextActionId: done.nextActionId! };
 }
 
@@ -75,14 +75,15 @@ describe("getDealTimeline", () => {
   it("shows reopen, owner changes with names, delete and restore", async () => {
     const { a, dealId, open, stages, reason } = await journey();
     const manager = await ctxFor(a.manager.id, a.org.slug);
-    await reopenDeal(manager, dealId, {
+    await reopenDeal(manager, {
+      dealId,
       stageId: open[2]!.id,
       nextAction: { type: "meeting", dueAt: inDays(3), details: "Second chance" },
     });
-    await updateDeal(manager, dealId, { ownerId: a.rep2.id });
+    await updateDeal(manager, { dealId, patch: { ownerId: a.rep2.id } });
     const admin = await ctxFor(a.admin.id, a.org.slug);
-    await deleteDeal(admin, dealId);
-    await restoreDeal(admin, dealId);
+    await deleteDeal(admin, { dealId });
+    await restoreDeal(admin, { dealId });
 
     const { entries } = await getDealTimeline(manager, { dealId });
     expect(kinds(entries.slice(0, 4))).toEqual(["restored", "deleted", "edited", "reopened"]);
@@ -126,7 +127,7 @@ describe("getDealTimeline", () => {
   it("hides a deleted deal's timeline", async () => {
     const { a, dealId } = await setup();
     const admin = await ctxFor(a.admin.id, a.org.slug);
-    await deleteDeal(admin, dealId);
+    await deleteDeal(admin, { dealId });
     await expect(getDealTimeline(admin, { dealId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
@@ -134,8 +135,8 @@ describe("getDealTimeline", () => {
 describe("getTimeInStages", () => {
   it("sums every stay per stage in SQL, with the current stay up to now", async () => {
     const { rep, dealId, open, a } = await setup();
-    await moveDeal(rep, dealId, { stageId: open[1]!.id });
-    await moveDeal(rep, dealId, { stageId: open[0]!.id });
+    await moveDeal(rep, { dealId, stageId: open[1]!.id });
+    await moveDeal(rep, { dealId, stageId: open[0]!.id });
     // Rewrite the stays to known lengths: first stage 2 days, second stage 3 days, then the first again (current, 1 h).
     const db = getDb();
     const h = (await db.execute(

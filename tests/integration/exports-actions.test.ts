@@ -72,7 +72,7 @@ beforeAll(async () => {
     );
     dealIds.push(dealId);
   }
-  await deleteDeal(admin, dealIds[11]!);
+  await deleteDeal(admin, { dealId: dealIds[11]! });
 
   const otherCtx = await ctxFor(other.admin.id, other.org.slug);
   const otherStage = (await listStages(otherCtx)).find((s) => s.kind === "open")!;

@@ -37,8 +37,8 @@ beforeAll(async () => {
       expectedCloseDate: new Date(Date.now() + ((i % 50) - 10) * DAY).toISOString().slice(0, 10),
       firstAction: { type: "call", dueAt: new Date(Date.now() + DAY), details: "Call" },
     });
-    if (i % 4 === 0) await closeDeal(admin, dealId, { outcome: "won" });
-    else if (i % 9 === 1) await closeDeal(admin, dealId, { outcome: "lost", lossReasonId: reason!.id });
+    if (i % 4 === 0) await closeDeal(admin, { dealId, outcome: "won" });
+    else if (i % 9 === 1) await closeDeal(admin, { dealId, outcome: "lost", lossReasonId: reason!.id });
     await db.transaction(async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.execute(sql`update deals set created_at = now() - ${`${i % 20} days`}::interval - interval '1 day' where id = ${dealId}`);

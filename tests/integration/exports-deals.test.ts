@@ -58,10 +58,10 @@ beforeAll(async () => {
     await db.execute(sql`update deals set created_at = ${new Date(NOW.getTime() - (ids.length - i) * DAY).toISOString()} where id = ${id}`);
   }
   const [reason] = await listLossReasons(admin);
-  await closeDeal(admin, ids[6]!, { outcome: "won" });
-  await closeDeal(admin, ids[7]!, { outcome: "won" });
-  await closeDeal(admin, ids[8]!, { outcome: "lost", lossReasonId: reason!.id });
-  await deleteDeal(admin, ids[9]!);
+  await closeDeal(admin, { dealId: ids[6]!, outcome: "won" });
+  await closeDeal(admin, { dealId: ids[7]!, outcome: "won" });
+  await closeDeal(admin, { dealId: ids[8]!, outcome: "lost", lossReasonId: reason!.id });
+  await deleteDeal(admin, { dealId: ids[9]! });
 
   const otherCtx = await ctxFor(other.admin.id, other.org.slug);
   const otherOpen = (await listStages(otherCtx)).find((s) => s.kind === "open")!;

@@ -41,8 +41,8 @@ async function seedMonth(t: Team, count: number) {
       sector: ["Retail", "Healthcare", "Offices", "Hotels", "Schools", "Public"][i % 6]!,
       firstAction: { type: "call", dueAt: new Date(Date.now() + DAY), details: "Call" },
     });
-    if (i % 3 === 0) await closeDeal(admin, dealId, { outcome: "won" });
-    else if (i % 5 === 1) await closeDeal(admin, dealId, { outcome: "lost", lossReasonId: reason!.id });
+    if (i % 3 === 0) await closeDeal(admin, { dealId, outcome: "won" });
+    else if (i % 5 === 1) await closeDeal(admin, { dealId, outcome: "lost", lossReasonId: reason!.id });
     // Back in time: created on day 1 + i % 20 of the month, closed (if closed) 5 days later.
     const created = new Date(`${from}T10:00:00Z`).getTime() + (i % 20) * DAY;
     await db.transaction(async (tx) => {

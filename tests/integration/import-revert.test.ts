@@ -66,7 +66,7 @@ describe("revert", () => {
       gamma: await t.deal("Gamma", "Maintenance", 3000, "Prospect", t.team.rep.id),
       delta: await t.deal("Delta", "Formation", 4000, "Proposition", t.team.rep.id),
     };
-    await closeDeal(t.ctx, ids.gamma!, { outcome: "won" });
+    await closeDeal(t.ctx, { dealId: ids.gamma!, outcome: "won" });
   });
 
   it("restores the exact previous state: created deals gone, updated deals, their actions and stage history as before", async () => {
@@ -151,7 +151,7 @@ describe("revert", () => {
       mapping: ["contact", "title", "stage", "value", "owner"],
       mode: "update_only",
     });
-    await updateDeal(t.ctx, pi, { sector: "Tech" });
+    await updateDeal(t.ctx, { dealId: pi, patch: { sector: "Tech" } });
     expect(await asUser(t.team.admin.id, () => importActions.revertImportAction(t.team.org.slug, { importId: second }))).toMatchObject({
       ok: false,
       code: "CONFLICT",

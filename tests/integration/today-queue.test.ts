@@ -164,7 +164,7 @@ describe("listTodayQueue: what is left out", () => {
     const late = new Date(NOW.getTime() - HOUR);
     const deleted = await addDeal(ctx, late, { title: "Deleted" });
     const done = await addDeal(ctx, late, { title: "Completed" });
-    await deleteDeal(await ctxFor(a.admin.id, a.org.slug), deleted.dealId);
+    await deleteDeal(await ctxFor(a.admin.id, a.org.slug), { dealId: deleted.dealId });
     await completeNextStep(ctx, {
       actionId: done.actionId,
       outcome: "Spoke to them",

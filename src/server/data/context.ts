@@ -19,11 +19,6 @@ export function inTransaction<C extends DbContext, T>(ctx: C, fn: (txCtx: C) => 
   return ctx.db.transaction((tx) => fn({ ...ctx, db: tx }));
 }
 
-/** The same ctx bound to another database handle (a transaction opened elsewhere, e.g. a test's). */
-export function withDb<C extends DbContext>(ctx: C, db: DbOrTx): C {
-  return { ...ctx, db };
-}
-
 /** The context of an `unsafe…` call outside a transaction: the process's database. */
 export function databaseContext(): DbContext {
   return { db: getDb() };

@@ -2,7 +2,6 @@ import "server-only";
 
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 
-import type { DbOrTx } from "@/db/client";
 import { deals, memberships } from "@/db/schema";
 import { can, type Role } from "@/lib/permissions";
 import { NotFoundError, ValidationError } from "@/server/errors";
@@ -21,15 +20,17 @@ export function visibleDeals(ctx: TenantContext, options: { includeDeleted?: boo
 }
 
 /** Makes the actor visible to the database triggers that write deal_stage_history. */
-export async function setActor(tx: DbOrTx, ctx: TenantContext) {
-  await tx.execute(sql`select set_config('momentum.actor_id', ${ctx.userId}, true)`);
+export async function setActor(ctx: TenantContext) {
+  await ctx.db.execute(sql`select set_config('momentum.actor_id', ${ctx.userId}, true)`);
 }
 
 export type LockedDeal = typeof deals.$inferSelect;
 
-/** Row-locks a visible deal for the rest of the transaction. */
-export async function lockDeal(tx: DbOrTx, ctx: TenantContext, dealId: string): Promise<LockedDeal> {
-  const [deal] = await tx
+export type DealIdParams = { dealId: string };
+
+/** Row-locks a visible deal for the rest of the transaction (`ctx.db`). */
+export async function lockDeal(ctx: TenantContext, { dealId }: DealIdParams): Promise<LockedDeal> {
+  const [deal] = await ctx.db
     .select()
     .from(deals)
     .where(and(visibleDeals(ctx), eq(deals.id, dealId)))
@@ -38,13 +39,16 @@ export async function lockDeal(tx: DbOrTx, ctx: TenantContext, dealId: string): 
   return deal;
 }
 
-/** Owners and action owners must be members of the org; reps may only assign to themselves. */
-export async function assertAssignable(tx: DbOrTx, ctx: TenantContext, userId: string, field: string): Promise<Role> {
+/** `field` is the form field an error is reported on (a dotted path, e.g. "firstAction.ownerId"). */
+export type AssignParams = { userId: string; field: string };
+
+/** Owners and next-step owners must be members of the org; reps may only assign to themselves. */
+export async function assertAssignable(ctx: TenantContext, { userId, field }: AssignParams): Promise<Role> {
   if (!can(ctx.role, "deals.viewAll") && userId !== ctx.userId) {
     throw new ValidationError("Sales reps can only assign deals and actions to themselves.", { [field]: ["Only yourself"] });
   }
   if (userId === ctx.userId) return ctx.role;
-  const [member] = await tx
+  const [member] = await ctx.db
     .select({ role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, userId)));
@@ -57,9 +61,9 @@ export async function assertAssignable(tx: DbOrTx, ctx: TenantContext, userId: s
  * does not own the deal could not see it — the step would vanish from every rep's queue — so
  * that assignment is refused: reassign the deal instead.
  */
-export async function assertActionOwner(tx: DbOrTx, ctx: TenantContext, userId: string, dealOwnerId: string, field: string) {
+export async function assertNextStepOwner(ctx: TenantContext, { userId, dealOwnerId, field }: AssignParams & { dealOwnerId: string }) {
   if (userId === dealOwnerId) return;
-  const role = await assertAssignable(tx, ctx, userId, field);
+  const role = await assertAssignable(ctx, { userId, field });
   if (!can(role, "deals.viewAll")) {
     throw new ValidationError("A rep can only hold next steps on their own deals. Reassign the deal instead.", {
       [field]: ["Not this deal's owner"],

@@ -7,7 +7,7 @@ import type { ActionType } from "@/lib/schemas/deals";
 import { NotFoundError } from "@/server/errors";
 import type { TenantContext } from "@/server/tenant";
 
-import { visibleDeals } from "./deal-scope";
+import { type DealIdParams, visibleDeals } from "./deal-scope";
 
 /**
  * A deal's history, merged from three sources in one SQL statement:
@@ -50,8 +50,6 @@ const EDITED_FIELDS: EditedField[] = [
 ];
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const TIMELINE_MAX_LIMIT = 1000;
-
-export type DealIdParams = { dealId: string };
 
 /** Every read here starts by proving the deal is visible to the actor (org, not deleted, rep's own). */
 async function assertVisibleDeal(ctx: TenantContext, { dealId }: DealIdParams) {

@@ -9,19 +9,21 @@ import { ConflictError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
 import { recordAudit } from "./audit";
-import { assertActionOwner, lockDeal, type LockedDeal, setActor } from "./deal-scope";
-import { findStageOfKind } from "./deals";
-import { getStage } from "./stages";
-
-type DbTx = Parameters<Parameters<TenantContext["db"]["transaction"]>[0]>[0];
+import { inTransaction } from "./context";
+import { assertNextStepOwner, lockDeal, type LockedDeal, setActor } from "./deal-scope";
+import { findStageOfKind, getStage } from "./stages";
 
 export type CloseInput = { outcome: "won" } | { outcome: "lost"; lossReasonId: string; lossNote?: string | null };
 
+export type CloseLockedDealParams = { deal: LockedDeal; close: CloseInput; outcomeNote: string | null };
+
 /**
- * Closing a deal closes its pending action in the same transaction (recorded as completed with the
- * closing as outcome), so the database invariant "closed deals have no pending action" holds.
+ * Closing a deal closes its pending next step in the same transaction (recorded as completed with
+ * the closing as outcome), so the database invariant "closed deals have no pending action" holds.
+ * The deal was locked (lockDeal) in the transaction that `ctx.db` is.
  */
-export async function closeDealInTx(tx: DbTx, ctx: TenantContext, deal: LockedDeal, close: CloseInput, outcomeNote: string | null) {
+export async function closeLockedDeal(ctx: TenantContext, { deal, close, outcomeNote }: CloseLockedDealParams) {
+  const tx = ctx.db;
   if (deal.status !== "open") throw new ConflictError(`This deal is already ${deal.status}.`);
   const lossReasonId = close.outcome === "lost" ? close.lossReasonId : null;
   if (close.outcome === "lost") {
@@ -31,7 +33,7 @@ export async function closeDealInTx(tx: DbTx, ctx: TenantContext, deal: LockedDe
       .where(and(eq(lossReasons.orgId, ctx.orgId), eq(lossReasons.id, close.lossReasonId)));
     if (!reason) throw new ValidationError("Choose why the deal was lost.", { lossReasonId: ["Choose a reason"] });
   }
-  const stageId = await findStageOfKind(tx, ctx, close.outcome);
+  const stageId = await findStageOfKind(ctx, { kind: close.outcome });
   const label = close.outcome === "won" ? "Closed as won" : "Closed as lost";
   await tx
     .update(actions)
@@ -46,7 +48,7 @@ export async function closeDealInTx(tx: DbTx, ctx: TenantContext, deal: LockedDe
       lastActivityAt: new Date(),
     })
     .where(and(eq(deals.orgId, ctx.orgId), eq(deals.id, deal.id)));
-  await recordAudit(tx, ctx, {
+  await recordAudit(ctx, {
     entity: "deal",
     entityId: deal.id,
     action: `close_${close.outcome}`,
@@ -56,16 +58,23 @@ export async function closeDealInTx(tx: DbTx, ctx: TenantContext, deal: LockedDe
   return { dealId: deal.id, status: close.outcome };
 }
 
-export async function closeDeal(ctx: TenantContext, dealId: string, close: CloseInput & { note?: string | null }) {
+export type CloseDealParams = CloseInput & { dealId: string; note?: string | null };
+
+export async function closeDeal(ctx: TenantContext, { dealId, ...close }: CloseDealParams) {
   requirePermission(ctx, "deals.update");
-  return ctx.db.transaction(async (tx) => {
-    await setActor(tx, ctx);
-    const deal = await lockDeal(tx, ctx, dealId);
-    return closeDealInTx(tx, ctx, deal, close, close.outcome === "won" ? (close.note ?? null) : (close.lossNote ?? null));
+  return inTransaction(ctx, async (txCtx) => {
+    await setActor(txCtx);
+    const deal = await lockDeal(txCtx, { dealId: dealId });
+    return closeLockedDeal(txCtx, {
+      deal,
+      close: close,
+      outcomeNote: close.outcome === "won" ? (close.note ?? null) : (close.lossNote ?? null),
+    });
   });
 }
 
-export type MoveInput = {
+export type MoveDealParams = {
+  dealId: string;
   stageId: string;
   beforeId?: string | null;
   afterId?: string | null;
@@ -78,26 +87,31 @@ export type MoveInput = {
  * stage), or close as won / lost (lost needs a reason). Reopening goes through reopenDeal, since it
  * needs a new next action.
  */
-export async function moveDeal(ctx: TenantContext, dealId: string, move: MoveInput) {
+export async function moveDeal(ctx: TenantContext, { dealId, ...move }: MoveDealParams) {
   requirePermission(ctx, "deals.update");
-  return ctx.db.transaction(async (tx) => {
-    await setActor(tx, ctx);
-    const deal = await lockDeal(tx, ctx, dealId);
-    const target = await getStage(ctx, move.stageId, tx);
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
+    await setActor(txCtx);
+    const deal = await lockDeal(txCtx, { dealId: dealId });
+    const target = await getStage(txCtx, { stageId: move.stageId });
     if (deal.status !== "open") throw new ConflictError(`This deal is ${deal.status}. Reopen it from the deal page.`);
-    if (target.kind === "won") return closeDealInTx(tx, ctx, deal, { outcome: "won" }, null);
+    if (target.kind === "won") return closeLockedDeal(txCtx, { deal, close: { outcome: "won" }, outcomeNote: null });
     if (target.kind === "lost") {
       if (!move.lossReasonId) throw new ValidationError("Choose why the deal was lost.", { lossReasonId: ["Choose a reason"] });
-      return closeDealInTx(tx, ctx, deal, { outcome: "lost", lossReasonId: move.lossReasonId, lossNote: move.lossNote }, null);
+      return closeLockedDeal(txCtx, {
+        deal,
+        close: { outcome: "lost", lossReasonId: move.lossReasonId, lossNote: move.lossNote },
+        outcomeNote: null,
+      });
     }
-    const position = await neighbourPosition(tx, ctx, target.id, move.beforeId, move.afterId);
+    const position = await neighbourPosition(txCtx, { stageId: target.id, beforeId: move.beforeId, afterId: move.afterId });
     const stageChanged = target.id !== deal.stageId;
     await tx
       .update(deals)
       .set(stageChanged ? { stageId: target.id, probability: probabilityOnStageChange(target), position } : { position })
       .where(and(eq(deals.orgId, ctx.orgId), eq(deals.id, deal.id)));
     if (stageChanged) {
-      await recordAudit(tx, ctx, {
+      await recordAudit(txCtx, {
         entity: "deal",
         entityId: deal.id,
         action: "move",
@@ -109,8 +123,12 @@ export async function moveDeal(ctx: TenantContext, dealId: string, move: MoveInp
   });
 }
 
-/** Position between the neighbours the card was dropped between (ids outside the stage are ignored). */
-async function neighbourPosition(tx: DbTx, ctx: TenantContext, stageId: string, beforeId?: string | null, afterId?: string | null) {
+/** Position between the neighbours the card was dropped between (ids outside the stage are ignored); `ctx.db` is the move's transaction. */
+async function neighbourPosition(
+  ctx: TenantContext,
+  { stageId, beforeId, afterId }: { stageId: string; beforeId?: string | null; afterId?: string | null },
+) {
+  const tx = ctx.db;
   const ids = [beforeId, afterId].filter((x): x is string => !!x);
   const rows = ids.length
     ? await tx
@@ -129,17 +147,20 @@ async function neighbourPosition(tx: DbTx, ctx: TenantContext, stageId: string, 
   return positionBetween(pos(beforeId), pos(afterId));
 }
 
+export type ReopenDealParams = { dealId: string; stageId: string; nextAction: NextActionInput };
+
 /** Managers and admins may reopen a closed deal into an open stage, with a new next action. */
-export async function reopenDeal(ctx: TenantContext, dealId: string, input: { stageId: string; nextAction: NextActionInput }) {
+export async function reopenDeal(ctx: TenantContext, { dealId, ...input }: ReopenDealParams) {
   requirePermission(ctx, "deals.reopen");
-  return ctx.db.transaction(async (tx) => {
-    await setActor(tx, ctx);
-    const deal = await lockDeal(tx, ctx, dealId);
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
+    await setActor(txCtx);
+    const deal = await lockDeal(txCtx, { dealId: dealId });
     if (deal.status === "open") throw new ConflictError("This deal is already open.");
-    const stage = await getStage(ctx, input.stageId, tx);
+    const stage = await getStage(txCtx, { stageId: input.stageId });
     if (stage.kind !== "open") throw new ValidationError("Reopen into an open stage.", { stageId: ["Choose an open stage"] });
     const actionOwner = input.nextAction.ownerId ?? deal.ownerId;
-    await assertActionOwner(tx, ctx, actionOwner, deal.ownerId, "nextAction.ownerId");
+    await assertNextStepOwner(txCtx, { userId: actionOwner, dealOwnerId: deal.ownerId, field: "nextAction.ownerId" });
     await tx
       .update(deals)
       .set({ stageId: stage.id, probability: stage.probability })
@@ -156,7 +177,7 @@ export async function reopenDeal(ctx: TenantContext, dealId: string, input: { st
         createdBy: ctx.userId,
       })
       .returning({ id: actions.id });
-    await recordAudit(tx, ctx, {
+    await recordAudit(txCtx, {
       entity: "deal",
       entityId: deal.id,
       action: "reopen",

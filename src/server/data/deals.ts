@@ -1,3 +1,5 @@
+import "server-only";
+
 import { and, eq, sql } from "drizzle-orm";
 
 import { actions, deals, lossReasons, pipelineStages, users } from "@/db/schema";
@@ -8,7 +10,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
 import { recordAudit } from "./audit";
-import { assertActionOwner, assertAssignable, lockDeal, setActor, visibleDeals } from "./deal-scope";
+import { inTransaction } from "./context";
+import { assertAssignable, assertNextStepOwner, type DealIdParams, lockDeal, setActor, visibleDeals } from "./deal-scope";
 import { getStage } from "./stages";
 
 export type DealFields = {
@@ -22,19 +25,20 @@ export type DealFields = {
   expectedCloseDate?: string | null;
 };
 
-type DbTx = Parameters<Parameters<TenantContext["db"]["transaction"]>[0]>[0];
+export type CreateDealParams = DealFields & { stageId: string; firstAction: NextActionInput };
 
 /** A deal is born with its first next action, in one transaction: the invariant holds from the start. */
-export async function createDeal(ctx: TenantContext, input: DealFields & { stageId: string; firstAction: NextActionInput }) {
+export async function createDeal(ctx: TenantContext, input: CreateDealParams) {
   requirePermission(ctx, "deals.create");
-  return ctx.db.transaction(async (tx) => {
-    await setActor(tx, ctx);
-    const stage = await getStage(ctx, input.stageId, tx);
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
+    await setActor(txCtx);
+    const stage = await getStage(txCtx, { stageId: input.stageId });
     if (stage.kind !== "open") throw new ValidationError("New deals start in an open stage.", { stageId: ["Choose an open stage"] });
     const ownerId = input.ownerId ?? ctx.userId;
-    await assertAssignable(tx, ctx, ownerId, "ownerId");
+    await assertAssignable(txCtx, { userId: ownerId, field: "ownerId" });
     const actionOwner = input.firstAction.ownerId ?? ownerId;
-    await assertActionOwner(tx, ctx, actionOwner, ownerId, "firstAction.ownerId");
+    await assertNextStepOwner(txCtx, { userId: actionOwner, dealOwnerId: ownerId, field: "firstAction.ownerId" });
     const [top] = await tx
       .select({ min: sql<number | null>`min(${deals.position})` })
       .from(deals)
@@ -69,14 +73,14 @@ export async function createDeal(ctx: TenantContext, input: DealFields & { stage
         createdBy: ctx.userId,
       })
       .returning({ id: actions.id });
-    await recordAudit(tx, ctx, { entity: "deal", entityId: deal!.id, action: "create", after: { ...input, firstAction: undefined } });
+    await recordAudit(txCtx, { entity: "deal", entityId: deal!.id, action: "create", after: { ...input, firstAction: undefined } });
     return { dealId: deal!.id, actionId: action!.id };
   });
 }
 
 export type DealDetail = NonNullable<Awaited<ReturnType<typeof findDeal>>>;
 
-function findDeal(ctx: TenantContext, dealId: string) {
+function findDeal(ctx: TenantContext, { dealId }: DealIdParams) {
   return ctx.db
     .select({
       id: deals.id,
@@ -114,14 +118,14 @@ function findDeal(ctx: TenantContext, dealId: string) {
     .then((rows) => rows[0]);
 }
 
-export async function getDeal(ctx: TenantContext, dealId: string): Promise<DealDetail> {
-  const deal = await findDeal(ctx, dealId);
+export async function getDeal(ctx: TenantContext, { dealId }: DealIdParams): Promise<DealDetail> {
+  const deal = await findDeal(ctx, { dealId });
   if (!deal) throw new NotFoundError("Deal");
   return deal;
 }
 
-/** The deal's one pending action (null once the deal is closed). */
-export async function getPendingAction(ctx: TenantContext, dealId: string) {
+/** The deal's one pending next step (null once the deal is closed). */
+export async function getPendingNextStep(ctx: TenantContext, { dealId }: DealIdParams) {
   const [row] = await ctx.db
     .select({
       id: actions.id,
@@ -141,19 +145,22 @@ export async function getPendingAction(ctx: TenantContext, dealId: string) {
 
 const EDITABLE = ["title", "contactName", "ownerId", "probability", "sector", "source", "expectedCloseDate"] as const;
 
+export type UpdateDealParams = { dealId: string; patch: Partial<DealFields> };
+
 /** Inline edits from the deal page; closed deals are locked (and the database refuses too). */
-export async function updateDeal(ctx: TenantContext, dealId: string, patch: Partial<DealFields>) {
+export async function updateDeal(ctx: TenantContext, { dealId, patch }: UpdateDealParams) {
   requirePermission(ctx, "deals.update");
-  return ctx.db.transaction(async (tx) => {
-    await setActor(tx, ctx);
-    const before = await lockDeal(tx, ctx, dealId);
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
+    await setActor(txCtx);
+    const before = await lockDeal(txCtx, { dealId: dealId });
     if (before.status !== "open") throw new ConflictError(`This deal is ${before.status}. Reopen it to make changes.`);
     const set: Partial<typeof deals.$inferInsert> = {};
     for (const key of EDITABLE) if (patch[key] !== undefined) (set as Record<string, unknown>)[key] = patch[key];
     if (patch.value !== undefined) set.valueMinor = patch.value;
     if (patch.ownerId && patch.ownerId !== before.ownerId) {
       if (!can(ctx.role, "deals.viewAll")) throw new ForbiddenError("Only managers and admins can reassign deals.");
-      await assertAssignable(tx, ctx, patch.ownerId, "patch.ownerId");
+      await assertAssignable(txCtx, { userId: patch.ownerId, field: "patch.ownerId" });
       // The pending step follows the deal to its new owner when it was the old owner's.
       await tx
         .update(actions)
@@ -168,7 +175,7 @@ export async function updateDeal(ctx: TenantContext, dealId: string, patch: Part
         );
     }
     if (patch.probability === null) {
-      const stage = await getStage(ctx, before.stageId, tx);
+      const stage = await getStage(txCtx, { stageId: before.stageId });
       set.probability = stage.probability; // clearing the override falls back to the stage's
     }
     if (Object.keys(set).length === 0) return { dealId };
@@ -177,45 +184,38 @@ export async function updateDeal(ctx: TenantContext, dealId: string, patch: Part
       .set(set)
       .where(and(eq(deals.orgId, ctx.orgId), eq(deals.id, dealId)));
     const changed = Object.fromEntries(Object.keys(set).map((k) => [k, (before as Record<string, unknown>)[k]]));
-    await recordAudit(tx, ctx, { entity: "deal", entityId: dealId, action: "update", before: changed, after: set });
+    await recordAudit(txCtx, { entity: "deal", entityId: dealId, action: "update", before: changed, after: set });
     return { dealId };
   });
 }
 
 /** Admin-only soft delete; the deal disappears from every list, queue and KPI. */
-export async function deleteDeal(ctx: TenantContext, dealId: string) {
+export async function deleteDeal(ctx: TenantContext, { dealId }: DealIdParams) {
   requirePermission(ctx, "deals.delete");
-  return ctx.db.transaction(async (tx) => {
-    await lockDeal(tx, ctx, dealId);
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
+    await lockDeal(txCtx, { dealId: dealId });
     await tx
       .update(deals)
       .set({ deletedAt: new Date() })
       .where(and(eq(deals.orgId, ctx.orgId), eq(deals.id, dealId)));
-    await recordAudit(tx, ctx, { entity: "deal", entityId: dealId, action: "delete" });
+    await recordAudit(txCtx, { entity: "deal", entityId: dealId, action: "delete" });
     return { dealId };
   });
 }
 
 /** Undo for deleteDeal: the pending action was kept, so the invariant holds again at once. */
-export async function restoreDeal(ctx: TenantContext, dealId: string) {
+export async function restoreDeal(ctx: TenantContext, { dealId }: DealIdParams) {
   requirePermission(ctx, "deals.delete");
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
     const [deal] = await tx
       .update(deals)
       .set({ deletedAt: null })
       .where(and(visibleDeals(ctx, { includeDeleted: true }), eq(deals.id, dealId), sql`${deals.deletedAt} is not null`))
       .returning({ id: deals.id });
     if (!deal) throw new NotFoundError("Deleted deal");
-    await recordAudit(tx, ctx, { entity: "deal", entityId: dealId, action: "restore" });
+    await recordAudit(txCtx, { entity: "deal", entityId: dealId, action: "restore" });
     return { dealId };
   });
-}
-
-export async function findStageOfKind(tx: DbTx, ctx: TenantContext, kind: "won" | "lost") {
-  const [stage] = await tx
-    .select({ id: pipelineStages.id })
-    .from(pipelineStages)
-    .where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.kind, kind)));
-  if (!stage) throw new NotFoundError(`The ${kind} stage`);
-  return stage.id;
 }

@@ -6,7 +6,7 @@ import { invitations, memberships, organizations, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
 import { ConflictError, NotFoundError } from "@/server/errors";
 
-import type { DbContext } from "./context";
+import { type DbContext, inTransaction } from "./context";
 import { hashToken } from "./members";
 
 /**
@@ -35,7 +35,7 @@ export type AcceptInvitationParams = { token: string; name: string; password: st
 
 export async function unsafeAcceptInvitation({ db }: DbContext, input: AcceptInvitationParams) {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  return inTransaction({ db }, async ({ db: tx }) => {
     const [inv] = await tx
       .select()
       .from(invitations)

@@ -62,7 +62,7 @@ export async function inviteMember(ctx: TenantContext, input: InviteMemberParams
       if (inserted.length === 0) {
         throw new AppError("CONFLICT", `${input.email} is already a member.`, { email: ["Already a member of this organization"] });
       }
-      await recordAudit(tx, txCtx, { entity: "membership", entityId: existing.id, action: "add", after: input });
+      await recordAudit(txCtx, { entity: "membership", entityId: existing.id, action: "add", after: input });
       return { kind: "added", userId: existing.id, name: existing.name };
     }
     // A fresh invitation replaces an older pending one for the same address.
@@ -81,7 +81,7 @@ export async function inviteMember(ctx: TenantContext, input: InviteMemberParams
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
       })
       .returning({ id: invitations.id });
-    await recordAudit(tx, txCtx, { entity: "invitation", entityId: inv!.id, action: "create", after: input });
+    await recordAudit(txCtx, { entity: "invitation", entityId: inv!.id, action: "create", after: input });
     return { kind: "invited", invitationId: inv!.id, token };
   });
 }
@@ -97,7 +97,7 @@ export async function revokeInvitation(ctx: TenantContext, { invitationId }: Rev
       .where(and(eq(invitations.orgId, ctx.orgId), eq(invitations.id, invitationId), isNull(invitations.acceptedAt)))
       .returning({ id: invitations.id, email: invitations.email, role: invitations.role });
     if (!deleted) throw new NotFoundError("Invitation");
-    await recordAudit(tx, txCtx, {
+    await recordAudit(txCtx, {
       entity: "invitation",
       entityId: deleted.id,
       action: "revoke",
@@ -119,7 +119,7 @@ export async function changeMemberRole(ctx: TenantContext, input: ChangeMemberRo
       .update(memberships)
       .set({ role: input.role })
       .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, input.userId)));
-    await recordAudit(tx, txCtx, {
+    await recordAudit(txCtx, {
       entity: "membership",
       entityId: input.userId,
       action: "change_role",
@@ -138,7 +138,7 @@ export async function removeMember(ctx: TenantContext, { userId }: RemoveMemberP
     const before = await lockMembership(txCtx, { userId });
     if (before.role === "admin") await assertAnotherAdmin(txCtx, { userId });
     await tx.delete(memberships).where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, userId)));
-    await recordAudit(tx, txCtx, { entity: "membership", entityId: userId, action: "remove", before: { role: before.role } });
+    await recordAudit(txCtx, { entity: "membership", entityId: userId, action: "remove", before: { role: before.role } });
   });
 }
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { and, eq, sql } from "drizzle-orm";
 
 import { actions, deals, users } from "@/db/schema";
@@ -7,8 +9,12 @@ import { ConflictError, NotFoundError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
 import { recordAudit } from "./audit";
-import { assertActionOwner, type LockedDeal, setActor } from "./deal-scope";
-import { closeDealInTx, type CloseInput } from "./deal-transitions";
+import { inTransaction } from "./context";
+import { assertNextStepOwner, type LockedDeal, setActor } from "./deal-scope";
+import { type CloseInput,closeLockedDeal } from "./deal-transitions";
+
+export type CompleteNextStepParams = { actionId: string; outcome: string; followUp: FollowUp };
+export type SnoozeNextStepParams = { actionId: string; dueAt: Date; reason: string };
 
 export type FollowUp =
   { then: "next"; next: NextActionInput } | ({ then: "won" } | { then: "lost"; lossReasonId: string; lossNote?: string | null });
@@ -23,10 +29,11 @@ function actionVisible(ctx: TenantContext) {
  * lock, so of two people completing the same action at once exactly one succeeds; the other
  * re-reads the committed row and gets "already completed by X".
  */
-export async function completeNextStep(ctx: TenantContext, input: { actionId: string; outcome: string; followUp: FollowUp }) {
+export async function completeNextStep(ctx: TenantContext, input: CompleteNextStepParams) {
   requirePermission(ctx, "actions.complete");
-  return ctx.db.transaction(async (tx) => {
-    await setActor(tx, ctx);
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
+    await setActor(txCtx);
     const now = new Date();
     const [done] = await tx
       .update(actions)
@@ -44,7 +51,7 @@ export async function completeNextStep(ctx: TenantContext, input: { actionId: st
         ),
       )
       .returning({ dealId: actions.dealId });
-    if (!done) throw await explainMissingAction(ctx, tx, input.actionId);
+    if (!done) throw await explainMissingNextStep(txCtx, { actionId: input.actionId });
 
     const [deal] = await tx
       .select()
@@ -54,7 +61,7 @@ export async function completeNextStep(ctx: TenantContext, input: { actionId: st
     if (input.followUp.then === "next") {
       const next = input.followUp.next;
       const ownerId = next.ownerId ?? deal!.ownerId;
-      await assertActionOwner(tx, ctx, ownerId, deal!.ownerId, "followUp.next.ownerId");
+      await assertNextStepOwner(txCtx, { userId: ownerId, dealOwnerId: deal!.ownerId, field: "followUp.next.ownerId" });
       const [created] = await tx
         .insert(actions)
         .values({
@@ -85,16 +92,14 @@ export async function completeNextStep(ctx: TenantContext, input: { actionId: st
       input.followUp.then === "won"
         ? { outcome: "won" }
         : { outcome: "lost", lossReasonId: input.followUp.lossReasonId, lossNote: input.followUp.lossNote };
-    await closeDealInTx(tx, ctx, deal as LockedDeal, close, null);
+    await closeLockedDeal(txCtx, { deal: deal as LockedDeal, close: close, outcomeNote: null });
     return { actionId: input.actionId, dealId: deal!.id, status: close.outcome, nextActionId: null, next: null };
   });
 }
 
-type DbTx = Parameters<Parameters<TenantContext["db"]["transaction"]>[0]>[0];
-
 /** Turns "0 rows updated" into the precise reason: unknown/hidden, or completed by whom and when. */
-async function explainMissingAction(ctx: TenantContext, tx: DbTx, actionId: string) {
-  const [row] = await tx
+async function explainMissingNextStep(ctx: TenantContext, { actionId }: { actionId: string }) {
+  const [row] = await ctx.db
     .select({ completedAt: actions.completedAt, completedByName: users.name })
     .from(actions)
     .innerJoin(deals, and(eq(deals.orgId, actions.orgId), eq(deals.id, actions.dealId)))
@@ -110,9 +115,10 @@ async function explainMissingAction(ctx: TenantContext, tx: DbTx, actionId: stri
 }
 
 /** Move a pending action's due time, with the reason kept on the deal's timeline. */
-export async function snoozeNextStep(ctx: TenantContext, input: { actionId: string; dueAt: Date; reason: string }) {
+export async function snoozeNextStep(ctx: TenantContext, input: SnoozeNextStepParams) {
   requirePermission(ctx, "actions.complete");
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (txCtx) => {
+    const tx = txCtx.db;
     const [before] = await tx
       .select({ dueAt: actions.dueAt, dealId: actions.dealId })
       .from(actions)
@@ -127,12 +133,12 @@ export async function snoozeNextStep(ctx: TenantContext, input: { actionId: stri
         ),
       )
       .for("update", { of: actions });
-    if (!before) throw await explainMissingAction(ctx, tx, input.actionId);
+    if (!before) throw await explainMissingNextStep(txCtx, { actionId: input.actionId });
     await tx
       .update(actions)
       .set({ dueAt: input.dueAt })
       .where(and(eq(actions.orgId, ctx.orgId), eq(actions.id, input.actionId)));
-    await recordAudit(tx, ctx, {
+    await recordAudit(txCtx, {
       entity: "action",
       entityId: input.actionId,
       action: "snooze",

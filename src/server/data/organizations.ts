@@ -41,7 +41,7 @@ export async function updateOrganizationSettings(ctx: TenantContext, input: OrgS
       .where(eq(organizations.id, ctx.orgId))
       .returning();
     // Both images in the same shape and units (input.defaultTaxRate is already basis points).
-    await recordAudit(tx, txCtx, {
+    await recordAudit(txCtx, {
       entity: "organization",
       entityId: ctx.orgId,
       action: "update",

@@ -2,7 +2,6 @@ import "server-only";
 
 import { and, asc, eq, sql } from "drizzle-orm";
 
-import type { DbOrTx } from "@/db/client";
 import { deals, dealStageHistory, lossReasons, pipelineStages } from "@/db/schema";
 import type { StageKind } from "@/lib/deals/pipeline-defaults";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
@@ -30,13 +29,25 @@ export async function listStages(ctx: TenantContext): Promise<Stage[]> {
     .orderBy(sql`case ${pipelineStages.kind} when 'open' then 0 when 'won' then 1 else 2 end`, asc(pipelineStages.position));
 }
 
-export async function getStage(ctx: TenantContext, stageId: string, db: DbOrTx = ctx.db): Promise<Stage> {
-  const [stage] = await db
+export type StageIdParams = { stageId: string };
+
+export async function getStage(ctx: TenantContext, { stageId }: StageIdParams): Promise<Stage> {
+  const [stage] = await ctx.db
     .select(STAGE_COLUMNS)
     .from(pipelineStages)
     .where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.id, stageId)));
   if (!stage) throw new NotFoundError("Stage");
   return stage;
+}
+
+/** The id of the org's won or lost stage (each org has exactly one of each). */
+export async function findStageOfKind(ctx: TenantContext, { kind }: { kind: "won" | "lost" }): Promise<string> {
+  const [stage] = await ctx.db
+    .select({ id: pipelineStages.id })
+    .from(pipelineStages)
+    .where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.kind, kind)));
+  if (!stage) throw new NotFoundError(`The ${kind} stage`);
+  return stage.id;
 }
 
 export async function listLossReasons(ctx: TenantContext) {
@@ -53,7 +64,7 @@ export async function updateStage(ctx: TenantContext, input: UpdateStageParams) 
   requirePermission(ctx, "pipeline.configure");
   return inTransaction(ctx, async (txCtx) => {
     const tx = txCtx.db;
-    const before = await getStage(txCtx, input.stageId);
+    const before = await getStage(txCtx, { stageId: input.stageId });
     if (before.kind !== "open" && input.probability !== before.probability) {
       throw new ValidationError("Won is always 100 % and Lost always 0 %.", { probability: ["Fixed for won and lost stages"] });
     }
@@ -61,7 +72,7 @@ export async function updateStage(ctx: TenantContext, input: UpdateStageParams) 
       .update(pipelineStages)
       .set({ name: input.name, probability: input.probability, staleAfterDays: input.staleAfterDays })
       .where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.id, input.stageId)));
-    await recordAudit(tx, txCtx, { entity: "stage", entityId: input.stageId, action: "update", before, after: input });
+    await recordAudit(txCtx, { entity: "stage", entityId: input.stageId, action: "update", before, after: input });
   });
 }
 
@@ -87,7 +98,7 @@ export async function reorderStages(ctx: TenantContext, { stageIds: orderedOpenS
         .set({ position: i })
         .where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.id, id)));
     }
-    await recordAudit(tx, txCtx, { entity: "pipeline", entityId: ctx.orgId, action: "reorder", after: orderedOpenStageIds });
+    await recordAudit(txCtx, { entity: "pipeline", entityId: ctx.orgId, action: "reorder", after: orderedOpenStageIds });
   });
 }
 
@@ -105,7 +116,7 @@ export async function addStage(ctx: TenantContext, input: AddStageParams) {
       .insert(pipelineStages)
       .values({ orgId: ctx.orgId, kind: "open", position: (max?.max ?? -1) + 1, ...input })
       .returning({ id: pipelineStages.id });
-    await recordAudit(tx, txCtx, { entity: "stage", entityId: stage!.id, action: "create", after: input });
+    await recordAudit(txCtx, { entity: "stage", entityId: stage!.id, action: "create", after: input });
     return stage!;
   });
 }
@@ -117,7 +128,7 @@ export async function removeStage(ctx: TenantContext, { stageId }: RemoveStagePa
   requirePermission(ctx, "pipeline.configure");
   return inTransaction(ctx, async (txCtx) => {
     const tx = txCtx.db;
-    const stage = await getStage(txCtx, stageId);
+    const stage = await getStage(txCtx, { stageId });
     if (stage.kind !== "open") throw new ValidationError("The won and lost stages cannot be removed.");
     const [used] = await tx
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
@@ -140,6 +151,6 @@ export async function removeStage(ctx: TenantContext, { stageId }: RemoveStagePa
       throw new ConflictError(`Deals have passed through “${stage.name}”, so reports still need it. Rename it instead.`);
     }
     await tx.delete(pipelineStages).where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.id, stageId)));
-    await recordAudit(tx, txCtx, { entity: "stage", entityId: stageId, action: "delete", before: stage });
+    await recordAudit(txCtx, { entity: "stage", entityId: stageId, action: "delete", before: stage });
   });
 }

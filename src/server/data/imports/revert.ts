@@ -27,7 +27,7 @@ export async function revertImport(ctx: TenantContext, { importId }: RevertImpor
   requirePermission(ctx, "import.run");
   return inTransaction(ctx, async (txCtx) => {
     const tx = txCtx.db;
-    await setActor(tx, txCtx);
+    await setActor(txCtx);
     const [imp] = await tx
       .select({ id: imports.id, status: imports.status, fileName: imports.fileName })
       .from(imports)
@@ -73,7 +73,7 @@ export async function revertImport(ctx: TenantContext, { importId }: RevertImpor
       .set({ status: "reverted", revertedAt: new Date(), revertedBy: ctx.userId })
       .where(and(eq(imports.orgId, ctx.orgId), eq(imports.id, importId)));
     const result = { deleted: created?.total ?? 0, restored: updated?.total ?? 0 };
-    await recordAudit(tx, txCtx, { entity: "import", entityId: importId, action: "revert", after: { fileName: imp.fileName, ...result } });
+    await recordAudit(txCtx, { entity: "import", entityId: importId, action: "revert", after: { fileName: imp.fileName, ...result } });
     return { importId, ...result };
   });
 }

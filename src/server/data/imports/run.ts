@@ -35,7 +35,7 @@ export async function runImport(ctx: TenantContext, { record }: RunImportParams)
   let tCommit = 0;
   const counts = await traced("transaction", async () => {
     const result = await inTransaction(ctx, async (txCtx) => {
-      await setActor(txCtx.db, txCtx);
+      await setActor(txCtx);
       const run = await openImportRun(txCtx, { record: { ...record, source }, options, refs, onProgress });
       if (options.mode === "create") await runCreatePipeline(txCtx, { run });
       else await runUpdatePipeline(txCtx, { run, mode: options.mode });
@@ -83,5 +83,5 @@ async function completeImport(
       source: null,
     })
     .where(and(eq(imports.orgId, ctx.orgId), eq(imports.id, run.importId)));
-  await recordAudit(ctx.db, ctx, { entity: "import", entityId: run.importId, action: "run", after: { fileName, mode, ...run.counts } });
+  await recordAudit(ctx, { entity: "import", entityId: run.importId, action: "run", after: { fileName, mode, ...run.counts } });
 }

@@ -17,7 +17,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { can } from "@/lib/permissions";
 import { getDealTimeline, getTimeInStages, TIMELINE_MAX_LIMIT } from "@/server/data/deal-timeline";
-import { getDeal, getPendingAction } from "@/server/data/deals";
+import { getDeal, getPendingNextStep } from "@/server/data/deals";
 import { listMembers } from "@/server/data/members";
 import { listLossReasons, listStages } from "@/server/data/stages";
 import { AppError } from "@/server/errors";
@@ -32,7 +32,7 @@ const loadDeal = cache(async (slug: string, dealId: string) => {
   const ctx = await getPageTenant(slug);
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(dealId)) notFound();
   try {
-    return { ctx, deal: await getDeal(ctx, dealId) };
+    return { ctx, deal: await getDeal(ctx, { dealId }) };
   } catch (err) {
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
@@ -54,7 +54,7 @@ export default async function DealPage({ params, searchParams }: DealPageProps) 
   const leads = can(ctx.role, "deals.viewAll");
 
   const [pending, stages, lossReasons, members, timeline, stageTimes] = await Promise.all([
-    isOpen ? getPendingAction(ctx, dealId) : Promise.resolve(null),
+    isOpen ? getPendingNextStep(ctx, { dealId }) : Promise.resolve(null),
     listStages(ctx),
     listLossReasons(ctx),
     leads ? listMembers(ctx) : Promise.resolve([]),
