@@ -40,8 +40,10 @@ export async function getStage(ctx: TenantContext, { stageId }: StageIdParams): 
   return stage;
 }
 
+export type StageKindParams = { kind: "won" | "lost" };
+
 /** The id of the org's won or lost stage (each org has exactly one of each). */
-export async function findStageOfKind(ctx: TenantContext, { kind }: { kind: "won" | "lost" }): Promise<string> {
+export async function findStageOfKind(ctx: TenantContext, { kind }: StageKindParams): Promise<string> {
   const [stage] = await ctx.db
     .select({ id: pipelineStages.id })
     .from(pipelineStages)
