@@ -202,7 +202,7 @@ async function runAction(def: ScenarioDef, ctx: ScenarioContext, session: Sessio
   const pageOk = ref ? (await probe(base.path, { Cookie: session.cookie })).status === 200 : false;
   if (!ref || !pageOk) {
     ctx.log(
-      `  ${def.id}: ${ref ? `${base.path} is not available` : "completeNextStepAction is not in the build's manifest"}; measuring completeAction(ctx, …) in-process instead`,
+      `  ${def.id}: ${ref ? `${base.path} is not available` : "completeNextStepAction is not in the build's manifest"}; measuring completeNextStep(ctx, …) in-process instead`,
     );
     const load = await runCompleteActionInProcess(ctx.db, ctx.orgSlug, session.userId, ids);
     return {
