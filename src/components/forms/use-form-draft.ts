@@ -26,10 +26,9 @@ export function useFormDraft(formRef: RefObject<HTMLFormElement | null>) {
   }, [formRef]);
 
   // The saved state, and the first values for previews, come from the rendered form.
-   
   useEffect(read, [read]);
 
-  const markSaved = useCallback((values: FormValues) => {
+  const markSaved = useCallback((values: object) => {
     // Not read back from the form: while the action runs its controls may be disabled (absent from FormData).
     saved.current = draftKey(values);
     setDraft((current) => ({ ...current, dirty: current.values !== null && draftKey(current.values) !== saved.current }));

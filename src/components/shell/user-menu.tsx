@@ -51,7 +51,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
 
   return (
     <>
-      <form {...signOut.formProps} aria-hidden className="hidden" />
+      <form {...signOut.formProps} hidden />
       <DropdownMenu>
         <DropdownMenuTrigger data-testid="user-menu" aria-label={`Account: ${name}`} className="shell-trigger">
           <UserAvatar name={name} />
