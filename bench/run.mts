@@ -38,7 +38,7 @@ import { describeMachine } from "./lib/machine";
 import { writeReports } from "./lib/report";
 import { type BenchResults, toRow } from "./lib/results";
 import { ensureScaleData } from "./lib/scale-seed";
-import { EMPTY_PAGE_ID, runScenario, type ScenarioResult, SCENARIOS } from "./lib/scenarios";
+import { EMPTY_PAGE_ID, emptyPageWindow, runScenario, type ScenarioResult, SCENARIOS } from "./lib/scenarios";
 import { signIn } from "./lib/sign-in";
 
 const args = process.argv.slice(2);
@@ -134,7 +134,9 @@ try {
   const chosen = SCENARIOS.filter((s) => !only || only.includes(s.id) || s.id === EMPTY_PAGE_ID);
   const results: ScenarioResult[] = [];
   for (const def of chosen) {
-    const result = await runScenario(def, { orgSlug: MEASURED_ORG, sessions, sql: bench.sql, db: bench.db, appPid: app.pid, log });
+    const scenarioContext = { orgSlug: MEASURED_ORG, sessions, sql: bench.sql, db: bench.db, appPid: app.pid, log };
+    const adjacentEmptyAppMs = def.id === EMPTY_PAGE_ID ? null : await emptyPageWindow(scenarioContext);
+    const result = { ...(await runScenario(def, scenarioContext)), adjacentEmptyAppMs };
     results.push(result);
     const l = result.load?.latency;
     const cpu = result.cpu

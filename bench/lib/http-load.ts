@@ -19,8 +19,14 @@ export type LoadResult = {
   statusCodes: Record<string, number>;
 };
 
-/** bytes: the body as the browser gets it once decoded; gzipBytes: that body gzip'd at zlib's default level, as Next's compression does. */
-export type Probe = { status: number; location: string | null; bytes: number; gzipBytes: number; ms: number };
+/**
+ * bytes: the body as the browser gets it once decoded; gzipBytes: that body gzip'd at zlib's default
+ * level, as Next's compression does; payloadBytes: the part that is the RSC payload (the
+ * `self.__next_f.push` scripts), the rest being markup, head and Next's bootstrap scripts.
+ */
+export type Probe = { status: number; location: string | null; bytes: number; gzipBytes: number; payloadBytes: number; ms: number };
+
+const PAYLOAD_SCRIPT = /<script>self\.__next_f\.push\([\s\S]*?<\/script>/g;
 
 /** One request, redirects not followed: tells a 404 (page not built yet) or a bounce to /login apart from a page. */
 export async function probe(path: string, headers: Record<string, string>): Promise<Probe> {
@@ -28,7 +34,15 @@ export async function probe(path: string, headers: Record<string, string>): Prom
   const res = await fetch(`${BASE_URL}${path}`, { headers, redirect: "manual" });
   const body = await res.arrayBuffer();
   const ms = performance.now() - t0;
-  return { status: res.status, location: res.headers.get("location"), bytes: body.byteLength, gzipBytes: gzipSync(body).byteLength, ms };
+  const payloadBytes = (Buffer.from(body).toString("utf8").match(PAYLOAD_SCRIPT) ?? []).reduce((n, s) => n + Buffer.byteLength(s), 0);
+  return {
+    status: res.status,
+    location: res.headers.get("location"),
+    bytes: body.byteLength,
+    gzipBytes: gzipSync(body).byteLength,
+    payloadBytes,
+    ms,
+  };
 }
 
 export type LoadOptions = {

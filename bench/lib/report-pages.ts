@@ -20,16 +20,17 @@ export function pageResultsSection(r: BenchResults): string[] {
     "",
   ];
   out.push(
-    "| Scenario | App CPU/request | × empty page | PostgreSQL CPU/request | HTML (uncompressed) | gzip | Target | Verdict | Raw-SQL floor p50 | 1 user p50 | 10 conc. p50 / p95 | req/s |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| Scenario | App CPU/request | × empty page (its CPU) | PostgreSQL CPU/request | HTML (uncompressed) | of which RSC payload | gzip | Target | Verdict | Raw-SQL floor p50 | 1 user p50 | 10 conc. p50 / p95 | req/s |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   );
   for (const s of r.scenarios) out.push(scenarioLine(s));
   out.push(
     "",
     `*App CPU/request*: CPU time the Node processes of the server (primary and web workers) spent per request during the ${r.load.connections}-connection window, read from /proc; *PostgreSQL CPU/request* the same for the database's processes. ` +
       "Unlike latency these do not grow when other programs compete for the machine, though a faster or slower CPU scales them all: " +
-      `hence the targets are multiples of the **empty dynamic page** of the same build measured in the same run (${empty?.cpu ? ms(empty.cpu.appMsPerRequest) : "not measured"} here: \`src/app/bench-floor\`, which only the bench server answers). ` +
-      "*HTML*: the document a browser receives on a full page load (server-rendered HTML with the embedded RSC payload), uncompressed — the size the targets use; *gzip*: the same body gzip'd at zlib's default level, as `next start` sends it to browsers (the load generator asks for no compression). " +
+      `hence the targets are multiples of the **empty dynamic page** of the same build measured in the same run (\`src/app/bench-floor\`, which only the bench server answers; ${empty?.cpu ? ms(empty.cpu.appMsPerRequest) : "not measured"} in its own row). ` +
+      "Other work on a shared machine drifts within a run, so the empty page is measured again for 5 s right before each row, and the row's multiple is taken against that neighbouring figure (in brackets). " +
+      "*HTML*: the document a browser receives on a full page load (server-rendered HTML with the embedded RSC payload), uncompressed — the size the targets use; *of which RSC payload*: the `self.__next_f` scripts (a server component's output is there as well as in the markup; a client component's props are there and its markup in the HTML); *gzip*: the same body gzip'd at zlib's default level, as `next start` sends it to browsers (the load generator asks for no compression). " +
       "*Raw-SQL floor*: the page's database work by hand, one statement at a time (section below). *1 user p50*, *10 conc.* and *req/s*: latency alone on the idle server and under 10 concurrent connections, and throughput — information only.",
     "",
   );
@@ -50,13 +51,14 @@ function scenarioLine(s: ScenarioRow): string {
   const floor = s.floor ? ms(s.floor.p50) : "—";
   if (!s.load) {
     const what = s.status === "not-available" ? "not available (404)" : `error: ${s.note ?? "?"}`;
-    return `| ${name} | ${what} | | | | | ${targetText(s)} | n/a | ${floor} | | | |`;
+    return `| ${name} | ${what} | | | | | | ${targetText(s)} | n/a | ${floor} | | | |`;
   }
   const verdict = s.verdict === "pass" ? "✅ pass" : s.verdict === "fail" ? "❌ miss" : "—";
-  const multiple = s.id === "empty" ? "1×" : s.cpuMultiple === null ? "—" : `${s.cpuMultiple.toFixed(1)}×`;
+  const beside = s.adjacentEmptyAppMs ? ` (${ms(s.adjacentEmptyAppMs)})` : "";
+  const multiple = s.id === "empty" ? "1×" : s.cpuMultiple === null ? "—" : `${s.cpuMultiple.toFixed(1)}×${beside}`;
   const l = s.load.latency;
   return (
-    `| ${name} | ${ms(s.cpu?.appMsPerRequest)} | ${multiple} | ${ms(s.cpu?.postgresMsPerRequest)} | ${kib(s.responseBytes)} | ${kib(s.responseGzipBytes)} | ` +
+    `| ${name} | ${ms(s.cpu?.appMsPerRequest)} | ${multiple} | ${ms(s.cpu?.postgresMsPerRequest)} | ${kib(s.responseBytes)} | ${kib(s.responsePayloadBytes)} | ${kib(s.responseGzipBytes)} | ` +
     `${targetText(s)} | ${verdict} | ${floor} | ${ms(s.unloaded?.p50)} | ${ms(l.p50)} / ${ms(l.p95)} | ${s.load.requestsPerSecond} |`
   );
 }

@@ -13,7 +13,7 @@ export type ScenarioRow = ScenarioResult & {
   target: Target | null;
   /** The page's raw SQL, by hand (bench/lib/floors.ts). */
   floor: { id: string; p50: number; p95: number } | null;
-  /** App CPU per request ÷ the empty dynamic page's app CPU per request, same run. */
+  /** App CPU per request ÷ the empty dynamic page's app CPU per request, same run (its window right before this row when measured). */
   cpuMultiple: number | null;
   verdict: Verdict;
 };
@@ -43,7 +43,8 @@ export function toRow(def: ScenarioDef, result: ScenarioResult, floors: FloorSet
       ? { id: def.floorId, p50: floors[def.floorId]!.total.p50, p95: floors[def.floorId]!.total.p95 }
       : null;
   const app = result.cpu?.appMsPerRequest;
-  const cpuMultiple = app !== undefined && emptyAppMs ? Math.round((app / emptyAppMs) * 100) / 100 : null;
+  const floorMs = result.adjacentEmptyAppMs ?? emptyAppMs;
+  const cpuMultiple = app !== undefined && floorMs ? Math.round((app / floorMs) * 100) / 100 : null;
   let verdict: Verdict = "n/a";
   if (def.target && cpuMultiple !== null && result.status === "measured") {
     const cpuOk = cpuMultiple <= def.target.cpuMultiple;

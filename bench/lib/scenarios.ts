@@ -113,12 +113,19 @@ export type ScenarioResult = {
   /** The uncompressed HTML of a full page load (what the targets use), and the same gzip'd. */
   responseBytes: number | null;
   responseGzipBytes: number | null;
+  /** Of responseBytes, the RSC payload embedded in the HTML. */
+  responsePayloadBytes?: number | null;
   /** One request at a time (no concurrency): the latency a single user sees on an idle server. */
   unloaded: Summary | null;
   load: LoadResult | null;
   loadAverageAtStart: number;
   /** CPU actually spent per request by the app server and by PostgreSQL (robust to a busy machine). */
   cpu: CpuPerRequest | null;
+  /**
+   * The empty page's app CPU per request in a short window right before this scenario: on a machine
+   * others share, the load drifts within a run, so each row's multiple is taken against its neighbour.
+   */
+  adjacentEmptyAppMs?: number | null;
   action: { ok: number; failed: number; failures: Record<string, number> } | null;
 };
 
@@ -180,6 +187,7 @@ async function runPage(ctx: ScenarioContext, session: Session, base: ScenarioRes
     ...base,
     responseBytes: first.bytes,
     responseGzipBytes,
+    responsePayloadBytes: first.payloadBytes,
     unloaded: summarize(unloaded),
     load,
     loadAverageAtStart,
@@ -228,6 +236,16 @@ async function runAction(def: ScenarioDef, ctx: ScenarioContext, session: Sessio
   const action = { ok: pool.ok, failed: pool.failed, failures: pool.failures };
   const note = pool.failed > 0 ? `${pool.failed} action call(s) did not return ok: ${JSON.stringify(pool.failures)}` : failureNote(load);
   return { ...base, unloaded: summarize(unloaded), load, loadAverageAtStart, cpu, action, note };
+}
+
+/** A short CPU window of the empty page (see ScenarioResult.adjacentEmptyAppMs). */
+export async function emptyPageWindow(ctx: ScenarioContext): Promise<number | null> {
+  const empty = SCENARIOS.find((s) => s.id === EMPTY_PAGE_ID)!;
+  const options = { path: empty.path(ctx.orgSlug), headers: { Cookie: ctx.sessions.rep.cookie, Accept: "text/html" } };
+  await runLoad({ ...options, durationSeconds: 1 });
+  const before = cpuSnapshot(ctx.appPid);
+  const load = await runLoad({ ...options, durationSeconds: 5 });
+  return cpuPerRequest(before, cpuSnapshot(ctx.appPid), load.requests)?.appMsPerRequest ?? null;
 }
 
 function failureNote(load: LoadResult): string | null {
