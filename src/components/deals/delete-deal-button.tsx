@@ -29,12 +29,9 @@ export function DeleteDealButton({ orgSlug, dealId, dealTitle }: DeleteDealButto
     });
   }
 
-  async function remove(): Promise<string | null> {
-    const result = await deleteDealAction(orgSlug, { dealId });
-    if (!result.ok) return result.message;
+  function deleted() {
     toast.success(`“${dealTitle}” was deleted.`, { action: { label: "Undo", onClick: undo }, duration: 10_000 });
     router.push(`/${orgSlug}/deals`);
-    return null;
   }
 
   return (
@@ -47,7 +44,8 @@ export function DeleteDealButton({ orgSlug, dealId, dealTitle }: DeleteDealButto
       title="Delete this deal?"
       description={`“${dealTitle}” disappears from every list, queue and report, together with its next action. You can undo right after.`}
       confirmLabel="Delete deal"
-      onConfirm={remove}
+      action={() => deleteDealAction(orgSlug, { dealId })}
+      onSuccess={deleted}
     />
   );
 }

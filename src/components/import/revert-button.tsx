@@ -14,14 +14,11 @@ type RevertButtonProps = { orgSlug: string; importId: string; fileName: string; 
 export function RevertButton({ orgSlug, importId, fileName, created, updated, size = "sm" }: RevertButtonProps) {
   const router = useRouter();
 
-  async function revert(): Promise<string | null> {
-    const result = await revertImportAction(orgSlug, { importId });
-    if (!result.ok) return result.message;
+  function reverted({ deleted, restored }: { deleted: number; restored: number }) {
     toast.success(`Import of “${fileName}” reverted`, {
-      description: `${result.data.deleted} deal(s) deleted, ${result.data.restored} restored to their previous values.`,
+      description: `${deleted} deal(s) deleted, ${restored} restored to their previous values.`,
     });
     router.refresh();
-    return null;
   }
 
   return (
@@ -41,7 +38,8 @@ export function RevertButton({ orgSlug, importId, fileName, created, updated, si
       confirmLabel="Revert import"
       cancelLabel="Keep the import"
       errorTitle="Nothing was reverted."
-      onConfirm={revert}
+      action={() => revertImportAction(orgSlug, { importId })}
+      onSuccess={reverted}
     />
   );
 }

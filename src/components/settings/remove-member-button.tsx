@@ -16,18 +16,15 @@ type RemoveMemberButtonProps = { orgSlug: string; orgName: string; member: Membe
 export function RemoveMemberButton({ orgSlug, orgName, member }: RemoveMemberButtonProps) {
   const router = useRouter();
 
-  async function remove(): Promise<string | null> {
-    const result = await removeMemberAction(orgSlug, { userId: member.userId });
-    if (!result.ok) return result.message;
+  function removed() {
     if (member.isYou) {
       // This org is no longer ours to see: start over from the org picker.
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- drop the client cache of this org's pages
       window.location.assign("/");
-      return null;
+      return;
     }
     toast.success(`${member.name} was removed from ${orgName}.`);
     router.refresh();
-    return null;
   }
 
   return (
@@ -44,7 +41,8 @@ export function RemoveMemberButton({ orgSlug, orgName, member }: RemoveMemberBut
           : `${member.name} (${member.email}) will lose access to ${orgName} right away. An admin can add them again later.`
       }
       confirmLabel={member.isYou ? "Leave organization" : "Remove member"}
-      onConfirm={remove}
+      action={() => removeMemberAction(orgSlug, { userId: member.userId })}
+      onSuccess={removed}
     />
   );
 }
