@@ -11,7 +11,7 @@ import { requirePermission, type TenantContext } from "@/server/tenant";
 import { recordAudit } from "./audit";
 import { inTransaction } from "./context";
 import { assertNextStepOwner, type LockedDeal, setActor } from "./deal-scope";
-import { type CloseInput,closeLockedDeal } from "./deal-transitions";
+import { type CloseInput, closeLockedDeal } from "./deal-transitions";
 
 export type CompleteNextStepParams = { actionId: string; outcome: string; followUp: FollowUp };
 export type SnoozeNextStepParams = { actionId: string; dueAt: Date; reason: string };
