@@ -4,7 +4,7 @@
 // source folder. Writes bench/results-cpu-profile.json (summarised in BENCHMARKS.md) and the raw
 // .cpuprofile files into .bench-data/profiles/ (not committed: megabytes) for Chrome DevTools / speedscope.
 //
-//   node --experimental-websocket --import tsx bench/profile-cpu.mts [--only=empty,shell,today] [--requests=200]
+//   NODE_OPTIONS=--experimental-websocket npm run tsx -- bench/profile-cpu.mts [--only=empty,shell,today] [--requests=200]
 //
 // Needs the bench build (npm run bench once) and the bench cluster with the scale profile.
 import fs from "node:fs";

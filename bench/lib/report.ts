@@ -53,6 +53,7 @@ function renderMarkdown(r: BenchResults): string {
     "npm run bench -- --no-build     # reuse the last .next-bench build (use this for the figures of record, on a quiet machine)",
     "npm run bench -- --skip-floors --skip-profile --only=today,deals   # a quick look at some pages",
     "npm run tsx -- bench/seed-scale.mts --reset   # reload the scale profile from scratch (about 2 minutes)",
+    "NODE_OPTIONS=--experimental-websocket npm run tsx -- bench/profile-cpu.mts   # where each page's app CPU goes (one worker, CDP profiler)",
     "```",
     "",
     `The bench keeps its own cluster in \`.bench-data/pg\` and its own build in \`${BENCH_DIST_DIR}\`, and serves on 127.0.0.1:3240, so it runs beside \`npm start\`, the tests and other builds. ` +
