@@ -65,26 +65,27 @@ describe("the daily draft purge", () => {
 });
 
 describe("a run whose worker died", () => {
-  it("is taken over by a later delivery once stale, and only then", async () => {
+  it("is taken over by a later delivery at once, and a run that lives is not", async () => {
     const team = await createOrgWithTeam(getDb());
     const importId = await uploadAs(team.admin.id, team.org.slug, "Client;Montant\nA;100\n");
     const choices = { ...optionsWith({ mapping: ["contact", "value"] }), mode: "create" as const };
-    // As if a worker had claimed it and the process had died (its transaction rolled back).
+    // As if a worker had claimed it a while ago.
     await getDb()
       .update(imports)
       .set({
         status: "running",
         mapping: choices.mapping,
         options: { ...choices, mapping: undefined },
-        startedAt: sql`now() - interval '5 minutes'`,
+        startedAt: sql`now() - interval '1 minute'`,
       })
       .where(eq(imports.id, importId));
-    await processImportJob({ importId, orgId: team.org.id });
+    // Its run still holds the run lock (its transaction is open on another connection): left alone.
+    await getDb().transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${0x1e9a0001}::int4, hashtext(${importId}::text))`);
+      await processImportJob({ importId, orgId: team.org.id });
+    });
     expect(await importRow(importId)).toMatchObject({ status: "running", createdCount: 0 });
-    await getDb()
-      .update(imports)
-      .set({ startedAt: sql`now() - interval '2 hours'` })
-      .where(eq(imports.id, importId));
+    // The run's transaction is gone (its process died): the next delivery runs it.
     await processImportJob({ importId, orgId: team.org.id });
     expect(await importRow(importId)).toMatchObject({ status: "completed", createdCount: 1 });
   });

@@ -4,7 +4,7 @@ import { PgBoss } from "pg-boss";
 
 import { databaseContext } from "@/server/data/context";
 import { unsafePurgeStaleImportDrafts } from "@/server/data/imports/drafts";
-import { IMPORT_STALE_SECONDS } from "@/server/data/imports/job-state";
+import { IMPORT_JOB_EXPIRE_SECONDS } from "@/server/data/imports/job-state";
 import { unsafePurgeOldSignInAttempts } from "@/server/data/sign-in-throttle";
 
 import { IMPORT_QUEUE, type ImportJobData, processImportJob } from "./import-deals";
@@ -23,11 +23,12 @@ const SCHEDULED_JOBS: { name: string; cron: string; run: () => Promise<unknown> 
  */
 const QUEUES: { name: string; run: (data: never) => Promise<unknown>; options?: { retryLimit?: number; expireInSeconds?: number } }[] = [
   // A failed import is marked failed with its reason (nothing written) and the user retries it. pg-boss
-  // retries only a job whose worker died: after IMPORT_STALE_SECONDS the import may be claimed again.
+  // retries only a job whose worker died (after IMPORT_JOB_EXPIRE_SECONDS); the page does not wait for
+  // that: a run without its lock is marked failed as soon as someone looks (job-state.ts).
   {
     name: IMPORT_QUEUE,
     run: (data: ImportJobData) => processImportJob(data),
-    options: { retryLimit: 1, expireInSeconds: IMPORT_STALE_SECONDS },
+    options: { retryLimit: 1, expireInSeconds: IMPORT_JOB_EXPIRE_SECONDS },
   },
 ];
 

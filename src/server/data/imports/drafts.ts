@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
 import type { DbContext } from "../context";
+import { failDeadImports } from "./job-state";
 
 const SAMPLE_ROWS = 10;
 
@@ -62,9 +63,18 @@ void _source;
 
 export type ImportIdParams = { importId: string };
 
-/** One import of the org, without the file itself (it can be 10 MB). */
+/**
+ * One import of the org, without the file itself (it can be 10 MB). A run whose worker died is
+ * marked failed first, so the page offers to start it again instead of showing it importing.
+ */
 export async function getImport(ctx: TenantContext, { importId }: ImportIdParams) {
   requirePermission(ctx, "import.run");
+  const row = await readImport(ctx, { importId });
+  if (row.status === "running" && (await failDeadImports(ctx)) > 0) return readImport(ctx, { importId });
+  return row;
+}
+
+async function readImport(ctx: TenantContext, { importId }: ImportIdParams) {
   const [row] = await ctx.db
     .select({ ...withoutSource, createdByName: users.name, hasSource: sql<boolean>`${imports.source} is not null` })
     .from(imports)
@@ -77,9 +87,15 @@ export type ImportView = Awaited<ReturnType<typeof getImport>>;
 
 export type ListImportsParams = { limit: number; offset: number };
 
-/** The history page: newest first, served by imports_org_created_idx. */
+/** The history page: newest first, served by imports_org_created_idx. Dead runs show as failed (getImport). */
 export async function listImports(ctx: TenantContext, page: ListImportsParams) {
   requirePermission(ctx, "import.run");
+  const rows = await readImportPage(ctx, page);
+  if (rows.some((r) => r.status === "running") && (await failDeadImports(ctx)) > 0) return readImportPage(ctx, page);
+  return rows;
+}
+
+async function readImportPage(ctx: TenantContext, page: ListImportsParams) {
   return ctx.db
     .select({
       id: imports.id,
@@ -113,7 +129,9 @@ export async function discardImportDraft(ctx: TenantContext, { importId }: Impor
     .where(and(eq(imports.orgId, ctx.orgId), eq(imports.id, importId), sql`${imports.status} in ('draft', 'failed')`))
     .returning({ id: imports.id });
   if (!gone) {
-    await getImport(ctx, { importId }); // not found → NOT_FOUND; otherwise it is running or done
+    // A dead run (marked failed by this look) can be discarded: try again once.
+    const imp = await getImport(ctx, { importId }); // not found → NOT_FOUND; otherwise it is running or done
+    if (imp.status === "failed") return discardImportDraft(ctx, { importId });
     throw new ConflictError("Only an import that has not run can be discarded.");
   }
   return { importId };

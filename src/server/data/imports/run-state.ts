@@ -27,6 +27,9 @@ export type ImportSlice = { rows: ImportRow[]; records: number };
 /** A run that stops for a reason the user can act on (not a bug): logged without a stack. */
 export class ImportRefused extends Error {}
 
+/** The run found its import no longer its own (a later delivery or a retry took it over): it writes nothing and reports nothing. */
+export class ImportSuperseded extends Error {}
+
 /**
  * What the create and update pipelines share: the file read a slice at a time, the settings of
  * each batch's insert, and the run's tally (counts, the report's issues, records read).

@@ -12,8 +12,17 @@ import { inTransaction } from "../context";
 import { setActor } from "../deal-scope";
 import { runCreatePipeline } from "./create-pipeline";
 import { replaceIssues } from "./issues";
+import { holdRunLock } from "./job-state";
 import { loadImportRefs } from "./refs";
-import { failureReason, type ImportCounts, type ImportRecord, ImportRefused, type ImportRun, openImportRun } from "./run-state";
+import {
+  failureReason,
+  type ImportCounts,
+  type ImportRecord,
+  ImportRefused,
+  type ImportRun,
+  ImportSuperseded,
+  openImportRun,
+} from "./run-state";
 import { traced, tracePhase, traceStart } from "./trace";
 import { runUpdatePipeline } from "./update-pipeline";
 
@@ -23,7 +32,8 @@ export type RunImportParams = { record: ImportRecord };
  * Reads and writes the file batch by batch in one transaction — all or nothing — through the
  * pipeline of its mode (create-pipeline.ts, update-pipeline.ts). The file is parsed a slice at a
  * time while the database writes the batch before (Node and PostgreSQL each get a core). Progress
- * is written beside the transaction, on another connection, so the page can show it.
+ * is written beside the transaction, on another connection, so the page can show it. The
+ * transaction holds the run's lock (job-state.ts): if the worker dies, the page knows at once.
  */
 export async function runImport(ctx: TenantContext, { record }: RunImportParams): Promise<ImportCounts> {
   const source = record.source;
@@ -35,6 +45,7 @@ export async function runImport(ctx: TenantContext, { record }: RunImportParams)
   let tCommit = 0;
   const counts = await traced("transaction", async () => {
     const result = await inTransaction(ctx, async (txCtx) => {
+      if (!(await holdRunLock(txCtx, { record }))) throw new ImportSuperseded(`import ${record.id} is no longer this run's`);
       await setActor(txCtx);
       const run = await openImportRun(txCtx, { record: { ...record, source }, options, refs, onProgress });
       if (options.mode === "create") await runCreatePipeline(txCtx, { run });

@@ -9,6 +9,7 @@ import { enqueue } from "@/server/jobs/boss";
 import { IMPORT_QUEUE, type ImportJobData } from "@/server/jobs/import-deals";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
+import { failDeadImports } from "./job-state";
 import { assertMappingFits, loadEditableImport, savedOptions } from "./validate";
 
 /**
@@ -20,6 +21,7 @@ export type StartImportParams = ImportOptions & { importId: string; skipInvalid:
 
 export async function startImport(ctx: TenantContext, { importId, ...options }: StartImportParams) {
   requirePermission(ctx, "import.run");
+  await failDeadImports(ctx); // a run whose worker died can be started again at once
   const imp = await loadEditableImport(ctx, { importId });
   assertMappingFits(imp.headers, options);
   const [queued] = await ctx.db
