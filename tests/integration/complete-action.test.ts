@@ -5,6 +5,7 @@ import { getSql } from "@/db/client";
 import { createDeal } from "@/server/data/deals";
 import { listLossReasons, listStages } from "@/server/data/stages";
 import { asUser, ctxFor, twoOrgs } from "@tests/integration/support/fixtures";
+import { raceOnHeldLock } from "@tests/integration/support/row-lock-race";
 
 const HOUR = 3_600_000;
 const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
@@ -93,7 +94,7 @@ describe("completeNextStepAction", () => {
   });
 
   it("requires a loss reason to close as lost, and writes nothing without one", async () => {
-    const { a, rita, lossReasons } = await setup();
+    const { a, b, rita, lossReasons } = await setup();
     const missing = await asUser(a.rep.id, () =>
       completeNextStepAction(a.org.slug, {
         actionId: rita.actionId,
@@ -104,11 +105,13 @@ describe("completeNextStepAction", () => {
     expect(missing).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "followUp.lossReasonId": ["Choose a loss reason"] } });
     expect((await actionsOf(rita.dealId))[0]!.completed_at).toBeNull();
 
+    // A real loss reason of org b, on org a's own action: the reason is what gets refused.
+    const [bReason] = await listLossReasons(await ctxFor(b.rep.id, b.org.slug));
     const foreignReason = await asUser(a.rep.id, () =>
       completeNextStepAction(a.org.slug, {
         actionId: rita.actionId,
         outcome: "Went elsewhere",
-        followUp: { then: "lost", lossReasonId: "00000000-0000-4000-8000-000000000000" },
+        followUp: { then: "lost", lossReasonId: bReason!.id },
       }),
     );
     expect(foreignReason).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { lossReasonId: ["Choose a reason"] } });
@@ -185,28 +188,15 @@ describe("completeNextStepAction", () => {
 
   it("lets exactly one of two concurrent completions win; the other hears who did it", async () => {
     const { a, rita } = await setup();
-    const sql = getSql();
     // Hold the action's row lock so both transactions are provably in flight, waiting on it, before either can proceed.
-    const release = deferred();
-    const holding = deferred();
-    const gate = sql.begin(async (tx) => {
-      await tx`select id from actions where id = ${rita.actionId} for update`;
-      holding.resolve();
-      await release.promise;
+    const results = await raceOnHeldLock({
+      lock: (tx) => tx`select id from actions where id = ${rita.actionId} for update`,
+      waitingQuery: 'update "actions"%',
+      racers: [
+        () => asUser(a.rep.id, () => completeNextStepAction(a.org.slug, planNext(rita.actionId, "Rita's next step"))),
+        () => asUser(a.manager.id, () => completeNextStepAction(a.org.slug, planNext(rita.actionId, "Max's next step"))),
+      ],
     });
-    await holding.promise;
-    const racers = [
-      asUser(a.rep.id, () => completeNextStepAction(a.org.slug, planNext(rita.actionId, "Rita's next step"))),
-      asUser(a.manager.id, () => completeNextStepAction(a.org.slug, planNext(rita.actionId, "Max's next step"))),
-    ];
-    await waitFor(async () => {
-      const [row] =
-        await sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike 'update "actions"%'`;
-      return row!.n === 2;
-    });
-    release.resolve();
-    await gate;
-    const results = await Promise.all(racers);
 
     const winners = results.filter((r) => r.ok);
     const losers = results.filter((r) => !r.ok);
@@ -271,17 +261,3 @@ describe("snoozeNextStepAction", () => {
     expect(audit[0]!.n).toBe(0);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000) {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error("timed out waiting for both transactions to block");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-function deferred() {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}

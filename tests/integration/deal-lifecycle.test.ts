@@ -150,7 +150,7 @@ describe("deal lifecycle through the server actions", () => {
   });
 
   it("answers NOT_FOUND for another org's deal id on every deal action, and changes nothing", async () => {
-    const { a, b, dealId, reason } = await setup();
+    const { a, b, dealId, open } = await setup();
     const bStages = await listStages(await ctxFor(b.admin.id, b.org.slug));
     const bOpen = bStages.find((s) => s.kind === "open")!;
     const [bReason] = await listLossReasons(await ctxFor(b.admin.id, b.org.slug));
@@ -166,14 +166,19 @@ describe("deal lifecycle through the server actions", () => {
     for (const call of calls) {
       expect(await asUser(b.admin.id, call)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     }
-    // And a's own stage/reason ids used from org b are foreign too.
-    expect(await asUser(b.admin.id, () => closeDealAction(b.org.slug, { dealId, outcome: "lost", lossReasonId: reason.id }))).toMatchObject(
-      {
-        ok: false,
-        code: "NOT_FOUND",
-      },
+    // And b's stage and loss reason on a's own deal, by a's own admin, are refused for what they are.
+    const lostWithBReason = await asUser(a.admin.id, () =>
+      closeDealAction(a.org.slug, { dealId, outcome: "lost", lossReasonId: bReason!.id }),
     );
-    expect(await getDeal(await ctxFor(a.rep.id, a.org.slug), { dealId })).toMatchObject({ title: "Canteen catering", status: "open" });
+    expect(lostWithBReason).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { lossReasonId: ["Choose a reason"] } });
+    const movedToBStage = await asUser(a.admin.id, () => moveDealAction(a.org.slug, { dealId, stageId: bOpen.id }));
+    expect(movedToBStage).toEqual({ ok: false, code: "NOT_FOUND", message: "Stage was not found." });
+    expect(await getDeal(await ctxFor(a.rep.id, a.org.slug), { dealId })).toMatchObject({
+      title: "Canteen catering",
+      status: "open",
+      stageId: open[0]!.id,
+      lossReasonId: null,
+    });
   });
 
   it("answers NOT_FOUND to a rep acting on another rep's deal", async () => {
