@@ -11,6 +11,7 @@ import { hashToken, listPendingInvitations } from "@/server/data/members";
 import { ConflictError, NotFoundError } from "@/server/errors";
 import { asUser, ctxFor } from "@tests/integration/support/fixtures";
 import { auditRowsFor, newEmail, roleOf } from "@tests/integration/support/org-state";
+import { raceOnHeldLock } from "@tests/integration/support/row-lock-race";
 
 const NEW_PASSWORD = "a long enough password";
 
@@ -75,10 +76,14 @@ describe("invitations", () => {
     const team = await createOrgWithTeam(getDb());
     const email = newEmail();
     const { token } = await invite(team, email);
-    const results = await Promise.allSettled([
-      unsafeAcceptInvitation({ db: getDb() }, { token, name: "Racer One", password: NEW_PASSWORD }),
-      unsafeAcceptInvitation({ db: getDb() }, { token, name: "Racer Two", password: NEW_PASSWORD }),
-    ]);
+    // Both wait on the invitation's row lock before either runs: without the gate they could run one after the other.
+    const accept = (name: string) => () =>
+      Promise.allSettled([unsafeAcceptInvitation({ db: getDb() }, { token, name, password: NEW_PASSWORD })]).then(([r]) => r!);
+    const results = await raceOnHeldLock({
+      lock: (tx) => tx`select id from invitations where email = ${email} and accepted_at is null for update`,
+      waitingQuery: '%from "invitations"%for update%',
+      racers: [accept("Racer One"), accept("Racer Two")],
+    });
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const users = await getSql()`select id from users where email = ${email}`;
     expect(users).toHaveLength(1);

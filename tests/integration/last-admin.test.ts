@@ -7,6 +7,7 @@ import { addMember, createOrgWithTeam, createUser } from "@/db/seed/factories";
 import { constraintOf, pgErrorOf } from "@/server/errors";
 import { asUser } from "@tests/integration/support/fixtures";
 import { auditRowsFor, roleOf, snapshotOrg } from "@tests/integration/support/org-state";
+import { raceOnHeldLock } from "@tests/integration/support/row-lock-race";
 
 const LAST_ADMIN = {
   ok: false,
@@ -20,6 +21,18 @@ async function teamWithTwoAdmins() {
   const admin2 = await createUser(db, { name: "Second Admin" });
   await addMember(db, team.org.id, admin2.id, "admin");
   return { ...team, admin2 };
+}
+
+/**
+ * Both calls start while the org's admin rows are locked elsewhere, and are released only once
+ * both wait on that lock (the one their own transactions take): the race provably overlaps.
+ */
+function raceOnAdminRows<T>(team: { org: { id: string } }, racers: (() => Promise<T>)[]) {
+  return raceOnHeldLock({
+    lock: (tx) => tx`select user_id from memberships where org_id = ${team.org.id} and role = 'admin' order by user_id for update`,
+    waitingQuery: '%from "memberships"%for update%',
+    racers,
+  });
 }
 
 async function adminCount(orgId: string) {
@@ -73,12 +86,11 @@ describe("the last admin, through the actions", () => {
   });
 
   it("two admins demoting each other at the same moment: at most one succeeds, and one admin remains", async () => {
-    // Repeated on fresh orgs: the race is real only if both transactions overlap, so give it chances.
-    for (let round = 0; round < 8; round++) {
+    for (let round = 0; round < 3; round++) {
       const team = await teamWithTwoAdmins();
-      const results = await Promise.all([
-        asUser(team.admin.id, () => changeMemberRoleAction(team.org.slug, { userId: team.admin2.id, role: "rep" })),
-        asUser(team.admin2.id, () => changeMemberRoleAction(team.org.slug, { userId: team.admin.id, role: "rep" })),
+      const results = await raceOnAdminRows(team, [
+        () => asUser(team.admin.id, () => changeMemberRoleAction(team.org.slug, { userId: team.admin2.id, role: "rep" })),
+        () => asUser(team.admin2.id, () => changeMemberRoleAction(team.org.slug, { userId: team.admin.id, role: "rep" })),
       ]);
       const succeeded = results.filter((r) => r.ok);
       expect(succeeded.length, JSON.stringify(results)).toBeLessThanOrEqual(1);
@@ -90,11 +102,11 @@ describe("the last admin, through the actions", () => {
   });
 
   it("two admins removing each other at the same moment: one admin remains", async () => {
-    for (let round = 0; round < 8; round++) {
+    for (let round = 0; round < 3; round++) {
       const team = await teamWithTwoAdmins();
-      const results = await Promise.all([
-        asUser(team.admin.id, () => removeMemberAction(team.org.slug, { userId: team.admin2.id })),
-        asUser(team.admin2.id, () => removeMemberAction(team.org.slug, { userId: team.admin.id })),
+      const results = await raceOnAdminRows(team, [
+        () => asUser(team.admin.id, () => removeMemberAction(team.org.slug, { userId: team.admin2.id })),
+        () => asUser(team.admin2.id, () => removeMemberAction(team.org.slug, { userId: team.admin.id })),
       ]);
       expect(results.filter((r) => r.ok).length, JSON.stringify(results)).toBeLessThanOrEqual(1);
       for (const r of results) if (!r.ok) expect(["VALIDATION", "NOT_FOUND", "CONFLICT"]).toContain(r.code);

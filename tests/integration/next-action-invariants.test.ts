@@ -6,6 +6,7 @@ import { createDeal } from "@/server/data/deals";
 import { completeNextStep } from "@/server/data/next-steps";
 import { listStages } from "@/server/data/stages";
 import { ctxFor, twoOrgs, violatedConstraint } from "@tests/integration/support/fixtures";
+import { raceOnHeldLock } from "@tests/integration/support/row-lock-race";
 
 const inADay = () => new Date(Date.now() + 86_400_000);
 
@@ -56,7 +57,13 @@ describe("next-action invariants (enforced by PostgreSQL)", () => {
     const { ctx, actionId } = await setup();
     const attempt = (details: string) =>
       completeNextStep(ctx, { actionId, outcome: "done", followUp: { then: "next", next: { type: "call", dueAt: inADay(), details } } });
-    const results = await Promise.allSettled([attempt("first"), attempt("second")]);
+    // Both wait on the held row lock before either runs: without the gate they could run one after the other.
+    const settle = (details: string) => () => Promise.allSettled([attempt(details)]).then(([r]) => r!);
+    const results = await raceOnHeldLock({
+      lock: (tx) => tx`select id from actions where id = ${actionId} for update`,
+      waitingQuery: 'update "actions"%',
+      racers: [settle("first"), settle("second")],
+    });
     const ok = results.filter((r) => r.status === "fulfilled");
     const failed = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
     expect(ok).toHaveLength(1);
