@@ -28,11 +28,13 @@ import {
   naiveLeaderboard,
   naiveTrend,
 } from "@tests/integration/support/dashboard-naive";
+import { expectedWindow, FIXED_NOW, FIXED_TIME_ZONE } from "@tests/integration/support/dashboard-windows";
 import { ctxFor, twoOrgs } from "@tests/integration/support/fixtures";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const NOW = new Date();
+// A fixed now (see dashboard-windows.ts): the expected windows are written out for it, DST change included.
+const NOW = FIXED_NOW;
 const ago = (days: number) => new Date(NOW.getTime() - days * DAY - 3 * HOUR); // off the midnight boundaries
 const isoIn = (days: number) => new Date(NOW.getTime() + days * DAY).toISOString().slice(0, 10);
 
@@ -231,7 +233,10 @@ async function visibleRows(ctx: TenantContext, f: DashboardFilters) {
 
 async function expectEverythingMatches(ctx: TenantContext, f: DashboardFilters) {
   const q = dashboardQuery(ctx, f, NOW);
-  const w = q.window;
+  // The reference uses the hand-written window, never the one the code under test computed.
+  const w = expectedWindow(f.range);
+  expect(ctx.org.timeZone).toBe(FIXED_TIME_ZONE);
+  expect(q.window).toEqual(w);
   const cur = ctx.org.currency;
   const { rows, history, stages } = await visibleRows(ctx, f);
   const naive = naiveKpis(rows, history, stages, w, cur);
