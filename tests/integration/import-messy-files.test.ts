@@ -1,11 +1,10 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 
 import * as importActions from "../../src/actions/imports";
 import { getDb } from "../../src/db/client";
 import { actions, importRowErrors, lossReasons, pipelineStages } from "../../src/db/schema";
 import { addMember, createOrgWithTeam, createUser, uniqueSuffix } from "../../src/db/seed/factories";
-import { duePresetAt } from "../../src/lib/dates/due-presets";
 import { asUser } from "./support/fixtures";
 import {
   dealsByContact,
@@ -59,8 +58,10 @@ describe("the founder's French CSV (BOM, semicolons, French decimals, dd/mm/yyyy
     );
     expect(check).toMatchObject({ totalRows: 6, validRows: 6, invalidRows: 0, willCreate: 6, willUpdate: 0, willSkip: 0, issueCount: 0 });
 
-    const before = Date.now();
-    const done = await startAndRun(team.admin.id, team.org.slug, importId, { mapping });
+    // The run's clock is pinned: Sunday 28 March 2027, 00:30 in Paris (still Saturday in UTC), the
+    // night the clocks go forward. "Tomorrow 9:00" is then Monday 29 March, 9:00 summer time.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2027-03-27T23:30:00.000Z") });
+    const done = await startAndRun(team.admin.id, team.org.slug, importId, { mapping }).finally(() => vi.useRealTimers());
     expect(done).toMatchObject({
       status: "completed",
       createdCount: 6,
@@ -97,9 +98,8 @@ describe("the founder's French CSV (BOM, semicolons, French decimals, dd/mm/yyyy
       completedAt: null,
       ownerId: lavande.ownerId,
     });
-    // Tomorrow 9:00 in Paris, computed when the job ran.
-    const expectedDue = duePresetAt("tomorrow-9", new Date(before), "Europe/Paris");
-    expect(lavandeAction!.dueAt.getTime()).toBe(expectedDue.getTime());
+    // Tomorrow 9:00 in Paris as of the pinned clock (CEST, UTC+2), written out by hand.
+    expect(lavandeAction!.dueAt.toISOString()).toBe("2027-03-29T07:00:00.000Z");
 
     expect(byContact.get("Club Olympique Nantes")).toMatchObject({
       valueMinor: 800_000,
