@@ -25,9 +25,16 @@ authSecret(); // create the session secret once, before several workers could ra
 // first one runs the job worker, so scheduled jobs are not polled N times.
 const slots = new Map<number, number>(); // worker id → slot
 const startedAt = new Map<number, number>();
+const replacements = new Set<number>(); // ids of workers started to replace one that died
+const quickFailures = new Map<number, number>(); // slot → replacements in a row that died within START_UP_MS
+const pendingForks = new Set<NodeJS.Timeout>();
 let stopping = false;
 
-function fork(slot: number): Worker {
+/** A worker that exits sooner than this after its start died starting (no build, port taken…). */
+const START_UP_MS = 10_000;
+const MAX_BACKOFF_MS = 30_000;
+
+function fork(slot: number, replacing = false): Worker {
   const worker = cluster.fork({
     DATABASE_URL: url,
     SEED_DEMO: "off",
@@ -36,26 +43,49 @@ function fork(slot: number): Worker {
   });
   slots.set(worker.id, slot);
   startedAt.set(worker.id, Date.now());
+  if (replacing) replacements.add(worker.id);
+  // The pid, so an operator (or scripts/serve.test.mts) can tell the workers apart.
+  console.log(`[momentum] web worker ${slot} started (pid ${worker.process.pid}).`);
   return worker;
+}
+
+/**
+ * A replacement that dies starting is retried after 1 s, 2 s, 4 s… up to 30 s, while the other
+ * workers keep serving; one that ran past its start-up is replaced at once.
+ */
+function replace(slot: number, diedStarting: boolean) {
+  const failures = diedStarting ? (quickFailures.get(slot) ?? 0) + 1 : 0;
+  quickFailures.set(slot, failures);
+  const delay = failures === 0 ? 0 : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (failures - 1));
+  if (delay > 0) console.error(`[momentum] web worker ${slot}: starting a new one in ${delay / 1000} s.`);
+  const timer = setTimeout(() => {
+    pendingForks.delete(timer);
+    if (!stopping) fork(slot, true);
+  }, delay);
+  pendingForks.add(timer);
 }
 
 cluster.setupPrimary({ exec: nextBin, args: listenArgs, execArgv: e.WORKER_NODE_ARGS ? e.WORKER_NODE_ARGS.split(" ") : [] });
 cluster.on("exit", (worker, code, signal) => {
   const slot = slots.get(worker.id)!;
-  const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+  const diedStarting = Date.now() - (startedAt.get(worker.id) ?? 0) < START_UP_MS;
+  const wasReplacement = replacements.delete(worker.id);
   slots.delete(worker.id);
+  startedAt.delete(worker.id);
   if (stopping) {
-    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
     return;
   }
-  // A worker that dies at once (no build, port taken) would die again: stop with its error shown.
-  if (lived < 10_000) {
+  // Only the first start may stop the server: a worker that dies at once then (no build, port
+  // taken) would die again, so stop with its error shown. A replacement dying is a bad moment,
+  // not a broken install: the workers that live keep serving while it is retried.
+  if (diedStarting && !wasReplacement) {
     console.error(`[momentum] web worker ${slot} exited during start-up (${signal ?? `code ${code}`}); stopping.`);
     shutdown(1);
     return;
   }
   console.error(`[momentum] web worker ${slot} exited (${signal ?? `code ${code}`}); starting a new one.`);
-  fork(slot);
+  replace(slot, diedStarting);
 });
 
 console.log(`[momentum] Starting ${workerCount} web worker${workerCount === 1 ? "" : "s"} on port ${e.PORT}.`);
@@ -65,6 +95,7 @@ function shutdown(exitCode: number) {
   if (stopping) return;
   stopping = true;
   process.exitCode = exitCode;
+  for (const timer of pendingForks) clearTimeout(timer);
   const workers = Object.values(cluster.workers ?? {});
   if (workers.length === 0) process.exit(exitCode);
   for (const worker of workers) worker?.process.kill("SIGTERM");
