@@ -18,6 +18,7 @@ import { suggestMapping } from "@/lib/import/headers";
 import { DEFAULT_IMPORT_OPTIONS, importOptionsSchema } from "@/lib/schemas/imports";
 import { getImport } from "@/server/data/imports/drafts";
 import { listImportIssues } from "@/server/data/imports/issues";
+import { INTERRUPTED_MESSAGE } from "@/server/data/imports/job-state";
 import { loadImportRefs } from "@/server/data/imports/refs";
 import { AppError } from "@/server/errors";
 import { getPageTenant } from "@/server/page-context";
@@ -73,7 +74,11 @@ export default async function ImportDetailPage({ params, searchParams }: ImportD
     return (
       <>
         {header}
-        {imp.status === "failed" && imp.error ? (
+        {imp.status === "failed" && imp.error === INTERRUPTED_MESSAGE ? (
+          <Alert tone="error" title="The last run was interrupted." className="mb-6">
+            {imp.error} Start it again below.
+          </Alert>
+        ) : imp.status === "failed" && imp.error ? (
           <Alert tone="error" title="The last run failed." className="mb-6">
             {imp.error} Adjust the mapping or options and start it again, or upload a corrected file.
           </Alert>
