@@ -123,6 +123,25 @@ describe("an import whose worker is killed mid-run", () => {
     expect(await crashDeals(team.org.id)).toHaveLength(0);
   });
 
+  it("is not judged dead while its run is alive, however long it runs", async () => {
+    const team = await createOrgWithTeam(getDb());
+    const rows = 12_000;
+    const big = ["Client;Titre;Montant", ...Array.from({ length: rows }, (_, i) => `Client ${i};Crash ${i};${100 + i}`)].join("\n");
+    const importId = await uploadAs(team.manager.id, team.org.slug, big);
+    await startAs(team.manager.id, team.org.slug, importId);
+    const running = processImportJob({ importId, orgId: team.org.id });
+    // Once a batch is written the run holds its lock; it then looks old enough to be judged.
+    while ((await importRow(importId)).processedRows === 0) await new Promise((r) => setTimeout(r, 10));
+    await getDb()
+      .update(imports)
+      .set({ startedAt: sql`now() - interval '1 hour'` })
+      .where(eq(imports.id, importId));
+    const ctx = await ctxFor(team.manager.id, team.org.slug);
+    expect((await getImport(ctx, { importId })).status).toBe("running");
+    await running;
+    expect(await importRow(importId)).toMatchObject({ status: "completed", createdCount: rows });
+  });
+
   it("is claimed again by a later delivery of its job, which imports every row once", async () => {
     const team = await createOrgWithTeam(getDb());
     const importId = await uploadAs(team.manager.id, team.org.slug, file);
