@@ -19,8 +19,18 @@ describe("parseMoneyToMinor", () => {
     expect(parseMoneyToMinor(input)).toBe(expected);
   });
 
-  it.each(["", "abc", "12,34,5", "1.2.3", "--5", "1,2,345", "1.25.000"])("refuses %j", (input) => {
-    expect(parseMoneyToMinor(input)).toBeNull();
+  it.each(["", "abc", "12,34,5", "1.2.3", "--5", "1,2,345", "1.25.000", "12abc34", "1e308", "1e5", "12€34", "€-€5", "99999999999999999"])(
+    "refuses %j",
+    (input) => {
+      expect(parseMoneyToMinor(input)).toBeNull();
+    },
+  );
+
+  it("reads a currency mark on either side and a trailing separator", () => {
+    expect(parseMoneyToMinor("EUR 12 500")).toBe(1_250_000);
+    expect(parseMoneyToMinor("kr. 1.234", "DKK")).toBe(123_400);
+    expect(parseMoneyToMinor("-€40")).toBe(-4_000);
+    expect(parseMoneyToMinor("1234,")).toBe(123_400);
   });
 
   it("reads back what formatMoney writes, in every demo locale", () => {
@@ -36,6 +46,14 @@ describe("parseMoneyToMinor", () => {
   it("accepts numbers", () => {
     expect(parseMoneyToMinor(99.99)).toBe(9_999);
     expect(parseMoneyToMinor(Number.NaN)).toBeNull();
+    expect(parseMoneyToMinor(12_500)).toBe(1_250_000);
+  });
+
+  it("refuses numbers beyond the safe range of minor units, or finer than a cent", () => {
+    for (const n of [1e20, 1e308, Number.MAX_SAFE_INTEGER, 90_071_992_547_410, 12.345, 1e-7, Infinity]) {
+      expect(parseMoneyToMinor(n), String(n)).toBeNull();
+    }
+    expect(parseMoneyToMinor(90_071_992_547_409)).toBe(9_007_199_254_740_900);
   });
 });
 

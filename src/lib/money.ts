@@ -19,14 +19,17 @@ export function minorDigits(currency: string): number {
  * Reads an amount the way people type it: "12 500,50 €", "12,500.50", "€12500", "12.500,5", "1 234",
  * "₹1,25,000".
  * The last "," or "." followed by one or two digits at the end is the decimal separator; every
- * other separator groups thousands. Returns null for anything that is not a number.
+ * other separator groups thousands. A currency mark (a symbol or letters such as "kr.", "EUR") may
+ * stand before or after the number, never inside it: "12abc34" and "1e308" are refused, not read as
+ * 1 234 and 1 308. Returns null for anything that is not an amount, and for amounts beyond
+ * Number.MAX_SAFE_INTEGER minor units.
  */
 export function parseMoneyToMinor(input: string | number, currency = "EUR"): number | null {
   const digits = minorDigits(currency);
-  if (typeof input === "number") return Number.isFinite(input) ? Math.round(input * 10 ** digits) : null;
-  let s = input.replace(/[\s\u00a0\u202f']/g, "").replace(/[^\d.,\-]/g, (ch) => (/\p{Sc}|[A-Za-z]/u.test(ch) ? "" : ch));
-  s = s.replace(/^[.,]+|[.,]+$/g, ""); // the dot of "kr." or a trailing separator
-  if (!s || !/^-?[\d.,]+$/.test(s)) return null;
+  if (typeof input === "number") return numberToMinor(input, digits);
+  const m = AMOUNT.exec(input.replace(/[\s\u00a0\u202f']/g, ""));
+  if (!m || (m[1] && m[2])) return null;
+  let s = (m[1] || m[2]) + m[3]!;
   const negative = s.startsWith("-");
   s = s.replace(/^-/, "");
   const decimalMatch = /[.,](\d{1,2})$/.exec(s);
@@ -44,6 +47,21 @@ export function parseMoneyToMinor(input: string | number, currency = "EUR"): num
   const minor = Number(whole || "0") * 10 ** digits + Number(fraction.padEnd(digits, "0").slice(0, digits) || "0");
   if (!Number.isSafeInteger(minor)) return null;
   return negative ? -minor : minor;
+}
+
+/** A sign, an optional currency mark before, the number (a trailing separator allowed: "kr." or "12,"), an optional mark after. */
+const AMOUNT = /^(-?)(?:[\p{Sc}A-Za-z]+\.?)?(-?)([\d.,]*\d)[.,]?(?:[\p{Sc}A-Za-z]+\.?)?$/u;
+
+/**
+ * A JSON number of major units (99.99 → 9 999). More decimals than the currency has cannot be
+ * stored exactly, and 1e20 € is beyond what an integer of minor units can hold: both are refused.
+ */
+function numberToMinor(input: number, digits: number): number | null {
+  if (!Number.isFinite(input)) return null;
+  const written = String(input);
+  if (/e-/.test(written) || (/\.(\d+)/.exec(written)?.[1]?.length ?? 0) > digits) return null;
+  const minor = Math.round(input * 10 ** digits);
+  return Number.isSafeInteger(minor) ? minor : null;
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();

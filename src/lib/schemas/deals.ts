@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { parseMoneyToMinor } from "@/lib/money";
+import { calendarDate, instant, moneyAmount, safeText } from "./primitives";
 
 export const ACTION_TYPES = ["call", "email", "meeting", "task"] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
@@ -8,51 +8,35 @@ export const ACTION_TYPE_LABELS: Record<ActionType, string> = { call: "Call", em
 
 const uuid = (what: string) => z.uuid({ error: `Choose a ${what}` });
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} is too long`)
+  safeText({ max: [max, `${label} is too long`] })
     .optional()
     .nullable()
     .transform((v) => (v ? v : null));
 
 /** A due time sent as an ISO instant; the client converts the org-zone wall time before sending. */
-const dueAt = z.coerce.date({ error: "Choose when it is due" }).refine((d) => !Number.isNaN(d.getTime()), "Choose when it is due");
+const dueAt = instant("Choose when it is due");
 
 export const nextActionSchema = z.object({
   type: z.enum(ACTION_TYPES, { error: "Choose what kind of action" }),
   dueAt: dueAt.refine((d) => d.getTime() > Date.now() - 60_000, "The next action must be due in the future"),
-  details: z.string().trim().min(1, "Say what the next step is").max(2000, "Keep it under 2000 characters"),
+  details: safeText({ min: [1, "Say what the next step is"], max: [2000, "Keep it under 2000 characters"] }),
   /** Defaults to the deal's owner. */
   ownerId: uuid("person").optional().nullable(),
 });
 export type NextActionInput = z.output<typeof nextActionSchema>;
 
-const moneyField = z.union([z.string(), z.number()]).transform((v, ctx) => {
-  const minor = parseMoneyToMinor(v);
-  if (minor === null || minor < 0) {
-    ctx.addIssue({ code: "custom", message: "Enter an amount such as 12500 or 12 500,50" });
-    return z.NEVER;
-  }
-  return minor;
-});
-
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31")
-  .refine((s) => !Number.isNaN(Date.parse(s)), "That date does not exist");
+const moneyField = moneyAmount();
 
 export const dealFieldsSchema = z.object({
-  title: z.string().trim().min(1, "Give the deal a title").max(200, "Keep the title under 200 characters"),
-  contactName: z.string().trim().min(1, "Who is the deal with?").max(200, "Keep the name under 200 characters"),
+  title: safeText({ min: [1, "Give the deal a title"], max: [200, "Keep the title under 200 characters"] }),
+  contactName: safeText({ min: [1, "Who is the deal with?"], max: [200, "Keep the name under 200 characters"] }),
   value: moneyField,
   stageId: uuid("stage"),
   ownerId: uuid("owner").optional().nullable(),
   probability: z.coerce.number().int("Use a whole percentage").min(0).max(100, "0–100 %").optional().nullable(),
   sector: optionalText(80, "Sector"),
   source: optionalText(80, "Source"),
-  expectedCloseDate: isoDate
+  expectedCloseDate: calendarDate
     .optional()
     .nullable()
     .or(z.literal("").transform(() => null)),
@@ -76,7 +60,7 @@ const planNext = z.object({ then: z.literal("next"), next: nextActionSchema });
 
 export const completeNextStepSchema = z.object({
   actionId: uuid("action"),
-  outcome: z.string().trim().min(1, "Write down what happened").max(2000, "Keep it under 2000 characters"),
+  outcome: safeText({ min: [1, "Write down what happened"], max: [2000, "Keep it under 2000 characters"] }),
   followUp: z.discriminatedUnion("then", [planNext, closeWon, closeLost], { error: "Plan the next action or close the deal" }),
 });
 export type CompleteNextStepInput = z.input<typeof completeNextStepSchema>;
@@ -84,7 +68,7 @@ export type CompleteNextStepInput = z.input<typeof completeNextStepSchema>;
 export const snoozeNextStepSchema = z.object({
   actionId: uuid("action"),
   dueAt: dueAt.refine((d) => d.getTime() > Date.now() - 60_000, "Snooze to a time in the future"),
-  reason: z.string().trim().min(1, "Say why it moves").max(500, "Keep it under 500 characters"),
+  reason: safeText({ min: [1, "Say why it moves"], max: [500, "Keep it under 500 characters"] }),
 });
 
 export const moveDealSchema = z.object({

@@ -4,6 +4,7 @@ import type { DuePreset } from "@/lib/dates/due-presets";
 import { IMPORT_FIELDS, IMPORT_MODES, UNKNOWN_OWNER_POLICIES } from "@/lib/import/fields";
 
 import { ACTION_TYPES } from "./deals";
+import { safeText } from "./primitives";
 
 /** 25 MB is the server-action body limit (next.config.ts); a 100 000-row file is about 10 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -37,7 +38,7 @@ export const importOptionsSchema = z.object({
   unknownOwner: z.enum(UNKNOWN_OWNER_POLICIES, { error: "Choose what happens when the owner is unknown" }),
   firstAction: z.object({
     type: z.enum(ACTION_TYPES, { error: "Choose what kind of action" }),
-    details: z.string().trim().min(1, "Say what the first step is").max(200, "Keep it under 200 characters"),
+    details: safeText({ min: [1, "Say what the first step is"], max: [200, "Keep it under 200 characters"] }),
     due: z.enum(DUE_PRESET_VALUES, { error: "Choose when it is due" }),
   }),
 });

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { emailSchema } from "@/lib/email";
 import { ROLES } from "@/lib/permissions";
 
+import { safeText } from "./primitives";
+
 export const roleSchema = z.enum(ROLES, { error: "Choose a role" });
 
 export const inviteMemberSchema = z.object({ email: emailSchema, role: roleSchema });
@@ -10,18 +12,20 @@ export const changeRoleSchema = z.object({ userId: z.uuid({ error: "Unknown memb
 export const removeMemberSchema = z.object({ userId: z.uuid({ error: "Unknown member" }) });
 export const revokeInvitationSchema = z.object({ invitationId: z.uuid({ error: "Unknown invitation" }) });
 
-export const passwordSchema = z
-  .string({ error: "Enter a password" })
-  .min(10, "Use at least 10 characters")
-  .max(200, "That password is too long");
+export const passwordSchema = safeText({
+  required: "Enter a password",
+  trim: false,
+  min: [10, "Use at least 10 characters"],
+  max: [200, "That password is too long"],
+});
 
 export const acceptInvitationSchema = z.object({
-  token: z.string().min(20).max(100),
-  name: z.string().trim().min(2, "Enter your name").max(80, "Name is too long"),
+  token: safeText({ trim: false, min: [20, "That invitation link is incomplete"], max: [100, "That invitation link is broken"] }),
+  name: safeText({ min: [2, "Enter your name"], max: [80, "Name is too long"] }),
   password: passwordSchema,
 });
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, "Enter your password").max(200),
+  password: safeText({ trim: false, min: [1, "Enter your password"], max: [200, "That password is too long"] }),
 });

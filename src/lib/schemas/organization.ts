@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { parseDecimalText, safeText } from "./primitives";
+
 export const CURRENCIES = ["DKK", "EUR", "INR", "USD", "GBP", "SEK", "NOK", "CHF"] as const;
 export const LOCALES = ["da-DK", "fr-FR", "en-IN", "en-GB", "en-US", "de-DE", "sv-SE", "nb-NO"] as const;
 
@@ -13,7 +15,7 @@ function isTimeZone(tz: string): boolean {
 }
 
 export const orgSettingsSchema = z.object({
-  name: z.string().trim().min(2, "Name must be at least 2 characters").max(80, "Name is too long"),
+  name: safeText({ min: [2, "Name must be at least 2 characters"], max: [80, "Name is too long"] }),
   currency: z.enum(CURRENCIES, { error: "Choose a supported currency" }),
   locale: z.enum(LOCALES, { error: "Choose a supported locale" }),
   timeZone: z.string().trim().refine(isTimeZone, "Unknown time zone (use an IANA name such as Europe/Copenhagen)"),
@@ -21,7 +23,7 @@ export const orgSettingsSchema = z.object({
   defaultTaxRate: z
     .union([z.number(), z.string().trim().min(1, "Enter a tax rate")], { error: "Enter a tax rate" })
     // "25,5" is how a Dane or a French admin types it; an empty field must not silently become 0 %.
-    .transform((v) => (typeof v === "number" ? v : Number(v.replace(",", "."))))
+    .transform((v) => (typeof v === "number" ? v : parseDecimalText(v)))
     .pipe(
       z
         .number({ error: "Enter a number such as 25 or 25,5" })

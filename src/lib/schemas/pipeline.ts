@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { parseDecimalText, safeText } from "./primitives";
+
 const stageId = z.uuid({ error: "Choose a stage" });
 
 /**
@@ -8,13 +10,13 @@ const stageId = z.uuid({ error: "Choose a stage" });
  */
 function wholeNumber(required: string, range: string, min: number, max: number) {
   return z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim().replace(",", "."))) : v),
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : parseDecimalText(v)) : v),
     z.number({ error: required }).int(range).min(min, range).max(max, range),
   );
 }
 
 export const stageFieldsSchema = z.object({
-  name: z.string({ error: "Give the stage a name" }).trim().min(1, "Give the stage a name").max(40, "Keep the name under 40 characters"),
+  name: safeText({ required: "Give the stage a name", min: [1, "Give the stage a name"], max: [40, "Keep the name under 40 characters"] }),
   probability: wholeNumber("Enter a probability", "A whole percentage from 0 to 100", 0, 100),
   staleAfterDays: wholeNumber("Enter a number of days", "A whole number of days from 1 to 365", 1, 365),
 });

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { isCalendarDate } from "./primitives";
+
 /** What a page gets as `searchParams` (or a route handler as `URLSearchParams`). */
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -26,9 +28,6 @@ export function searchParamsReader(input: SearchParamsInput) {
 export const isoDateParam = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s >= "2000-01-01" && s <= "2999-12-31";
-  })
+  .refine((s) => isCalendarDate(s) && s >= "2000-01-01")
   .nullable()
   .catch(null);

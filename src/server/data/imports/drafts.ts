@@ -4,7 +4,7 @@ import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
 
 import { imports, users } from "@/db/schema";
 import { CsvFormatError, parseCsv } from "@/lib/import/csv";
-import { decodeCsvBytes, detectDelimiter } from "@/lib/import/decode";
+import { decodeCsvBytes, detectDelimiter, NotTextError } from "@/lib/import/decode";
 import { suggestMapping } from "@/lib/import/headers";
 import { MAX_IMPORT_ROWS } from "@/lib/schemas/imports";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
@@ -24,7 +24,7 @@ export type CreateImportDraftParams = { name: string; bytes: Uint8Array };
  */
 export async function createImportDraft(ctx: TenantContext, file: CreateImportDraftParams) {
   requirePermission(ctx, "import.run");
-  const { text, encoding } = decodeCsvBytes(file.bytes);
+  const { text, encoding } = decodeUpload(file.bytes);
   const delimiter = detectDelimiter(text);
   let parsed;
   try {
@@ -56,6 +56,16 @@ export async function createImportDraft(ctx: TenantContext, file: CreateImportDr
     })
     .returning({ id: imports.id });
   return { importId: row!.id };
+}
+
+/** An image, a workbook or other binary is refused before any row is read, as a field error on the file. */
+function decodeUpload(bytes: Uint8Array) {
+  try {
+    return decodeCsvBytes(bytes);
+  } catch (err) {
+    if (err instanceof NotTextError) throw new ValidationError(err.message, { file: [err.message] });
+    throw err;
+  }
 }
 
 const { source: _source, ...withoutSource } = getTableColumns(imports);
