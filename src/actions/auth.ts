@@ -4,12 +4,14 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 
 import { fail } from "@/lib/result";
-import { acceptInvitationSchema, signInSchema } from "@/lib/schemas/members";
+import { acceptInvitationSchema, joinInvitationSchema, signInSchema } from "@/lib/schemas/members";
 import { publicAction, userAction } from "@/server/action-factory";
+import { currentActor } from "@/server/actor";
 import { signIn, signOut } from "@/server/auth";
 import { databaseContext } from "@/server/data/context";
-import { unsafeAcceptInvitation } from "@/server/data/invitations";
+import { unsafeAcceptInvitation, unsafeFindInvitation, unsafeJoinInvitation } from "@/server/data/invitations";
 import { THROTTLE } from "@/server/data/sign-in-throttle";
+import { NotFoundError } from "@/server/errors";
 
 export const signInAction = publicAction({
   input: signInSchema,
@@ -40,6 +42,27 @@ export const acceptInvitationAction = publicAction({
   handler: async (input) => {
     const { email, orgSlug } = await unsafeAcceptInvitation(databaseContext(), input);
     await signIn("credentials", { email, password: input.password, redirect: false });
+    return { redirectTo: `/${orgSlug}` };
+  },
+});
+
+/** Joins with an existing account: the one signed in, or the invited email's, signed in here with its password. */
+export const joinInvitationAction = publicAction({
+  input: joinInvitationSchema,
+  handler: async ({ token, password }) => {
+    const db = databaseContext();
+    if (password === undefined) {
+      const actor = await currentActor();
+      if (!actor) return fail("UNAUTHENTICATED", "Sign in to accept the invitation.");
+      const { orgSlug } = await unsafeJoinInvitation(db, { token, userId: actor.userId });
+      return { redirectTo: `/${orgSlug}` };
+    }
+    const invitation = await unsafeFindInvitation(db, { token });
+    if (!invitation) throw new NotFoundError("This invitation");
+    // The sign-in action itself: the same throttle and the same answers as the sign-in page.
+    const signedIn = await signInAction({ email: invitation.email, password });
+    if (!signedIn.ok) return signedIn;
+    const { orgSlug } = await unsafeJoinInvitation(db, { token });
     return { redirectTo: `/${orgSlug}` };
   },
 });

@@ -6,9 +6,9 @@ import { getDb, getSql } from "@/db/client";
 import { invitations } from "@/db/schema";
 import { createOrgWithTeam, createUser } from "@/db/seed/factories";
 import { authenticate } from "@/server/auth/authenticate";
-import { unsafeAcceptInvitation, unsafeFindInvitation } from "@/server/data/invitations";
+import { unsafeAcceptInvitation, unsafeFindInvitation, unsafeJoinInvitation } from "@/server/data/invitations";
 import { hashToken, listPendingInvitations } from "@/server/data/members";
-import { ConflictError, NotFoundError } from "@/server/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/server/errors";
 import { asUser, ctxFor } from "@tests/integration/support/fixtures";
 import { auditRowsFor, newEmail, roleOf } from "@tests/integration/support/org-state";
 import { raceOnHeldLock } from "@tests/integration/support/row-lock-race";
@@ -161,38 +161,75 @@ describe("invitations", () => {
     ]);
   });
 
-  it("inviting someone who already has an account adds them at once; inviting a member again is a conflict", async () => {
+  it("another org's user's email is answered exactly like an unknown email and adds no membership", async () => {
     const db = getDb();
-    const team = await createOrgWithTeam(db);
-    const outsider = await createUser(db);
-    const added = await asUser(team.admin.id, () =>
-      inviteMemberAction(team.org.slug, { email: outsider.email.toUpperCase(), role: "rep" }),
+    const [team, other] = [await createOrgWithTeam(db), await createOrgWithTeam(db)];
+    const known = await asUser(team.admin.id, () =>
+      inviteMemberAction(team.org.slug, { email: other.rep.email.toUpperCase(), role: "rep" }),
     );
-    expect(added).toEqual({ ok: true, data: { kind: "added", userId: outsider.id, name: outsider.name } });
-    expect(await roleOf(team.org.id, outsider.id)).toBe("rep");
-    const again = await asUser(team.admin.id, () => inviteMemberAction(team.org.slug, { email: outsider.email, role: "admin" }));
+    const unknown = await asUser(team.admin.id, () => inviteMemberAction(team.org.slug, { email: newEmail(), role: "rep" }));
+    // Same shape, same kind: only the random id and token differ.
+    const shape = (res: typeof known) => (res.ok ? { ...res, data: { ...res.data, invitationId: "id", token: "token" } } : res);
+    expect(shape(known)).toEqual(shape(unknown));
+    expect(await roleOf(team.org.id, other.rep.id)).toBeUndefined();
+    expect(await pendingRows(team.org.id, other.rep.email)).toHaveLength(1);
+  });
+
+  it("an email that is already a member is a conflict on the email field", async () => {
+    const team = await createOrgWithTeam(getDb());
+    const again = await asUser(team.admin.id, () => inviteMemberAction(team.org.slug, { email: team.rep.email, role: "admin" }));
     expect(again).toEqual({
       ok: false,
       code: "CONFLICT",
-      message: `${outsider.email} is already a member.`,
+      message: `${team.rep.email} is already a member.`,
       // On the form's email field.
       fieldErrors: { email: ["Already a member of this organization"] },
     });
-    expect(await roleOf(team.org.id, outsider.id)).toBe("rep");
+    expect(await roleOf(team.org.id, team.rep.id)).toBe("rep");
   });
 
-  it("accepting is refused if an account with that email appeared meanwhile", async () => {
+  it("an existing account joins by accepting, signed in or having just signed in; the link tells the page which", async () => {
+    const db = getDb();
+    const team = await createOrgWithTeam(db);
+    const [signedIn, signingIn] = [await createUser(db), await createUser(db)];
+    const first = await invite(team, signedIn.email, "rep");
+    expect(await unsafeFindInvitation({ db }, { token: first.token, viewerId: signedIn.id })).toMatchObject({
+      hasAccount: true,
+      viewerIsInvitee: true,
+    });
+    expect(await unsafeJoinInvitation({ db }, { token: first.token, userId: signedIn.id })).toEqual({ orgSlug: team.org.slug });
+    expect(await roleOf(team.org.id, signedIn.id)).toBe("rep");
+
+    const second = await invite(team, signingIn.email, "manager");
+    expect(await unsafeFindInvitation({ db }, { token: second.token })).toMatchObject({ hasAccount: true, viewerIsInvitee: false });
+    // Without a userId: the caller has just signed in with the invited email's password.
+    expect(await unsafeJoinInvitation({ db }, { token: second.token })).toEqual({ orgSlug: team.org.slug });
+    expect(await roleOf(team.org.id, signingIn.id)).toBe("manager");
+    await expect(unsafeJoinInvitation({ db }, { token: second.token })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("a forwarded link does not let another signed-in account join", async () => {
+    const db = getDb();
+    const team = await createOrgWithTeam(db);
+    const [invitee, someoneElse] = [await createUser(db), await createUser(db)];
+    const { token } = await invite(team, invitee.email);
+    expect(await unsafeFindInvitation({ db }, { token, viewerId: someoneElse.id })).toMatchObject({ viewerIsInvitee: false });
+    await expect(unsafeJoinInvitation({ db }, { token, userId: someoneElse.id })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await roleOf(team.org.id, someoneElse.id)).toBeUndefined();
+    expect(await pendingRows(team.org.id, invitee.email)).toHaveLength(1);
+  });
+
+  it("a new account is refused for an email that has one: it signs in to join instead", async () => {
     const db = getDb();
     const team = await createOrgWithTeam(db);
     const email = newEmail();
     const { token } = await invite(team, email);
-    await createUser(db, { email });
+    const user = await createUser(db, { email });
     await expect(unsafeAcceptInvitation({ db }, { token, name: "Late Comer", password: NEW_PASSWORD })).rejects.toBeInstanceOf(
       ConflictError,
     );
     // Nothing half-written: the invitation is still pending, no membership was added.
     expect(await pendingRows(team.org.id, email)).toHaveLength(1);
-    const [user] = await getSql()`select id from users where email = ${email}`;
-    expect(await roleOf(team.org.id, user!.id as string)).toBeUndefined();
+    expect(await roleOf(team.org.id, user.id)).toBeUndefined();
   });
 });

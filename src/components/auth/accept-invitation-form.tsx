@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import type { z } from "zod";
 
@@ -16,7 +15,7 @@ import { acceptInvitationSchema } from "@/lib/schemas/members";
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   // Stays true after success until the browser has left the page.
   const [leaving, setLeaving] = useState(false);
-  // The address already has an account: the refusal then offers the way in.
+  // An account with the address appeared after the page was loaded: the refusal offers the way in.
   const [hasAccount, setHasAccount] = useState(false);
   const form = useActionForm({
     action: (input: z.input<typeof acceptInvitationSchema>) => acceptInvitationAction(input),
@@ -42,9 +41,10 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
               {hasAccount ? (
                 <>
                   {" "}
-                  <Link href="/login" className="font-medium underline underline-offset-2">
-                    Sign in
-                  </Link>
+                  {/* A full load: the invite page then offers to sign in and join. */}
+                  <a href={`/invite/${token}`} className="font-medium underline underline-offset-2">
+                    Sign in to join
+                  </a>
                 </>
               ) : null}
             </Alert>

@@ -11,26 +11,27 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { ROLE_LABELS } from "@/lib/permissions";
 import { inviteMemberSchema } from "@/lib/schemas/members";
 
 import { InvitationLink } from "./invitation-link";
 import { RoleOptions } from "./role-options";
 
-/** Adds an existing Momentum user at once, or creates an invitation link for a new one. */
+/**
+ * Creates an invitation link for anyone, with or without a Momentum account: they accept it
+ * themselves, and nothing here tells whether the address already has an account.
+ */
 export function AddMemberForm({ orgSlug }: { orgSlug: string }) {
   const [invitation, setInvitation] = useState<{ email: string; url: string } | null>(null);
   const form = useActionForm({
     action: (input: z.input<typeof inviteMemberSchema>) => inviteMemberAction(orgSlug, input),
     schema: inviteMemberSchema,
-    successToast: (data, input) =>
-      data.kind === "added" ? `${data.name} was added as ${ROLE_LABELS[input.role]}.` : `Invitation created for ${input.email}.`,
+    successToast: (_data, input) => `Invitation created for ${input.email}.`,
     // "x is already a member" sits under the email; session or permission problems have no field.
     failureToast: (failure) => (failure.fieldErrors ? null : failure.message),
     onSuccess: (data, input) => {
       const email = form.formProps.ref.current?.elements.namedItem("email");
       if (email instanceof HTMLInputElement) email.value = "";
-      setInvitation(data.kind === "invited" ? { email: input.email, url: `${window.location.origin}/invite/${data.token}` } : null);
+      setInvitation({ email: input.email, url: `${window.location.origin}/invite/${data.token}` });
     },
   });
 
@@ -38,7 +39,7 @@ export function AddMemberForm({ orgSlug }: { orgSlug: string }) {
     <Card>
       <CardHeader
         title="Add member"
-        description="People who already use Momentum are added right away; anyone else gets an invitation link."
+        description="Everyone joins through an invitation link: new people create their account, people who already use Momentum sign in to accept."
       />
       <CardBody className="space-y-4">
         <form {...form.formProps} className="flex flex-col gap-3 sm:flex-row sm:items-start" aria-label="Add member">

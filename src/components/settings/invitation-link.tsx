@@ -44,8 +44,8 @@ export function InvitationLink({ email, url, onDismiss }: InvitationLinkProps) {
         <div className="space-y-1">
           <p className="text-sm font-medium text-zinc-900 dark:text-zinc-100">Invitation created for {email}</p>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Email delivery comes later: copy this link and send it to them yourself. It works once and expires in 7 days, and it is shown
-            only now.
+            Email delivery comes later: copy this link and send it to them yourself. They join when they open it, with a new account or the
+            one they already have. It works once and expires in 7 days, and it is shown only now.
           </p>
         </div>
         <button

@@ -67,7 +67,7 @@ export function MembersTable({ orgSlug, orgName, members, canManage }: MembersTa
               <td className="hidden px-3 py-3 whitespace-nowrap text-zinc-600 lg:table-cell dark:text-zinc-400">{member.joined}</td>
               {canManage ? (
                 <td className="py-3 pr-3 pl-1 text-right sm:pr-5 sm:pl-3">
-                  <RemoveMemberButton orgSlug={orgSlug} orgName={orgName} member={member} />
+                  <RemoveMemberButton orgSlug={orgSlug} orgName={orgName} member={member} members={members} />
                 </td>
               ) : null}
             </tr>

@@ -1,9 +1,10 @@
 "use client";
 
-import { type ReactElement, useEffect, useState } from "react";
+import { type ReactElement, type ReactNode, useEffect, useState } from "react";
 
 import { FormAlert } from "@/components/forms/form-messages";
-import { useActionForm } from "@/components/forms/use-action-form";
+import type { FormValues } from "@/components/forms/form-values";
+import { type ActionForm, useActionForm } from "@/components/forms/use-action-form";
 import type { ActionResult } from "@/lib/result";
 
 import { Button } from "./button";
@@ -18,8 +19,10 @@ type ConfirmDialogProps<T> = {
   cancelLabel?: string;
   /** Shown above a refusal, e.g. "Nothing was reverted." */
   errorTitle?: string;
-  /** The server action that does the change (bound to its org and record). */
-  action: () => Promise<ActionResult<T>>;
+  /** The server action that does the change (bound to its org and record), given the values of `fields`. */
+  action: (values: FormValues) => Promise<ActionResult<T>>;
+  /** Optional fields above the buttons (e.g. who takes over), wired with `form.field(name)` for their errors. */
+  fields?: (form: ActionForm) => ReactNode;
   /** After success, once the dialog has closed (navigate, toast with Undo, refresh…). */
   onSuccess?: (data: T) => void;
 };
@@ -43,16 +46,15 @@ export function ConfirmDialog<T>({ trigger, title, description, cancelLabel = "C
   );
 }
 
-type ConfirmFormProps<T> = Pick<ConfirmDialogProps<T>, "confirmLabel" | "errorTitle" | "action" | "onSuccess"> & {
+type ConfirmFormProps<T> = Pick<ConfirmDialogProps<T>, "confirmLabel" | "errorTitle" | "action" | "fields" | "onSuccess"> & {
   cancelLabel: string;
   onPending: (pending: boolean) => void;
   onDone: () => void;
 };
 
-function ConfirmForm<T>({ confirmLabel, cancelLabel, errorTitle, action, onSuccess, onPending, onDone }: ConfirmFormProps<T>) {
-  const form = useActionForm<Record<string, never>, T>({
-    action: () => action(),
-    toInput: () => ({}),
+function ConfirmForm<T>({ confirmLabel, cancelLabel, errorTitle, action, fields, onSuccess, onPending, onDone }: ConfirmFormProps<T>) {
+  const form = useActionForm<FormValues, T>({
+    action,
     // The refusal is shown inside the dialog (FormAlert), not in a toast that outlives it.
     failureToast: false,
     onSuccess: (data) => {
@@ -64,6 +66,7 @@ function ConfirmForm<T>({ confirmLabel, cancelLabel, errorTitle, action, onSucce
   return (
     <form {...form.formProps} className="space-y-4">
       <FormAlert form={form} title={errorTitle} />
+      {fields?.(form)}
       <div className="flex flex-wrap justify-end gap-2 pt-1">
         <DialogClose asChild>
           <Button variant="secondary" disabled={form.pending}>

@@ -4,13 +4,14 @@ import crypto from "node:crypto";
 
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 
-import { invitations, memberships, users } from "@/db/schema";
-import type { Role } from "@/lib/permissions";
+import { actions, deals, invitations, memberships, users } from "@/db/schema";
+import { can, type Role } from "@/lib/permissions";
 import { AppError, NotFoundError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
 import { recordAudit } from "./audit";
 import { inTransaction } from "./context";
+import { setActor } from "./deal-scope";
 
 const INVITATION_DAYS = 7;
 
@@ -41,30 +42,25 @@ export async function listPendingInvitations(ctx: TenantContext) {
 }
 
 export type InviteMemberParams = { email: string; role: Role };
-export type InviteOutcome = { kind: "added"; userId: string; name: string } | { kind: "invited"; invitationId: string; token: string };
+/** One shape whatever the email: the response must not tell whether the address has an account. */
+export type InviteOutcome = { kind: "invited"; invitationId: string; token: string };
 
 /**
- * Someone who already has a Momentum account is added at once; anyone else gets an invitation
- * link (shown to the admin to pass on until outgoing email lands) to set their name and password.
+ * Everyone joins through the invitation link (shown to the admin to pass on until outgoing email
+ * lands) and accepts it themselves: with a new account, or by signing in to their existing one.
+ * Only an address that is already a member of this org is refused (the admin sees the members).
  */
 export async function inviteMember(ctx: TenantContext, input: InviteMemberParams): Promise<InviteOutcome> {
   requirePermission(ctx, "members.manage");
   return inTransaction(ctx, async (txCtx) => {
     const tx = txCtx.db;
-    const [existing] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, input.email));
-    if (existing) {
-      const inserted = await tx
-        .insert(memberships)
-        .values({ orgId: ctx.orgId, userId: existing.id, role: input.role })
-        .onConflictDoNothing()
-        .returning({ userId: memberships.userId });
-      // On the email field (the dotted path of the action's input), where the admin typed it.
-      if (inserted.length === 0) {
-        throw new AppError("CONFLICT", `${input.email} is already a member.`, { email: ["Already a member of this organization"] });
-      }
-      await recordAudit(txCtx, { entity: "membership", entityId: existing.id, action: "add", after: input });
-      return { kind: "added", userId: existing.id, name: existing.name };
-    }
+    const [member] = await tx
+      .select({ id: users.id })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.orgId, ctx.orgId), eq(users.email, input.email)));
+    // On the email field (the dotted path of the action's input), where the admin typed it.
+    if (member) throw new AppError("CONFLICT", `${input.email} is already a member.`, { email: ["Already a member of this organization"] });
     // A fresh invitation replaces an older pending one for the same address.
     await tx
       .delete(invitations)
@@ -129,17 +125,75 @@ export async function changeMemberRole(ctx: TenantContext, input: ChangeMemberRo
   });
 }
 
-export type RemoveMemberParams = { userId: string };
+/** `handoffTo` takes over the member's open deals and pending next steps; default: the admin removing them. */
+export type RemoveMemberParams = { userId: string; handoffTo?: string };
 
-export async function removeMember(ctx: TenantContext, { userId }: RemoveMemberParams) {
+export async function removeMember(ctx: TenantContext, { userId, handoffTo = ctx.userId }: RemoveMemberParams) {
   requirePermission(ctx, "members.manage");
   return inTransaction(ctx, async (txCtx) => {
     const tx = txCtx.db;
     const before = await lockMembership(txCtx, { userId });
     if (before.role === "admin") await assertAnotherAdmin(txCtx, { userId });
+    await handOffWork(txCtx, { from: userId, to: handoffTo });
     await tx.delete(memberships).where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, userId)));
     await recordAudit(txCtx, { entity: "membership", entityId: userId, action: "remove", before: { role: before.role } });
   });
+}
+
+/**
+ * Moves a leaving member's open deals (deleted ones too, so a restore brings back no orphan) and
+ * pending next steps, so none of them drops out of every queue. A step on someone else's deal
+ * goes to the target only if they may see every deal; otherwise it follows that deal's owner.
+ */
+async function handOffWork(ctx: TenantContext, { from, to }: { from: string; to: string }) {
+  const [target] =
+    to === from
+      ? []
+      : await ctx.db
+          .select({ role: memberships.role })
+          .from(memberships)
+          .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, to)))
+          .for("share");
+  if (to !== from && !target)
+    throw new ValidationError("That person is not a member of this organization.", { handoffTo: ["Not a member"] });
+  await setActor(ctx);
+  const moved = await ctx.db
+    .update(deals)
+    .set({ ownerId: to })
+    .where(and(eq(deals.orgId, ctx.orgId), eq(deals.ownerId, from), eq(deals.status, "open")))
+    .returning({ id: deals.id });
+  const targetSeesAll = target ? can(target.role, "deals.viewAll") : false;
+  const steps = await ctx.db
+    .update(actions)
+    .set({ ownerId: sql`case when ${targetSeesAll} or ${deals.ownerId} = ${to} then ${to}::uuid else ${deals.ownerId} end` })
+    .from(deals)
+    .where(
+      and(
+        eq(actions.orgId, ctx.orgId),
+        eq(actions.ownerId, from),
+        isNull(actions.completedAt),
+        eq(deals.orgId, actions.orgId),
+        eq(deals.id, actions.dealId),
+      ),
+    )
+    .returning({ id: actions.id, ownerId: actions.ownerId });
+  // Checked after the updates (the transaction rolls them back): with nothing to hand over, a
+  // leaving admin needs no one to take over.
+  if (to === from && moved.length + steps.length > 0) {
+    throw new ValidationError("Choose who takes over the open deals and next steps.", { handoffTo: ["Choose someone who stays"] });
+  }
+  for (const { id } of moved) {
+    await recordAudit(ctx, { entity: "deal", entityId: id, action: "update", before: { ownerId: from }, after: { ownerId: to } });
+  }
+  for (const step of steps) {
+    await recordAudit(ctx, {
+      entity: "action",
+      entityId: step.id,
+      action: "update",
+      before: { ownerId: from },
+      after: { ownerId: step.ownerId },
+    });
+  }
 }
 
 /**

@@ -3,9 +3,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
+import { JoinInvitationForm } from "@/components/auth/join-invitation-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { ROLE_LABELS } from "@/lib/permissions";
+import { currentActor } from "@/server/actor";
 import { databaseContext } from "@/server/data/context";
 import { unsafeFindInvitation } from "@/server/data/invitations";
 
@@ -17,7 +19,9 @@ type InvitePageProps = { params: Promise<{ token: string }> };
 export default async function InvitePage({ params }: InvitePageProps) {
   const { token } = await params;
   // Tokens are base64url of 24 bytes; anything far outside that shape cannot match, so skip the query.
-  const invitation = token.length >= 20 && token.length <= 100 ? await unsafeFindInvitation(databaseContext(), { token }) : undefined;
+  const viewerId = (await currentActor())?.userId;
+  const invitation =
+    token.length >= 20 && token.length <= 100 ? await unsafeFindInvitation(databaseContext(), { token, viewerId }) : undefined;
 
   if (!invitation) {
     return (
@@ -44,10 +48,19 @@ export default async function InvitePage({ params }: InvitePageProps) {
         <h1 className="text-xl font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">Join {invitation.orgName}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           You have been invited as <span className="font-medium text-zinc-800 dark:text-zinc-200">{ROLE_LABELS[invitation.role]}</span>.
-          Choose your name and a password to get started.
+          {invitation.viewerIsInvitee
+            ? " Join with the account you are signed in with."
+            : invitation.hasAccount
+              ? " Sign in with your Momentum account to join."
+              : " Choose your name and a password to get started."}
         </p>
       </div>
-      <AcceptInvitationForm token={token} email={invitation.email} />
+      {/* An existing account joins (signed in already, or by signing in here); anyone else creates one. */}
+      {invitation.hasAccount ? (
+        <JoinInvitationForm token={token} email={invitation.email} orgName={invitation.orgName} signedIn={invitation.viewerIsInvitee} />
+      ) : (
+        <AcceptInvitationForm token={token} email={invitation.email} />
+      )}
     </div>
   );
 }
