@@ -12,10 +12,17 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { acceptInvitationSchema } from "@/lib/schemas/members";
 
-export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
+type AcceptInvitationFormProps = {
+  token: string;
+  email: string;
+  /** Switches to signing in with an existing account. */ onUseAccount: () => void;
+};
+
+/** Accepting an invitation with a new account. */
+export function AcceptInvitationForm({ token, email, onUseAccount }: AcceptInvitationFormProps) {
   // Stays true after success until the browser has left the page.
   const [leaving, setLeaving] = useState(false);
-  // An account with the address appeared after the page was loaded: the refusal offers the way in.
+  // The address has an account already: the refusal offers to sign in instead.
   const [hasAccount, setHasAccount] = useState(false);
   const form = useActionForm({
     action: (input: z.input<typeof acceptInvitationSchema>) => acceptInvitationAction(input),
@@ -41,10 +48,9 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
               {hasAccount ? (
                 <>
                   {" "}
-                  {/* A full load: the invite page then offers to sign in and join. */}
-                  <a href={`/invite/${token}`} className="font-medium underline underline-offset-2">
+                  <button type="button" onClick={onUseAccount} className="font-medium underline underline-offset-2">
                     Sign in to join
-                  </a>
+                  </button>
                 </>
               ) : null}
             </Alert>
@@ -59,8 +65,21 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
           <Button type="submit" pending={busy} className="w-full">
             {busy ? "Joining…" : "Create account and join"}
           </Button>
+          <SwitchLink prompt="Already use Momentum?" label="Sign in to join" onClick={onUseAccount} />
         </form>
       </CardBody>
     </Card>
+  );
+}
+
+/** The line under an invitation form that switches between a new account and an existing one. */
+export function SwitchLink({ prompt, label, onClick }: { prompt: string; label: string; onClick: () => void }) {
+  return (
+    <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
+      {prompt}{" "}
+      <button type="button" onClick={onClick} className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-400">
+        {label}
+      </button>
+    </p>
   );
 }

@@ -12,16 +12,20 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { joinInvitationSchema } from "@/lib/schemas/members";
 
+import { SwitchLink } from "./accept-invitation-form";
+
 type JoinInvitationFormProps = {
   token: string;
   email: string;
   orgName: string;
   /** Signed in as the invited account already: one button. Otherwise its password signs in here. */
   signedIn: boolean;
+  /** Switches to creating a new account (absent when signed in as the invitee). */
+  onNewAccount?: () => void;
 };
 
 /** Accepting an invitation with an account that already exists. */
-export function JoinInvitationForm({ token, email, orgName, signedIn }: JoinInvitationFormProps) {
+export function JoinInvitationForm({ token, email, orgName, signedIn, onNewAccount }: JoinInvitationFormProps) {
   // Stays true after success until the browser has left the page.
   const [leaving, setLeaving] = useState(false);
   const form = useActionForm({
@@ -50,6 +54,7 @@ export function JoinInvitationForm({ token, email, orgName, signedIn }: JoinInvi
           <Button type="submit" pending={busy} className="w-full">
             {busy ? "Joining…" : signedIn ? `Join ${orgName}` : "Sign in and join"}
           </Button>
+          {onNewAccount ? <SwitchLink prompt="New to Momentum?" label="Create an account" onClick={onNewAccount} /> : null}
         </form>
       </CardBody>
     </Card>

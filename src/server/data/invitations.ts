@@ -24,9 +24,8 @@ export async function unsafeFindInvitation({ db }: DbContext, { token, viewerId 
       orgId: invitations.orgId,
       orgName: organizations.name,
       orgSlug: organizations.slug,
-      // Tells the invite page whether to offer sign-in or a new account. Only the token's holder
-      // (the invitee) learns it; the admin who invited never does.
-      hasAccount: sql<boolean>`exists (select 1 from ${users} where ${users.email} = ${invitations.email})`,
+      // Whether the page is viewed by the invited account itself (never whether the email has an
+      // account: the inviting admin holds the link too).
       viewerIsInvitee: viewerId
         ? sql<boolean>`exists (select 1 from ${users} where ${users.id} = ${viewerId} and ${users.email} = ${invitations.email})`
         : sql<boolean>`false`,

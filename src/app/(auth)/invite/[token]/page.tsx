@@ -2,8 +2,7 @@ import { LinkIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
-import { JoinInvitationForm } from "@/components/auth/join-invitation-form";
+import { InvitationForms } from "@/components/auth/invitation-forms";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { ROLE_LABELS } from "@/lib/permissions";
@@ -50,17 +49,10 @@ export default async function InvitePage({ params }: InvitePageProps) {
           You have been invited as <span className="font-medium text-zinc-800 dark:text-zinc-200">{ROLE_LABELS[invitation.role]}</span>.
           {invitation.viewerIsInvitee
             ? " Join with the account you are signed in with."
-            : invitation.hasAccount
-              ? " Sign in with your Momentum account to join."
-              : " Choose your name and a password to get started."}
+            : " Choose your name and a password, or sign in if you already use Momentum."}
         </p>
       </div>
-      {/* An existing account joins (signed in already, or by signing in here); anyone else creates one. */}
-      {invitation.hasAccount ? (
-        <JoinInvitationForm token={token} email={invitation.email} orgName={invitation.orgName} signedIn={invitation.viewerIsInvitee} />
-      ) : (
-        <AcceptInvitationForm token={token} email={invitation.email} />
-      )}
+      <InvitationForms token={token} email={invitation.email} orgName={invitation.orgName} signedInAsInvitee={invitation.viewerIsInvitee} />
     </div>
   );
 }
