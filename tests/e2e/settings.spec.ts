@@ -105,3 +105,16 @@ test("members: an existing member is refused on the email field; a new address g
   await expect(toast(page, "Invitation for new.hire@rendetalje.example revoked.")).toBeVisible();
   await expect(page.getByText("new.hire@rendetalje.example", { exact: true })).toHaveCount(0);
 });
+
+test("members: removing someone asks who takes over their deals and next steps, the admin by default", async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.goto(`/${ORG}/settings/members`);
+  await page.getByRole("button", { name: "Remove Sofie Larsen" }).click();
+  const dialog = page.getByRole("dialog", { name: "Remove Sofie Larsen?" });
+  const heir = dialog.getByLabel("Hand their open deals and next steps to");
+  await expect(heir.locator("option:checked")).toHaveText("Mette Hansen (you)");
+  await expect(heir.locator("option", { hasText: "Sofie Larsen" })).toHaveCount(0);
+  // Cancelled: the demo stays as it is.
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toHaveCount(0);
+});
