@@ -3,6 +3,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import { expectResultOnly, holdRefreshes, recordActionResponses } from "./support/action-responses";
 import { withAppDb } from "./support/app-db";
 import { signIn } from "./support/auth";
+import { createDealThroughForm } from "./support/new-deal";
 
 // Each test works in its own demo org, so the two workers never move the same cards. Where another
 // spec changes the same org (Today completes and closes deals in Rendetalje and Tekup), the test
@@ -32,29 +33,6 @@ async function drag(page: Page, from: Locator, to: () => Locator) {
   await page.mouse.up();
 }
 
-/**
- * Creates a deal through the new-deal form, owned by the signed-in person, and returns its id.
- * New deals go to the top of their column.
- */
-async function createDeal(page: Page, org: string, deal: { title: string; stage: string; value: string; currency: string }) {
-  await page.goto(`/${org}/deals/new`);
-  await page.getByLabel("Title").fill(deal.title);
-  await page.getByLabel("Contact").fill("Board test contact");
-  await page.getByLabel(`Value (${deal.currency})`).fill(deal.value);
-  const stage = page.getByLabel("Stage");
-  await stage.selectOption(
-    (await stage
-      .locator("option")
-      .filter({ hasText: new RegExp(`^${deal.stage} \\(`) })
-      .getAttribute("value"))!,
-  );
-  await page.getByLabel("What is the next step?").fill("Call about the offer");
-  await page.getByRole("button", { name: /In 3 days/ }).click();
-  await page.getByRole("button", { name: "Create deal" }).click();
-  await expect(page).toHaveURL(new RegExp(`/${org}/deals/[0-9a-f-]{36}$`));
-  return page.url().split("/").pop()!;
-}
-
 /** The board showing only one person's deals (the owner filter), for figures no one else's change moves. */
 async function openBoardOf(page: Page, org: string, owner: string) {
   await page.goto(`/${org}/pipeline`);
@@ -67,7 +45,7 @@ test("a manager drags a deal to Lost and must give a reason", async ({ page }) =
   test.slow(); // creates its own deal first
   await signIn(page, "jonas@rendetalje.demo");
   const title = `Window cleaning ${unique()}`;
-  const dealId = await createDeal(page, "rendetalje", { title, stage: "Lead", value: "12000", currency: "DKK" });
+  const dealId = await createDealThroughForm(page, "rendetalje", { title, stage: "Lead", value: "12000", currency: "DKK" });
   await openBoardOf(page, "rendetalje", "Jonas Nielsen");
   const lead = column(page, "Lead");
   const card = lead.locator(`[data-deal-id="${dealId}"]`);
@@ -117,7 +95,7 @@ test("dragging a deal between two open stages answers with the move only; the bo
   page.on("pageerror", (err) => errors.push(err.message));
   await signIn(page, "lars@tekup.demo");
   const title = `Server room audit ${unique()}`;
-  const dealId = await createDeal(page, "tekup", { title, stage: "Qualified", value: "40000", currency: "DKK" });
+  const dealId = await createDealThroughForm(page, "tekup", { title, stage: "Qualified", value: "40000", currency: "DKK" });
   await openBoardOf(page, "tekup", "Lars Kristensen");
   const from = column(page, "Qualified");
   const to = column(page, "Proposal");

@@ -1,7 +1,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 
 import { expectResultOnly, holdRefreshes, recordActionResponses } from "./support/action-responses";
-import { withAppDb } from "./support/app-db";
+import { createDealThroughForm } from "./support/new-deal";
 
 /**
  * The deal page journeys in real Chromium against `next start` with a freshly seeded demo database:
@@ -14,20 +14,22 @@ const MANAGER = "julien@atelier.demo";
 const ADMIN = "camille@atelier.demo";
 
 /**
- * Which demo deal to open. The seed's ids are random, so the test asks the app's own database
- * (the embedded server the Playwright web server started) for one of the rep's open deals.
+ * The deals this spec changes are its own, created through the form by the rep in beforeAll: the
+ * import spec, on the other worker, imports deals for the same rep and its revert deletes them, so
+ * a demo deal picked by owner could vanish mid-journey.
  */
-async function pickOpenDealOf(email: string, offset = 0): Promise<{ id: string; title: string; contactName: string }> {
-  const [deal] = await withAppDb(
-    (sql) => sql<{ id: string; title: string; contactName: string }[]>`
-      select d.id, d.title, d.contact_name as "contactName" from deals d
-        join organizations o on o.id = d.org_id
-        join users u on u.id = d.owner_id
-       where o.slug = ${ORG} and u.email = ${email} and d.status = 'open' and d.deleted_at is null
-       order by d.id desc limit 1 offset ${offset}`,
-  );
-  if (!deal) throw new Error(`no open demo deal for ${email}`);
-  return deal;
+async function createOwnDeals(browser: Browser, count: number): Promise<{ id: string; title: string }[]> {
+  const page = await signIn(browser, REP);
+  const deals: { id: string; title: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const title = `Vitrine du quartier ${Date.now().toString(36)}-${i}`;
+    deals.push({
+      id: await createDealThroughForm(page, ORG, { title, contactName: "Boutique Lumen", value: "4200", currency: "EUR" }),
+      title,
+    });
+  }
+  await page.context().close();
+  return deals;
 }
 
 async function signIn(browser: Browser, email: string): Promise<Page> {
@@ -47,11 +49,13 @@ async function signIn(browser: Browser, email: string): Promise<Page> {
 test.describe.configure({ mode: "serial" });
 
 test.describe("deal page", () => {
-  let deal: { id: string; title: string; contactName: string };
+  let deal: { id: string; title: string };
+  let other: { id: string; title: string };
   const newTitle = `Rénovation vitrine ${Date.now().toString(36)}`;
 
-  test.beforeAll(async () => {
-    deal = await pickOpenDealOf(REP);
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(60_000); // two deals through the form before the first journey
+    [deal, other] = (await createOwnDeals(browser, 2)) as [typeof deal, typeof other];
   });
 
   test("a rep edits the title inline with the keyboard and sees it on the timeline", async ({ browser }) => {
@@ -172,7 +176,6 @@ test.describe("deal page", () => {
   });
 
   test("an edit refused by the server rolls back: a manager closed the deal meanwhile", async ({ browser }) => {
-    const other = await pickOpenDealOf(REP, 1);
     const rep = await signIn(browser, REP);
     await rep.goto(`/${ORG}/deals/${other.id}`);
     await expect(rep.getByRole("button", { name: /^Edit contact:/ })).toBeVisible();
@@ -221,15 +224,7 @@ test.describe("deal page", () => {
     const page = await signIn(browser, ADMIN);
     // A deal of its own, created through the form: the newest, so the list would show it first.
     const title = `Vitrine à supprimer ${Date.now().toString(36)}`;
-    await page.goto(`/${ORG}/deals/new`);
-    await page.getByLabel("Title").fill(title);
-    await page.getByLabel("Contact").fill("Boutique Test");
-    await page.getByLabel("Value (EUR)").fill("1500");
-    await page.getByLabel("What is the next step?").fill("Appeler la boutique");
-    await page.getByRole("button", { name: /In 3 days/ }).click();
-    await page.getByRole("button", { name: "Create deal" }).click();
-    await expect(page).toHaveURL(new RegExp(`/${ORG}/deals/[0-9a-f-]{36}$`));
-    const dealId = page.url().split("/").pop()!;
+    const dealId = await createDealThroughForm(page, ORG, { title, contactName: "Boutique Test", value: "1500", currency: "EUR" });
 
     // Through the list (so the browser has seen the list with the deal in it) to the deal page.
     await page.goto(`/${ORG}/deals`);
