@@ -98,6 +98,9 @@ const firstAction = { type: "task", details: "Qualify", due: "tomorrow-9" };
 export const FOREIGN_ID_CASES: Record<string, { none: string } | { calls: (w: ForeignWorld) => Record<string, unknown> }> = {
   signInAction: { none: "public: an email and a password, no org" },
   signOutAction: { none: "takes an empty object" },
+  joinInvitationAction: {
+    none: "public: the invitation's token names its own org; the account must be the invited one (invitations.test.ts)",
+  },
   acceptInvitationAction: { none: "public: the invitation's token names its own org (invitations.test.ts)" },
   createDealAction: {
     calls: (w) => {
@@ -151,7 +154,12 @@ export const FOREIGN_ID_CASES: Record<string, { none: string } | { calls: (w: Fo
   discardImportAction: { calls: (w) => ({ "B's import": { importId: w.bImportId } }) },
   inviteMemberAction: { none: "an email and a role (inviting B's people is covered in members.test.ts)" },
   changeMemberRoleAction: { calls: (w) => ({ "B's rep": { userId: w.b.rep.id, role: "admin" } }) },
-  removeMemberAction: { calls: (w) => ({ "B's rep": { userId: w.b.rep.id } }) },
+  removeMemberAction: {
+    calls: (w) => ({
+      "B's rep": { userId: w.b.rep.id },
+      "A's rep handed to B's rep": { userId: w.a.rep.id, handoffTo: w.b.rep.id },
+    }),
+  },
   revokeInvitationAction: { calls: (w) => ({ "B's invitation": { invitationId: w.bInvitationId } }) },
   updateOrgSettingsAction: { none: "the org is the URL's; a smuggled id or slug is stripped (org-settings.test.ts)" },
   updateStageAction: { calls: (w) => ({ "B's stage": { stageId: w.bOpenStageId, name: "Taken", probability: 5, staleAfterDays: 9 } }) },
