@@ -8,10 +8,10 @@ import Link from "next/link";
 import type { CardView, ColumnView } from "./board-types";
 import { SortableDealCard } from "./deal-card";
 
-type BoardColumnProps = { orgSlug: string; column: ColumnView; cards: CardView[]; showOwner: boolean };
+type BoardColumnProps = { orgSlug: string; column: ColumnView; cards: CardView[] };
 
 /** A stage: header with its figures, then a sortable list of cards. The whole column is a drop target, header included. */
-export function BoardColumn({ orgSlug, column, cards, showOwner }: BoardColumnProps) {
+export function BoardColumn({ orgSlug, column, cards }: BoardColumnProps) {
   const { setNodeRef, isOver } = useDroppable({ id: column.id, data: { type: "column" } });
   const headingId = `column-${column.id}`;
   return (
@@ -26,13 +26,13 @@ export function BoardColumn({ orgSlug, column, cards, showOwner }: BoardColumnPr
       <ol
         aria-labelledby={headingId}
         className={clsx(
-          "flex min-h-24 flex-1 flex-col gap-2 overflow-y-auto p-2 transition-colors lg:max-h-[calc(100dvh-17rem)]",
+          "flex min-h-24 flex-1 list-none flex-col gap-2 overflow-y-auto p-2 transition-colors lg:max-h-[calc(100dvh-17rem)]",
           isOver && "bg-brand-50/70 dark:bg-brand-950/30",
         )}
       >
         <SortableContext id={column.id} items={cards.map((c) => c.id)} strategy={verticalListSortingStrategy}>
           {cards.map((card) => (
-            <SortableDealCard key={card.id} orgSlug={orgSlug} card={card} staleAfterDays={column.staleAfterDays} showOwner={showOwner} />
+            <SortableDealCard key={card.id} orgSlug={orgSlug} card={card} staleAfterDays={column.staleAfterDays} />
           ))}
         </SortableContext>
         {cards.length === 0 ? (

@@ -23,7 +23,7 @@ export function BoardIconSprite() {
 
 export function BoardIcon({ name, className }: { name: BoardIconName; className?: string }) {
   return (
-    <svg aria-hidden focusable="false" className={className}>
+    <svg aria-hidden className={className}>
       <use href={`#board-icon-${name}`} />
     </svg>
   );

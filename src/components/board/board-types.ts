@@ -17,7 +17,8 @@ export type CardView = {
   weightedMinor: number;
   currency: string;
   valueLabel: string;
-  ownerName: string;
+  /** null when the board shows one person's deals: their name on every card would say nothing. */
+  ownerName: string | null;
   actionType: ActionType | null;
   due: DueState | null;
   dueLabel: string;

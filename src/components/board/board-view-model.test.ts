@@ -80,10 +80,14 @@ describe("toBoardView", () => {
       ownerId: null,
       now: NOW,
     };
-    const [column] = toBoardView(board, ORG).columns;
+    const [column] = toBoardView(board, ORG, { showOwner: true }).columns;
     expect(column).toMatchObject({ moreHref: "/acme/deals?stage=s1", hidden: 2, nextHiddenId: "d2", count: 3 });
     expect(column!.totals[0]).toMatchObject({ currency: "DKK", totalMinor: 300, weightedMinor: 30 });
-    expect(toBoardView({ ...board, ownerId: "u9" }, ORG).columns[0]!.moreHref).toBe("/acme/deals?stage=s1&owner=u9");
+    expect(column!.cards[0]!.ownerName).toBe("Rita Rep");
+    const filtered = toBoardView({ ...board, ownerId: "u9" }, ORG, { showOwner: false }).columns[0]!;
+    expect(filtered.moreHref).toBe("/acme/deals?stage=s1&owner=u9");
+    // One person's board: the cards leave out the name that would be the same on each.
+    expect(filtered.cards[0]!.ownerName).toBeNull();
   });
 });
 

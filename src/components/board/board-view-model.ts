@@ -13,9 +13,10 @@ const UI_LANGUAGE = "en";
 
 /**
  * Server-side: turns the board data into what the client renders, with every label formatted in
- * the org's locale and time zone (never the browser's or the server's).
+ * the org's locale and time zone (never the browser's or the server's). `showOwner`: the cards
+ * carry their owner's name (a board of several people's deals); otherwise they leave it out.
  */
-export function toBoardView(board: Board, org: OrgFormat): { columns: ColumnView[] } {
+export function toBoardView(board: Board, org: OrgFormat, { showOwner }: { showOwner: boolean }): { columns: ColumnView[] } {
   const ownerQuery = board.ownerId ? `&owner=${board.ownerId}` : "";
   return {
     columns: board.columns.map((column) => ({
@@ -25,7 +26,7 @@ export function toBoardView(board: Board, org: OrgFormat): { columns: ColumnView
       staleAfterDays: column.staleAfterDays,
       count: column.count,
       totals: column.totals.map((t) => totalView(t.currency, t.totalMinor, t.weightedMinor, org.locale)),
-      cards: column.cards.map((card) => toCardView(card, board.now, org)),
+      cards: column.cards.map((card) => toCardView(card, board.now, org, showOwner)),
       hidden: column.hidden,
       nextHiddenId: column.nextHiddenId,
       moreHref: `/${org.slug}/deals?stage=${column.id}${ownerQuery}`,
@@ -33,7 +34,7 @@ export function toBoardView(board: Board, org: OrgFormat): { columns: ColumnView
   };
 }
 
-export function toCardView(card: BoardCard, now: Date, org: OrgFormat): CardView {
+export function toCardView(card: BoardCard, now: Date, org: OrgFormat, showOwner = true): CardView {
   const due = card.action?.dueAt;
   return {
     id: card.id,
@@ -43,7 +44,7 @@ export function toCardView(card: BoardCard, now: Date, org: OrgFormat): CardView
     weightedMinor: weightedValue(card.valueMinor, card.probability),
     currency: card.currency,
     valueLabel: formatMoney(card.valueMinor, card.currency, org.locale),
-    ownerName: card.ownerName,
+    ownerName: showOwner ? card.ownerName : null,
     actionType: card.action?.type ?? null,
     due: card.due,
     dueLabel: dueLabel(card, now, org),

@@ -40,11 +40,9 @@ type PipelineBoardProps = {
   won: ClosingStage;
   lost: ClosingStage;
   lossReasons: LossReasonOption[];
-  /** Owner initials on cards: useful when the board shows more than one person's deals. */
-  showOwner: boolean;
 };
 
-export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons, showOwner }: PipelineBoardProps) {
+export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons }: PipelineBoardProps) {
   // Moves show at once, counts and totals included (applyChange). The action answers with its
   // result only, not a re-rendered board: a saved move keeps its optimistic state while the board
   // is read again in the background (router.refresh() joins the move's transition), and the
@@ -203,16 +201,13 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
               orgSlug={orgSlug}
               column={column}
               cards={items ? (items[column.id] ?? []).flatMap((id) => cardsById.get(id) ?? []) : column.cards}
-              showOwner={showOwner}
             />
           ))}
         </div>
       </div>
       {activeId ? <CloseZones won={won} lost={lost} /> : null}
       <DragOverlay>
-        {activeCard ? (
-          <DealCardBody card={activeCard} staleAfterDays={staleAfterDaysOf(board, activeCard.id)} showOwner={showOwner} lifted />
-        ) : null}
+        {activeCard ? <DealCardBody card={activeCard} staleAfterDays={staleAfterDaysOf(board, activeCard.id)} lifted /> : null}
       </DragOverlay>
       <BoardIconSprite />
       <CloseDealDialog

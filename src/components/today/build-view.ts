@@ -33,8 +33,7 @@ export function toRowView(row: TodayRow, bucket: TodayBucket, now: Date, org: Or
       deal: { id: row.dealId, title: row.dealTitle, contactName: row.contactName },
     },
     value: formatMoney(row.valueMinor, row.currency, org.locale),
-    stage: row.stageName,
-    probability: row.probability,
+    stage: `${row.stageName} · ${row.probability} %`,
     ...dueTexts(row.dueAt, bucket, now, org),
   };
 }

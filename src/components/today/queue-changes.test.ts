@@ -21,8 +21,7 @@ const row = (id: string, dueAt: string, ownerId = "u1"): QueueRowView => ({
     deal: { id: `deal-${id}`, title: `Deal ${id}`, contactName: "Nordic Offices ApS" },
   },
   value: "12,500 kr.",
-  stage: "Proposal",
-  probability: 50,
+  stage: "Proposal · 50 %",
   due: "server text",
   distance: "server text",
 });
@@ -80,8 +79,7 @@ describe("applyQueueChange", () => {
         deal: { id: "deal-o1", title: "Deal o1", contactName: "Nordic Offices ApS" },
       },
       value: "12,500 kr.",
-      stage: "Proposal",
-      probability: 50,
+      stage: "Proposal · 50 %",
       due: "13:00", // today's rows show the time alone, in Copenhagen
       distance: "in 2 h",
     });

@@ -1,6 +1,5 @@
 "use client";
 
-import { clsx } from "clsx";
 import Link from "next/link";
 import type { KeyboardEvent } from "react";
 
@@ -9,6 +8,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 
 import type { QueueRowView, TodayBucket } from "./types";
+
+/** Each row's deal link, the row's focus target (↑/↓ and the queue's focus after a change find rows by it). */
+export const ROW_LINK = "[data-queue-row-link]";
 
 type QueueRowProps = {
   orgSlug: string;
@@ -34,8 +36,8 @@ export function QueueRow({ orgSlug, bucket, row, showOwner, onComplete, onSnooze
       event.preventDefault();
       (key === "c" ? onComplete : onSnooze)();
     } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      const rows = Array.from(document.querySelectorAll<HTMLElement>("[data-queue-row-link]"));
-      const current = rows.indexOf(event.currentTarget.querySelector<HTMLElement>("[data-queue-row-link]")!);
+      const rows = Array.from(document.querySelectorAll<HTMLElement>(ROW_LINK));
+      const current = rows.indexOf(event.currentTarget.querySelector<HTMLElement>(ROW_LINK)!);
       const next = rows[current + (event.key === "ArrowDown" ? 1 : -1)];
       if (next) {
         event.preventDefault();
@@ -48,29 +50,26 @@ export function QueueRow({ orgSlug, bucket, row, showOwner, onComplete, onSnooze
     <li onKeyDown={onKeyDown} data-action-id={action.id} className="q-row">
       <div className="q-main">
         <div className="q-head">
-          <Link href={`/${orgSlug}/deals/${action.deal.id}`} data-queue-row-link aria-keyshortcuts="C S" className="q-title">
+          <Link href={`/${orgSlug}/deals/${action.deal.id}`} data-queue-row-link="" aria-keyshortcuts="C S" className="q-title">
             {action.deal.title}
           </Link>
-          <span className="q-muted truncate text-sm">{action.deal.contactName}</span>
+          <span className="q-contact">{action.deal.contactName}</span>
         </div>
+        {/* The details follow the label as one text node: two adjacent ones get a <!-- --> in the HTML, on every row. */}
         <p className="q-details">
-          <span className="font-medium">{`${ACTION_TYPE_LABELS[action.type]}:`}</span> {action.details}
+          <b>{`${ACTION_TYPE_LABELS[action.type]}:`}</b>
+          {` ${action.details}`}
         </p>
         <div className="q-meta">
           <span className="q-strong">{row.value}</span>
-          {/* One text node: React separates adjacent ones with <!-- --> in the HTML, on every row. */}
-          <Badge tone="neutral">{`${row.stage} · ${row.probability} %`}</Badge>
+          <Badge tone="neutral">{row.stage}</Badge>
           {showOwner ? <span>{action.ownerName}</span> : null}
         </div>
       </div>
 
       <div className="q-due">
-        <div className="q-when">
-          <time dateTime={action.dueAt} className="q-strong">
-            {row.due}
-          </time>
-          <span className={clsx("q-distance", late ? "font-medium text-red-700 dark:text-red-400" : "q-muted")}>{row.distance}</span>
-        </div>
+        <time dateTime={action.dueAt}>{row.due}</time>
+        <span className={late ? "q-late" : "q-soon"}>{row.distance}</span>
       </div>
 
       <div className="q-buttons">

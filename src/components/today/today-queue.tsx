@@ -9,7 +9,7 @@ import type { Assignee, OrgDisplay } from "@/components/next-steps/types";
 import type { CompletionResult, SnoozeResult } from "@/lib/next-steps/results";
 
 import { applyQueueChange, completionChange, type QueueChange, type QueueScope, snoozeChange } from "./queue-changes";
-import { QueueRow } from "./queue-row";
+import { QueueRow, ROW_LINK } from "./queue-row";
 import { QueueSection } from "./queue-section";
 import { QueueSummary } from "./queue-summary";
 import type { QueueRowView, QueueSectionView } from "./types";
@@ -72,7 +72,7 @@ export function TodayQueue({ org, sections: serverSections, scope, lossReasons, 
    * with the queue now empty, the empty state's link.
    */
   function focusRowAt(index: number) {
-    const links = listRef.current?.querySelectorAll<HTMLElement>("[data-queue-row-link]");
+    const links = listRef.current?.querySelectorAll<HTMLElement>(ROW_LINK);
     if (links?.length) links[Math.min(index, links.length - 1)]!.focus();
     else listRef.current?.querySelector<HTMLElement>("a[href], button")?.focus();
   }

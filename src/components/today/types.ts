@@ -7,8 +7,8 @@ export type { TodayBucket };
 export type QueueRowView = {
   action: NextStepForCompletion;
   value: string;
+  /** The deal's stage and probability as the row's badge shows them: "Proposal · 50 %". */
   stage: string;
-  probability: number;
   /** "14:00" for today, "Mon 23 Nov, 14:00" otherwise. */
   due: string;
   /** "3 h late", "in 2 days". */

@@ -30,7 +30,7 @@ export default async function PipelinePage({ params, searchParams }: PipelinePag
     listLossReasons(ctx),
     viewAll ? listMembers(ctx) : Promise.resolve([]),
   ]);
-  const { columns } = toBoardView(board, ctx.org);
+  const { columns } = toBoardView(board, ctx.org, { showOwner: viewAll && !ownerId });
   const openDeals = board.columns.reduce((n, c) => n + c.count, 0);
   const ownerName = ownerId ? members.find((m) => m.userId === ownerId)?.name : undefined;
 
@@ -68,7 +68,6 @@ export default async function PipelinePage({ params, searchParams }: PipelinePag
         won={board.won}
         lost={board.lost}
         lossReasons={reasons.filter((r) => r.active).map((r) => ({ id: r.id, label: r.label }))}
-        showOwner={viewAll && !ownerId}
       />
     </>
   );
