@@ -17,8 +17,8 @@ export type CardView = {
   weightedMinor: number;
   currency: string;
   valueLabel: string;
-  /** null when the board shows one person's deals: their name on every card would say nothing. */
-  ownerName: string | null;
+  /** Left out when the board shows one person's deals: their name on every card would say nothing. */
+  ownerName?: string;
   actionType: ActionType | null;
   due: DueState | null;
   dueLabel: string;

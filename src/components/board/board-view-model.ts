@@ -44,7 +44,8 @@ export function toCardView(card: BoardCard, now: Date, org: OrgFormat, showOwner
     weightedMinor: weightedValue(card.valueMinor, card.probability),
     currency: card.currency,
     valueLabel: formatMoney(card.valueMinor, card.currency, org.locale),
-    ownerName: showOwner ? card.ownerName : null,
+    // Absent rather than null: the key itself would travel once per card.
+    ...(showOwner ? { ownerName: card.ownerName } : {}),
     actionType: card.action?.type ?? null,
     due: card.due,
     dueLabel: dueLabel(card, now, org),

@@ -59,7 +59,7 @@ export function DealCardBody({ card, staleAfterDays, lifted = false }: { card: C
     // the keyboard sensor, which compares boxes, would then find its own column "to the right".
     // Short component classes (app/globals.css): a full board repeats this markup for every card.
     <article className={clsx("card-face", card.due === "overdue" && "card-late", lifted && "card-lifted")}>
-      {card.ownerName !== null ? (
+      {card.ownerName !== undefined ? (
         <div className="card-top">
           <h3 className="card-title">{card.title}</h3>
           <span title={card.ownerName} className="card-owner">
