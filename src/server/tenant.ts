@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import { cache } from "react";
 
 import { type Database, type DbOrTx, getDb } from "@/db/client";
@@ -30,36 +30,26 @@ export type TenantContext = {
  * The org comes from the URL slug checked against the actor's memberships in one query — never
  * from client input. A slug the actor is not a member of is indistinguishable from a missing one.
  */
-export async function resolveTenant(actor: Actor, orgSlug: string, db: Database = getDb()): Promise<TenantContext> {
-  const [row] = await db
-    .select({ org: organizations, role: memberships.role, userName: users.name, userEmail: users.email })
-    .from(organizations)
-    .innerJoin(memberships, and(eq(memberships.orgId, organizations.id), eq(memberships.userId, actor.userId)))
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(organizations.slug, orgSlug));
-  if (!row) throw new NotFoundError("Organization");
-  return {
-    db,
-    org: row.org,
-    orgId: row.org.id,
-    userId: actor.userId,
-    userName: row.userName,
-    userEmail: row.userEmail,
-    role: row.role,
-  };
+export function resolveTenant(actor: Actor, orgSlug: string, db: Database = getDb()): Promise<TenantContext> {
+  return tenantWhere(actor, eq(organizations.slug, orgSlug), db);
 }
 
 /**
  * The tenant of a known org id, for work outside a request (the import job): the org comes from
  * the job's own record, and the actor must still be a member of it (else not found).
  */
-export async function resolveTenantById(actor: Actor, orgId: string, db: Database = getDb()): Promise<TenantContext> {
+export function resolveTenantById(actor: Actor, orgId: string, db: Database = getDb()): Promise<TenantContext> {
+  return tenantWhere(actor, eq(organizations.id, orgId), db);
+}
+
+/** The one membership query behind both: the org that matches `which`, if the actor is a member. */
+async function tenantWhere(actor: Actor, which: SQL, db: Database): Promise<TenantContext> {
   const [row] = await db
     .select({ org: organizations, role: memberships.role, userName: users.name, userEmail: users.email })
     .from(organizations)
     .innerJoin(memberships, and(eq(memberships.orgId, organizations.id), eq(memberships.userId, actor.userId)))
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(organizations.id, orgId));
+    .where(which);
   if (!row) throw new NotFoundError("Organization");
   return { db, org: row.org, orgId: row.org.id, userId: actor.userId, userName: row.userName, userEmail: row.userEmail, role: row.role };
 }

@@ -7,6 +7,8 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { minorDigits, parseMoneyToMinor } from "@/lib/money";
 
+import { StageOptions } from "./stage-options";
+
 export type Person = { id: string; name: string };
 
 type NewDealFieldsProps = {
@@ -43,11 +45,7 @@ export function NewDealFields({ form, org, stages, owners, me, sectors, typed, d
         <Field label="Stage" {...form.field("stageId")}>
           {(c) => (
             <Select {...c} defaultValue={stages[0]?.id} disabled={disabled}>
-              {stages.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({s.probability} %)
-                </option>
-              ))}
+              <StageOptions stages={stages} />
             </Select>
           )}
         </Field>

@@ -17,6 +17,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { reopenDealSchema } from "@/lib/schemas/deals";
 
+import { StageOptions } from "./stage-options";
 import type { DealOrg, StageOption } from "./types";
 
 type ReopenDealDialogProps = {
@@ -77,11 +78,7 @@ function ReopenForm({ org, dealId, stages, defaultStageId, onDone }: Omit<Reopen
       <Field label="Reopen into stage" {...form.field("stageId")}>
         {(control) => (
           <Select {...control} autoFocus defaultValue={defaultStageId} disabled={form.pending}>
-            {stages.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.probability} %)
-              </option>
-            ))}
+            <StageOptions stages={stages} />
           </Select>
         )}
       </Field>
