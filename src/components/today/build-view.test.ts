@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { TodayQueue, TodayRow } from "@/server/data/today-queue";
 
-import { buildQueueSections } from "./build-view";
+import { buildQueueSections, sharedOwner, withRowOwner } from "./build-view";
 
 const now = new Date("2026-11-24T10:00:00Z");
 const row = (dueAt: string, extra: Partial<TodayRow> = {}): TodayRow => ({
@@ -50,5 +50,42 @@ describe("buildQueueSections", () => {
       deal: { id: "d1", title: "Office cleaning", contactName: "Nordic Offices ApS" },
     });
     expect(upcoming!.rows).toEqual([]);
+  });
+});
+
+describe("sharedOwner / withRowOwner", () => {
+  const org = { slug: "rendetalje", locale: "da-DK", timeZone: "Europe/Copenhagen", currency: "DKK" };
+  const queueOf = (rows: TodayRow[]): TodayQueue => ({
+    now,
+    todayEnd: new Date("2026-11-24T23:00:00Z"),
+    upcomingEnd: new Date("2026-12-01T23:00:00Z"),
+    ownerId: null,
+    rows: { overdue: rows, today: [], upcoming: [] },
+    counts: { overdue: rows.length, today: 0, upcoming: 0 },
+    limit: 25,
+  });
+
+  it("sends one person's owner once and puts it back on every row in the browser", () => {
+    const sections = buildQueueSections(
+      queueOf([row("2026-11-23T07:00:00Z"), row("2026-11-23T08:00:00Z", { actionId: "a2" })]),
+      org,
+      () => "",
+    );
+    const sent = sharedOwner(sections);
+    expect(sent.owner).toEqual({ id: "u1", name: "Sofie" });
+    expect(sent.sections[0]!.rows[0]!.action).not.toHaveProperty("ownerId");
+    expect(sent.sections[0]!.rows[1]!.action).not.toHaveProperty("ownerName");
+    expect(withRowOwner(sent.sections, sent.owner)).toEqual(sections);
+  });
+
+  it("keeps the owner on each row when the rows have different owners", () => {
+    const sections = buildQueueSections(
+      queueOf([row("2026-11-23T07:00:00Z"), row("2026-11-23T08:00:00Z", { actionId: "a2", ownerId: "u2", ownerName: "Emil" })]),
+      org,
+      () => "",
+    );
+    const sent = sharedOwner(sections);
+    expect(sent.owner).toBeNull();
+    expect(withRowOwner(sent.sections, sent.owner)).toEqual(sections);
   });
 });

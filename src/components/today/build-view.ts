@@ -5,7 +5,7 @@ import { TODAY_BUCKETS } from "@/lib/deals/today-buckets";
 import { formatMoney } from "@/lib/money";
 import type { TodayQueue, TodayRow } from "@/server/data/today-queue";
 
-import type { QueueRowView, QueueSectionView, TodayBucket } from "./types";
+import type { QueueRowView, QueueSectionView, RowOwner, SentQueueRow, SentQueueSection, TodayBucket } from "./types";
 
 /**
  * Turns the data layer's queue into what the client renders: every date, distance and amount is
@@ -44,4 +44,33 @@ export function dueTexts(dueAt: Date, bucket: TodayBucket, now: Date, org: OrgDi
     due: bucket === "today" ? formatTime(dueAt, org.locale, org.timeZone) : formatDateTime(dueAt, org.locale, org.timeZone),
     distance: dueDistance(dueAt, now).text,
   };
+}
+
+/**
+ * What the page sends: a rep's queue (or one rep's, filtered) names the same owner on every row,
+ * so the owner travels once beside the rows instead of ~90 bytes per row in the RSC payload.
+ */
+export function sharedOwner(sections: QueueSectionView[]): { sections: SentQueueSection[]; owner: RowOwner | null } {
+  const actions = sections.flatMap((s) => s.rows.map((r) => r.action));
+  const first = actions[0];
+  if (!first || actions.some((a) => a.ownerId !== first.ownerId)) return { sections, owner: null };
+  return {
+    owner: { id: first.ownerId, name: first.ownerName },
+    sections: sections.map((s) => ({ ...s, rows: s.rows.map((r) => ({ ...r, action: withoutOwner(r.action) })) })),
+  };
+}
+
+function withoutOwner({ ownerId: _id, ownerName: _name, ...action }: QueueRowView["action"]): SentQueueRow["action"] {
+  return action;
+}
+
+/** The browser's side of sharedOwner: every row with its owner again. */
+export function withRowOwner(sections: SentQueueSection[], owner: RowOwner | null): QueueSectionView[] {
+  return sections.map((s) => ({
+    ...s,
+    rows: s.rows.map((r) => ({
+      ...r,
+      action: { ...r.action, ownerId: r.action.ownerId ?? owner?.id ?? "", ownerName: r.action.ownerName ?? owner?.name ?? "" },
+    })),
+  }));
 }

@@ -1,22 +1,25 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type ReactNode, startTransition, useEffect, useOptimistic, useRef, useState } from "react";
+import { type ReactNode, startTransition, useEffect, useMemo, useOptimistic, useRef, useState } from "react";
 
 import { CompleteNextStepDialog } from "@/components/next-steps/complete-next-step-dialog";
 import { SnoozeNextStepDialog } from "@/components/next-steps/snooze-next-step-dialog";
 import type { Assignee, OrgDisplay } from "@/components/next-steps/types";
 import type { CompletionResult, SnoozeResult } from "@/lib/next-steps/results";
 
+import { withRowOwner } from "./build-view";
 import { applyQueueChange, completionChange, type QueueChange, type QueueScope, snoozeChange } from "./queue-changes";
 import { QueueRow, ROW_LINK } from "./queue-row";
 import { QueueSection } from "./queue-section";
 import { QueueSummary } from "./queue-summary";
-import type { QueueRowView, QueueSectionView } from "./types";
+import type { QueueRowView, QueueSectionView, RowOwner, SentQueueSection } from "./types";
 
 type TodayQueueProps = {
   org: OrgDisplay;
-  sections: QueueSectionView[];
+  sections: SentQueueSection[];
+  /** The owner of every row when they share one (sharedOwner): sent once instead of on each row. */
+  rowOwner: RowOwner | null;
   /** Whose queue this is and the rows-per-bucket cap: where a just-planned action may appear. */
   scope: QueueScope;
   lossReasons: { id: string; label: string }[];
@@ -38,8 +41,18 @@ type Active = { row: QueueRowView; mode: "complete" | "snooze"; index: number };
  * next action enters its bucket, the counts follow — as an optimistic state that holds until the
  * background router.refresh() in the same transition brings the server's queue.
  */
-export function TodayQueue({ org, sections: serverSections, scope, lossReasons, assignees, showOwner, emptyState }: TodayQueueProps) {
+export function TodayQueue({
+  org,
+  sections: sentSections,
+  rowOwner,
+  scope,
+  lossReasons,
+  assignees,
+  showOwner,
+  emptyState,
+}: TodayQueueProps) {
   const router = useRouter();
+  const serverSections = useMemo(() => withRowOwner(sentSections, rowOwner), [sentSections, rowOwner]);
   const [sections, applyChange] = useOptimistic(serverSections, (current: QueueSectionView[], change: QueueChange) =>
     applyQueueChange(current, change, org, scope),
   );

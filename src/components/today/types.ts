@@ -23,3 +23,10 @@ export type QueueSectionView = {
   /** Where "and N more" leads: the deals list with the matching filter. */
   moreHref: string;
 };
+
+/** A row as it travels to the browser: without its owner when every row shares one (see sharedOwner). */
+export type SentQueueRow = Omit<QueueRowView, "action"> & {
+  action: Omit<QueueRowView["action"], "ownerId" | "ownerName"> & Partial<Pick<QueueRowView["action"], "ownerId" | "ownerName">>;
+};
+export type SentQueueSection = Omit<QueueSectionView, "rows"> & { rows: SentQueueRow[] };
+export type RowOwner = { id: string; name: string };

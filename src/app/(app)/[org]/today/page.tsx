@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { PageHeader } from "@/components/shell/page-header";
-import { buildQueueSections } from "@/components/today/build-view";
+import { buildQueueSections, sharedOwner } from "@/components/today/build-view";
 import { RepFilter } from "@/components/today/rep-filter";
 import { TodayQueue } from "@/components/today/today-queue";
 import { Alert } from "@/components/ui/alert";
@@ -35,7 +35,7 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
   // "And N more" opens the deals list sorted by due time (filtered to overdue for that bucket).
   const moreHref = (bucket: string) =>
     `/${slug}/deals?${dealFiltersToQuery(DEFAULT_DEAL_FILTERS, { overdue: bucket === "overdue", sort: "due", dir: "asc", ownerId: isLead ? queue.ownerId : null })}`;
-  const sections = buildQueueSections(queue, org, moreHref);
+  const { sections, owner: rowOwner } = sharedOwner(buildQueueSections(queue, org, moreHref));
   const filteredName = members.find((m) => m.userId === repFilter)?.name;
   const dateLine = new Intl.DateTimeFormat(ctx.org.locale, {
     weekday: "long",
@@ -69,6 +69,7 @@ export default async function TodayPage({ params, searchParams }: TodayPageProps
       <TodayQueue
         org={org}
         sections={sections}
+        rowOwner={rowOwner}
         scope={{ ownerId: queue.ownerId, limit: queue.limit }}
         lossReasons={lossReasons.filter((r) => r.active).map((r) => ({ id: r.id, label: r.label }))}
         assignees={isLead ? members.map((m) => ({ id: m.userId, name: m.name, role: m.role })) : []}
