@@ -3,6 +3,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 
+import { authLogEntry } from "./auth-log";
 import { authenticate, clientIp } from "./authenticate";
 import { authSecret } from "./secret";
 
@@ -20,11 +21,10 @@ export class RateLimitedSignIn extends CredentialsSignin {
 // Lazy config: the secret is resolved at the first request, not while `next build` imports modules.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
-  // A wrong password is an expected outcome (counted by the throttle), not a server error worth a stack trace.
   logger: {
     error(error) {
-      if (error.name === "CredentialsSignin" || error.name === "RateLimitedSignIn") return;
-      console.error("[auth]", error);
+      const entry = authLogEntry(error);
+      if (entry) console.error(...entry);
     },
   },
   secret: authSecret(),
