@@ -182,18 +182,16 @@ async function handOffWork(ctx: TenantContext, { from, to }: { from: string; to:
   if (to === from && moved.length + steps.length > 0) {
     throw new ValidationError("Choose who takes over the open deals and next steps.", { handoffTo: ["Choose someone who stays"] });
   }
-  for (const { id } of moved) {
-    await recordAudit(ctx, { entity: "deal", entityId: id, action: "update", before: { ownerId: from }, after: { ownerId: to } });
-  }
-  for (const step of steps) {
-    await recordAudit(ctx, {
+  await recordAudit(ctx, [
+    ...moved.map(({ id }) => ({ entity: "deal", entityId: id, action: "update", before: { ownerId: from }, after: { ownerId: to } })),
+    ...steps.map((step) => ({
       entity: "action",
       entityId: step.id,
       action: "update",
       before: { ownerId: from },
       after: { ownerId: step.ownerId },
-    });
-  }
+    })),
+  ]);
 }
 
 /**
