@@ -48,6 +48,11 @@ export const imports = pgTable(
     sample: jsonb("sample").$type<{ line: number; cells: string[] }[]>().notNull(),
     /** The decoded file, kept until the run completes (the job reads it; a failed run can be retried). */
     source: text("source"),
+    /**
+     * Per column, its distinct values with their counts (most frequent first), read once at upload
+     * for the value-mapping step; null for a column with too many distinct values to map one by one.
+     */
+    valueCounts: jsonb("value_counts").$type<({ value: string; count: number }[] | null)[]>(),
     mapping: jsonb("mapping").$type<(string | null)[]>(),
     options: jsonb("options").$type<Record<string, unknown>>(),
     mode: importMode("mode").notNull().default("create"),

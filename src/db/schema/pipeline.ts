@@ -22,6 +22,11 @@ export const pipelineStages = pgTable(
     kind: stageKind("kind").notNull().default("open"),
     /** A deal whose last completed action is older than this many days is "stale" in this stage. */
     staleAfterDays: integer("stale_after_days").notNull().default(10),
+    /**
+     * The first next step of a deal imported into this open stage ("Send the proposal" for Proposal).
+     * Null: the step the stage's name suggests (src/lib/import/first-steps.ts), else the import's own.
+     */
+    firstStep: text("first_step"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -38,6 +43,7 @@ export const pipelineStages = pgTable(
     check("pipeline_stages_probability_range", sql`${t.probability} between 0 and 100`),
     check("pipeline_stages_stale_days_range", sql`${t.staleAfterDays} between 1 and 365`),
     check("pipeline_stages_name_length", sql`length(${t.name}) between 1 and 40`),
+    check("pipeline_stages_first_step_length", sql`length(${t.firstStep}) between 1 and 200`),
   ],
 );
 
