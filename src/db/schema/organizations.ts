@@ -57,6 +57,12 @@ export const users = pgTable(
     email: varchar("email", { length: 254 }).notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
+    /**
+     * A session token carries the version it was issued at and is refused once this moves on:
+     * sign-out, "sign out everywhere", a password change and removal from the last org bump it
+     * (src/server/data/sessions.ts). Checked on the queries a request runs anyway (tenant.ts).
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
