@@ -6,3 +6,4 @@ export * from "./deals";
 export * from "./imports";
 export * from "./organizations";
 export * from "./pipeline";
+export * from "./setup";
