@@ -97,6 +97,12 @@ export type ImportView = Awaited<ReturnType<typeof getImport>>;
 
 export type ListImportsParams = { limit: number; offset: number };
 
+/**
+ * Uploads that were never started are not history: the history lists imports that ran (or were
+ * queued to), and the import page lists the uploads left as drafts (listImportDrafts).
+ */
+const STARTED = sql`${imports.status} <> 'draft'`;
+
 /** The history page: newest first, served by imports_org_created_idx. Dead runs show as failed (getImport). */
 export async function listImports(ctx: TenantContext, page: ListImportsParams) {
   requirePermission(ctx, "import.run");
@@ -124,12 +130,33 @@ async function readImportPage(ctx: TenantContext, page: ListImportsParams) {
     })
     .from(imports)
     .leftJoin(users, eq(users.id, imports.createdBy))
-    .where(eq(imports.orgId, ctx.orgId))
+    .where(and(eq(imports.orgId, ctx.orgId), STARTED))
     .orderBy(desc(imports.createdAt))
     .limit(page.limit)
     .offset(page.offset);
 }
 export type ImportHistoryRow = Awaited<ReturnType<typeof listImports>>[number];
+
+const SHOWN_DRAFTS = 20;
+
+/** The uploads waiting to be mapped and imported (newest first), each to continue or discard. */
+export async function listImportDrafts(ctx: TenantContext) {
+  requirePermission(ctx, "import.run");
+  return ctx.db
+    .select({
+      id: imports.id,
+      fileName: imports.fileName,
+      totalRows: imports.totalRows,
+      createdAt: imports.createdAt,
+      createdByName: users.name,
+    })
+    .from(imports)
+    .leftJoin(users, eq(users.id, imports.createdBy))
+    .where(and(eq(imports.orgId, ctx.orgId), eq(imports.status, "draft")))
+    .orderBy(desc(imports.createdAt))
+    .limit(SHOWN_DRAFTS);
+}
+export type ImportDraftRow = Awaited<ReturnType<typeof listImportDrafts>>[number];
 
 /** A draft that will not be imported (wrong file): removed with its report. Started imports stay in the history. */
 export async function discardImportDraft(ctx: TenantContext, { importId }: ImportIdParams) {
@@ -152,7 +179,7 @@ export async function countImports(ctx: TenantContext): Promise<number> {
   const [row] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(imports)
-    .where(eq(imports.orgId, ctx.orgId));
+    .where(and(eq(imports.orgId, ctx.orgId), STARTED));
   return row?.n ?? 0;
 }
 

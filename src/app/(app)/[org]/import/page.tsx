@@ -4,11 +4,12 @@ import Link from "next/link";
 
 import { FileGuide } from "@/components/import/file-guide";
 import { HistoryTable } from "@/components/import/history-table";
+import { PendingUploads } from "@/components/import/pending-uploads";
 import { UploadForm } from "@/components/import/upload-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { listImports } from "@/server/data/imports/drafts";
+import { listImportDrafts, listImports } from "@/server/data/imports/drafts";
 import { listStages } from "@/server/data/stages";
 import { getPageTenant } from "@/server/page-context";
 
@@ -20,7 +21,7 @@ type ImportPageProps = { params: Promise<{ org: string }> };
 export default async function ImportPage({ params }: ImportPageProps) {
   const { org: slug } = await params;
   const ctx = await getPageTenant(slug, "import.run");
-  const [stages, recent] = await Promise.all([listStages(ctx), listImports(ctx, { limit: 5, offset: 0 })]);
+  const [stages, recent, drafts] = await Promise.all([listStages(ctx), listImports(ctx, { limit: 5, offset: 0 }), listImportDrafts(ctx)]);
   const org = { slug: ctx.org.slug, locale: ctx.org.locale, timeZone: ctx.org.timeZone };
 
   return (
@@ -43,6 +44,15 @@ export default async function ImportPage({ params }: ImportPageProps) {
               <UploadForm orgSlug={ctx.org.slug} />
             </CardBody>
           </Card>
+          {drafts.length > 0 ? (
+            <Card className="overflow-hidden">
+              <CardHeader
+                title="Not imported yet"
+                description="Uploads you have not imported: continue with one, or discard it. They are not part of the import history."
+              />
+              <PendingUploads org={org} drafts={drafts} />
+            </Card>
+          ) : null}
           {recent.length > 0 ? (
             <Card className="overflow-hidden">
               <CardHeader
