@@ -1,15 +1,15 @@
-import { formatDateTime, formatDueDistance, formatTime } from "@/lib/dates/format";
+import { formatDateTime, formatTime } from "@/lib/dates/format";
+import { describeDue } from "@/lib/dates/relative";
 import { weightedValue } from "@/lib/deals/rules";
 import { formatMoney } from "@/lib/money";
 import { ACTION_TYPE_LABELS } from "@/lib/schemas/deals";
+import { UI_LANGUAGE } from "@/lib/ui-language";
 import type { Board, BoardCard } from "@/server/data/board";
 
 import { totalView } from "./board-state";
 import type { CardView, ColumnView } from "./board-types";
 
 type OrgFormat = { slug: string; locale: string; timeZone: string };
-
-const UI_LANGUAGE = "en";
 
 /**
  * Server-side: turns the board data into what the client renders, with every label formatted in
@@ -58,13 +58,14 @@ export function toCardView(card: BoardCard, now: Date, org: OrgFormat, showOwner
 }
 
 /**
- * The badge text. Times and dates follow the org's locale; the words are the UI's language
- * (English), so the relative phrase is English too rather than "Overdue · i forgårs".
+ * The badge text. Times and dates follow the org's locale; the relative phrase is the one every
+ * page uses (describeDue), in the UI's language.
  */
 function dueLabel(card: BoardCard, now: Date, { locale, timeZone }: OrgFormat): string {
   const due = card.action?.dueAt;
   if (!due) return "No next step";
-  if (card.due === "overdue") return `Overdue · ${formatDueDistance(due, now, UI_LANGUAGE)}`;
+  const relative = describeDue(due, now, { language: UI_LANGUAGE, timeZone }).text;
+  if (card.due === "overdue") return `Overdue · ${relative}`;
   if (card.due === "today") return `Today ${formatTime(due, locale, timeZone)}`;
-  return formatDueDistance(due, now, UI_LANGUAGE);
+  return relative;
 }

@@ -4,10 +4,11 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { BoardIconSprite } from "@/components/board/board-icons";
-import { dueDistance } from "@/components/next-steps/due-text";
 import { formatDate, formatDateTime } from "@/lib/dates/format";
+import { describeDue } from "@/lib/dates/relative";
 import { formatMoney } from "@/lib/money";
 import { type DealFilters, dealFiltersToQuery, type DealSortKey, sortToggle } from "@/lib/schemas/deal-filters";
+import { UI_LANGUAGE } from "@/lib/ui-language";
 import type { CurrencyTotal, DealListRow } from "@/server/data/deal-list";
 
 import { DealListRows, type DealRowView } from "./deal-list-rows";
@@ -97,7 +98,7 @@ export function DealListTable({ org, rows, totals, total, filters, showOwner, no
 function toRowView(deal: DealListRow, org: Org, now: Date, showOwner: boolean): DealRowView {
   const money = (minor: number) => formatMoney(minor, deal.currency, org.locale);
   const next = deal.nextAction;
-  const distance = next ? dueDistance(next.dueAt, now) : null;
+  const distance = next ? describeDue(next.dueAt, now, { language: UI_LANGUAGE, timeZone: org.timeZone }) : null;
   return {
     id: deal.id,
     title: deal.title,

@@ -7,12 +7,13 @@ import { type JSX, startTransition, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/dates/format";
+import { describeDue } from "@/lib/dates/relative";
 import { dayBounds } from "@/lib/dates/zoned";
 import { dueState } from "@/lib/deals/rules";
+import { UI_LANGUAGE } from "@/lib/ui-language";
 
 import { CompleteNextStepDialog } from "./complete-next-step-dialog";
 import { DueStateBadge } from "./due-state-badge";
-import { dueDistance } from "./due-text";
 import { ACTION_TYPE_LABELS, NextStepTypeIcon } from "./next-step-type";
 import { SnoozeNextStepDialog } from "./snooze-next-step-dialog";
 import type { Assignee, NextStepForCompletion, OrgDisplay } from "./types";
@@ -38,7 +39,7 @@ export function PendingNextStepPanel({ org, step, lossReasons, assignees }: Pend
   const now = new Date();
   const dueAt = new Date(step.dueAt);
   const state = dueState(dueAt, now, dayBounds(now, org.timeZone).end);
-  const distance = dueDistance(dueAt, now);
+  const distance = describeDue(dueAt, now, { language: UI_LANGUAGE, timeZone: org.timeZone });
 
   return (
     <Card aria-labelledby={`next-action-${step.id}`}>

@@ -36,10 +36,10 @@ describe("buildQueueSections", () => {
     const org = { slug: "rendetalje", locale: "da-DK", timeZone: "Europe/Copenhagen", currency: "DKK" };
     const [overdue, today, upcoming] = buildQueueSections(queue, org, (b) => `/rendetalje/deals?due=${b}`);
     expect(overdue).toMatchObject({ bucket: "overdue", count: 240, moreHref: "/rendetalje/deals?due=overdue" });
-    expect(overdue!.rows[0]).toMatchObject({ distance: "1 day late", stage: "Proposal · 50 %" });
+    expect(overdue!.rows[0]).toMatchObject({ distance: "yesterday", stage: "Proposal · 50 %" });
     expect(overdue!.rows[0]!.value.replace(/\s/g, " ")).toBe("12.501 kr.");
     expect(overdue!.rows[0]!.due).toMatch(/23\. nov\. 2026.*08[.:]00/);
-    expect(today!.rows[0]).toMatchObject({ due: "14.00", distance: "in 3 h" });
+    expect(today!.rows[0]).toMatchObject({ due: "14.00", distance: "in 3 hr." });
     expect(today!.rows[0]!.action).toEqual({
       id: "a1",
       type: "call",

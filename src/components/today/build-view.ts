@@ -1,8 +1,9 @@
-import { dueDistance } from "@/components/next-steps/due-text";
 import type { OrgDisplay } from "@/components/next-steps/types";
 import { formatDateTime, formatTime } from "@/lib/dates/format";
+import { describeDue } from "@/lib/dates/relative";
 import { TODAY_BUCKETS } from "@/lib/deals/today-buckets";
 import { formatMoney } from "@/lib/money";
+import { UI_LANGUAGE } from "@/lib/ui-language";
 import type { TodayQueue, TodayRow } from "@/server/data/today-queue";
 
 import type { QueueRowView, QueueSectionView, RowOwner, SentQueueRow, SentQueueSection, TodayBucket } from "./types";
@@ -42,7 +43,7 @@ export function toRowView(row: TodayRow, bucket: TodayBucket, now: Date, org: Or
 export function dueTexts(dueAt: Date, bucket: TodayBucket, now: Date, org: OrgDisplay): Pick<QueueRowView, "due" | "distance"> {
   return {
     due: bucket === "today" ? formatTime(dueAt, org.locale, org.timeZone) : formatDateTime(dueAt, org.locale, org.timeZone),
-    distance: dueDistance(dueAt, now).text,
+    distance: describeDue(dueAt, now, { language: UI_LANGUAGE, timeZone: org.timeZone }).text,
   };
 }
 

@@ -81,7 +81,7 @@ describe("applyQueueChange", () => {
       value: "12,500 kr.",
       stage: "Proposal · 50 %",
       due: "13:00", // today's rows show the time alone, in Copenhagen
-      distance: "in 2 h",
+      distance: "in 2 hr.",
     });
     expect(before).toEqual(queue()); // pure
     expect(after[2]).toBe(before[2]); // untouched buckets keep their identity
@@ -164,7 +164,7 @@ describe("applyQueueChange", () => {
     expect(counts(snoozed)).toEqual({ overdue: 2, today: 0, upcoming: 8 });
     expect(snoozed[2]!.rows[0]).toMatchObject({
       action: { id: "t1", details: "Call t1", dueAt: "2026-11-25T13:30:00.000Z" },
-      distance: "in 1 day",
+      distance: "tomorrow",
     });
     expect(snoozed[2]!.rows[0]!.due).toMatch(/25 Nov 2026.*14:30/);
   });

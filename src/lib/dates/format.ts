@@ -26,35 +26,6 @@ export function formatTime(at: Date, locale: string, timeZone: string): string {
   return fmt(locale, timeZone, { timeStyle: "short" }, "t").format(at);
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** "3 h late", "2 days late", "in 45 min", "in 3 days" — how far a due time is from now. */
-export function formatDueDistance(dueAt: Date, now: Date, locale: string): string {
-  const diff = dueAt.getTime() - now.getTime();
-  const abs = Math.abs(diff);
-  const rtf = relativeFormat(locale);
-  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
-    abs < HOUR
-      ? [Math.max(1, Math.round(abs / MINUTE)), "minute"]
-      : abs < DAY
-        ? [Math.round(abs / HOUR), "hour"]
-        : [Math.round(abs / DAY), "day"];
-  return rtf.format(diff < 0 ? -value : value, unit);
-}
-
-const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
-
-function relativeFormat(locale: string): Intl.RelativeTimeFormat {
-  let f = relativeFormats.get(locale);
-  if (!f) {
-    f = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
-    relativeFormats.set(locale, f);
-  }
-  return f;
-}
-
 /** Whole days between two instants, for "time in stage" (rounded down, never negative). */
 export function wholeDays(from: Date, to: Date): number {
   return Math.max(0, daysSince(from, to));
