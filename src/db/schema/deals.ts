@@ -105,7 +105,8 @@ export const deals = pgTable(
     index("deals_org_closed_idx")
       .on(t.orgId, t.closedAt)
       .where(sql`${t.deletedAt} is null and ${t.closedAt} is not null`),
-    index("deals_org_search_idx").using("gin", sql`(lower(${t.title} || ' ' || ${t.contactName})) gin_trgm_ops`),
+    // search_fold (0016): lower-cased and unaccented, so "osterbro" finds "Østerbro" and back.
+    index("deals_org_search_idx").using("gin", sql`search_fold(${t.title} || ' ' || ${t.contactName}) gin_trgm_ops`),
     // The few soft-deleted deals: "pending actions of the org except on deleted deals" becomes an
     // anti-join against this tiny index instead of a join with every deal (a lead's Today counts).
     index("deals_org_deleted_idx")

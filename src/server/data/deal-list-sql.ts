@@ -15,9 +15,13 @@ import { visibleDeals } from "./deal-scope";
  * and the exports (src/server/exports). Builders of query fragments, not data functions.
  */
 
-/** LIKE's wildcards and its escape character, taken literally in a search. */
-export function likeContains(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * The search term as a LIKE pattern over search_fold()ed text (lower-cased, accents removed:
+ * drizzle/0016): folded first, then LIKE's wildcards and escape character taken literally, in that
+ * order because folding itself can produce them ("％" becomes "%").
+ */
+function searchPattern(q: string): SQL {
+  return sql`'%' || replace(replace(replace(search_fold(${q}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
 }
 
 function dateStart(isoDate: string, timeZone: string): Date {
@@ -47,7 +51,7 @@ export function filterCondition(ctx: TenantContext, f: DealFilters, now: Date): 
   }
   if (f.q) {
     // Exactly the expression of the trigram index deals_org_search_idx, so the planner can use it.
-    conditions.push(sql`lower(${deals.title} || ' ' || ${deals.contactName}) like lower(${likeContains(f.q)})`);
+    conditions.push(sql`search_fold(${deals.title} || ' ' || ${deals.contactName}) like ${searchPattern(f.q)}`);
   }
   if (f.overdue) {
     conditions.push(
