@@ -1,6 +1,6 @@
 import "server-only";
 
-import bcrypt from "bcryptjs";
+import { hashSync } from "@node-rs/bcrypt";
 
 import type { DbOrTx } from "@/db/client";
 import { insertOrganization, type NewOrganization } from "@/db/create-organization";
@@ -25,7 +25,7 @@ const hashCache = new Map<string, string>();
 export function seedPasswordHash(password: string): string {
   let hash = hashCache.get(password);
   if (!hash) {
-    hash = bcrypt.hashSync(password, 10);
+    hash = hashSync(password, 10);
     hashCache.set(password, hash);
   }
   return hash;
