@@ -1,16 +1,16 @@
 "use server";
 
-import { AuthError, CredentialsSignin } from "next-auth";
+import { AuthError } from "next-auth";
 import { z } from "zod";
 
 import { fail } from "@/lib/result";
 import { acceptInvitationSchema, joinInvitationSchema, signInSchema } from "@/lib/schemas/members";
-import { publicAction, userAction } from "@/server/action-factory";
-import { currentActor } from "@/server/actor";
-import { signIn, signOut } from "@/server/auth";
+import { publicAction } from "@/server/action-factory";
+import { currentVerifiedActor } from "@/server/actor";
+import { retryAfterOf, signIn, signOut } from "@/server/auth";
 import { databaseContext } from "@/server/data/context";
 import { unsafeAcceptInvitation, unsafeFindInvitation, unsafeJoinInvitation } from "@/server/data/invitations";
-import { THROTTLE } from "@/server/data/sign-in-throttle";
+import { unsafeEndSessions } from "@/server/data/sessions";
 import { NotFoundError } from "@/server/errors";
 
 export const signInAction = publicAction({
@@ -20,18 +20,25 @@ export const signInAction = publicAction({
       await signIn("credentials", { email, password, redirect: false });
       return { redirectTo: "/" };
     } catch (err) {
-      if (err instanceof CredentialsSignin && err.code === "rate_limited") {
-        return fail("RATE_LIMITED", `Too many failed attempts. Wait ${THROTTLE.windowMinutes} minutes and try again.`);
-      }
+      const wait = retryAfterOf(err);
+      if (wait !== null) return fail("RATE_LIMITED", `Too many attempts. Try again in ${wait} ${wait === 1 ? "second" : "seconds"}.`);
       if (err instanceof AuthError) return fail("VALIDATION", "Wrong email or password.");
       throw err;
     }
   },
 });
 
-export const signOutAction = userAction({
+/**
+ * Ends the account's sessions everywhere (a copied cookie included: tokens carry the session
+ * version this bumps), then clears this browser's cookie. Also the profile's "Sign out everywhere".
+ * Public so that a session ended already still gets its cookie cleared; only a current one bumps
+ * (an old copy of a cookie must not be able to end the sessions that replaced it).
+ */
+export const signOutAction = publicAction({
   input: z.object({}),
   handler: async () => {
+    const actor = await currentVerifiedActor();
+    if (actor) await unsafeEndSessions(databaseContext(), { userId: actor.userId });
     await signOut({ redirect: false });
     return { redirectTo: "/login" };
   },
@@ -52,7 +59,7 @@ export const joinInvitationAction = publicAction({
   handler: async ({ token, password }) => {
     const db = databaseContext();
     if (password === undefined) {
-      const actor = await currentActor();
+      const actor = await currentVerifiedActor();
       if (!actor) return fail("UNAUTHENTICATED", "Sign in to accept the invitation.");
       const { orgSlug } = await unsafeJoinInvitation(db, { token, userId: actor.userId });
       return { redirectTo: `/${orgSlug}` };

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { can, type Permission, ROLE_LABELS } from "@/lib/permissions";
 import { type ActionResult, fail, ok, validationFailure } from "@/lib/result";
 
-import { currentActor, isExplicitActor } from "./actor";
+import { currentActor, currentVerifiedActor, isExplicitActor } from "./actor";
 import { recordOrgDataChanged } from "./data-changes";
 import { AppError, constraintOf, isSerializationFailure, isUniqueViolation } from "./errors";
 import { resolveTenant, type TenantContext } from "./tenant";
@@ -67,11 +67,14 @@ type UserActionDef<S extends z.ZodType, R> = {
   handler: (actor: { userId: string }, input: z.output<S>) => Promise<R>;
 };
 
-/** Signed in, but not inside one org (e.g. signing out). */
+/**
+ * Signed in, but not inside one org (e.g. the profile). No tenant query checks the session's
+ * version here, so it is checked by a query of its own.
+ */
 export function userAction<S extends z.ZodType, R>(def: UserActionDef<S, R>) {
   return async function action(rawInput: z.input<S>): Promise<ActionResult<R>> {
     return guard(async () => {
-      const actor = await currentActor();
+      const actor = await currentVerifiedActor();
       if (!actor) return fail("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
       const parsed = def.input.safeParse(rawInput);
       if (!parsed.success) return validationFailure(parsed.error.issues);

@@ -24,6 +24,13 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** The session is gone or was ended (signed out, password changed): treated exactly like no session. */
+export class UnauthenticatedError extends AppError {
+  constructor() {
+    super("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+  }
+}
+
 export class ForbiddenError extends AppError {
   constructor(message = "You don't have permission to do that.") {
     super("FORBIDDEN", message);

@@ -128,7 +128,7 @@ describe("resolveTenant", () => {
 
   it("the org switcher lists only the actor's own orgs", async () => {
     const { a, b } = await twoOrgs();
-    const mine = await listMyOrganizations(a.rep.id, getDb());
+    const mine = await listMyOrganizations({ userId: a.rep.id }, getDb());
     expect(mine).toEqual([{ slug: a.org.slug, name: a.org.name, role: "rep" }]);
     expect(mine.map((o) => o.slug)).not.toContain(b.org.slug);
   });

@@ -7,15 +7,13 @@ import { LAST_ORG_COOKIE } from "@/components/shell/last-org-cookie";
 import { Logo } from "@/components/shell/logo";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Card, CardBody } from "@/components/ui/card";
-import { getPageActor } from "@/server/page-context";
-import { listMyOrganizations } from "@/server/tenant";
+import { getPageOrganizations } from "@/server/page-context";
 
 export const metadata: Metadata = { title: "Welcome" };
 
 /** "/" after sign-in: straight into the org last worked in (else the first), or a way out when there is none. */
 export default async function LandingPage() {
-  const actor = await getPageActor();
-  const orgs = await listMyOrganizations(actor.userId);
+  const orgs = await getPageOrganizations();
   const last = (await cookies()).get(LAST_ORG_COOKIE)?.value;
   const landing = orgs.find((o) => o.slug === last) ?? orgs[0];
   if (landing) redirect(`/${landing.slug}/today`);

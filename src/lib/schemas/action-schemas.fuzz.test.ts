@@ -8,6 +8,7 @@ import * as members from "./members";
 import * as organization from "./organization";
 import * as pipeline from "./pipeline";
 import { isCalendarDate, isSafeText, MAX_YEAR, MIN_YEAR } from "./primitives";
+import * as profile from "./profile";
 
 /**
  * Property: whatever JSON-ish value a server action receives, its schema either refuses it with
@@ -66,6 +67,8 @@ const VALID: Record<string, () => unknown> = {
   acceptInvitationSchema: () => ({ token: "t".repeat(32), name: "Ann Lee", password: "correct horse battery" }),
   signInSchema: () => ({ email: "ann@example.com", password: "secret" }),
   joinInvitationSchema: () => ({ token: "t".repeat(32), password: "secret" }),
+  updateProfileSchema: () => ({ name: "Ann Lee", email: "ann@example.com" }),
+  changePasswordSchema: () => ({ currentPassword: "secret", newPassword: "correct horse battery" }),
   stageFieldsSchema: () => ({ name: "Demo", probability: "25", staleAfterDays: 14 }),
   addStageSchema: () => ({ name: "Demo", probability: 25, staleAfterDays: "14" }),
   updateStageSchema: () => ({ stageId: U1, name: "Demo", probability: 25, staleAfterDays: 14 }),
@@ -79,7 +82,7 @@ const VALID: Record<string, () => unknown> = {
 };
 
 const schemas: [string, z.ZodType][] = [];
-for (const [name, value] of Object.entries({ ...deals, ...imports, ...members, ...organization, ...pipeline })) {
+for (const [name, value] of Object.entries({ ...deals, ...imports, ...members, ...organization, ...pipeline, ...profile })) {
   if (value instanceof z.ZodType) schemas.push([name, value]);
 }
 

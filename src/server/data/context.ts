@@ -11,6 +11,12 @@ import { type DbOrTx, getDb } from "@/db/client";
 export type DbContext = { db: DbOrTx };
 
 /**
+ * The context of a data function about the signed-in user's own account (the profile), outside any
+ * org: the user comes from a session the caller has checked (the factory's userAction).
+ */
+export type UserContext = DbContext & { userId: string };
+
+/**
  * Runs `fn` in one transaction with a ctx whose `db` is that transaction, so every data function
  * it calls with `txCtx` joins it. Called with a ctx that is already in a transaction, it nests
  * (a savepoint).
@@ -22,4 +28,9 @@ export function inTransaction<C extends DbContext, T>(ctx: C, fn: (txCtx: C) => 
 /** The context of an `unsafe…` call outside a transaction: the process's database. */
 export function databaseContext(): DbContext {
   return { db: getDb() };
+}
+
+/** The context of a data function about the user's own account, outside a transaction. */
+export function userContext({ userId }: { userId: string }): UserContext {
+  return { db: getDb(), userId };
 }

@@ -12,6 +12,7 @@ import { requirePermission, type TenantContext } from "@/server/tenant";
 import { recordAudit } from "./audit";
 import { inTransaction } from "./context";
 import { setActor } from "./deal-scope";
+import { unsafeEndSessionsIfNoOrgLeft } from "./sessions";
 
 const INVITATION_DAYS = 7;
 
@@ -136,6 +137,8 @@ export async function removeMember(ctx: TenantContext, { userId, handoffTo = ctx
     if (before.role === "admin") await assertAnotherAdmin(txCtx, { userId });
     await handOffWork(txCtx, { from: userId, to: handoffTo });
     await tx.delete(memberships).where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, userId)));
+    // Removed from their last org: their sessions end with it (in this transaction, so both or neither).
+    await unsafeEndSessionsIfNoOrgLeft(txCtx, { userId });
     await recordAudit(txCtx, { entity: "membership", entityId: userId, action: "remove", before: { role: before.role } });
   });
 }

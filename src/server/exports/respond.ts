@@ -58,6 +58,7 @@ export async function exportRoute(
     });
   } catch (err) {
     if (err instanceof AppError) {
+      if (err.code === "UNAUTHENTICATED") return plain(401, "Sign in to download exports.");
       if (err.code === "NOT_FOUND") return plain(404, err.message);
       if (err.code === "FORBIDDEN") return plain(403, err.message);
       if (err.code === "VALIDATION") return plain(400, err.message);

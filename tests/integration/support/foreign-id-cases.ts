@@ -102,6 +102,10 @@ export const FOREIGN_ID_CASES: Record<string, { none: string } | { calls: (w: Fo
     none: "public: the invitation's token names its own org; the account must be the invited one (invitations.test.ts)",
   },
   acceptInvitationAction: { none: "public: the invitation's token names its own org (invitations.test.ts)" },
+  completeSetupAction: { none: "public: the first run has no org yet; its token is the credential (setup.test.ts)" },
+  createOrganizationAction: { none: "names no org: the new org is the actor's own creation (create-organization.test.ts)" },
+  updateProfileAction: { none: "the signed-in user's own account, outside any org: a name and an email (profile.test.ts)" },
+  changePasswordAction: { none: "the signed-in user's own account, outside any org: two passwords (profile.test.ts)" },
   createDealAction: {
     calls: (w) => {
       const base = { title: "New", contactName: "Acme", value: "100", stageId: w.aOpenStageIds[0], firstAction: nextStep() };

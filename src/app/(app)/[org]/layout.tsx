@@ -11,7 +11,8 @@ type OrgLayoutProps = { children: ReactNode; params: Promise<{ org: string }> };
 export default async function OrgLayout({ children, params }: OrgLayoutProps) {
   const { org: slug } = await params;
   const ctx = await getPageTenant(slug);
-  const orgs = await listMyOrganizations(ctx.userId, ctx.db);
+  // The tenant query has checked the session already.
+  const orgs = await listMyOrganizations({ userId: ctx.userId }, ctx.db);
   const current = { slug: ctx.org.slug, name: ctx.org.name, role: ctx.role };
 
   return (

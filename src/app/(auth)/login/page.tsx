@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { LoginForm } from "@/components/auth/login-form";
-import { currentActor } from "@/server/actor";
+import { currentVerifiedActor } from "@/server/actor";
 import { databaseContext } from "@/server/data/context";
 import { demoLoginHint } from "@/server/data/demo-login";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage() {
-  if (await currentActor()) redirect("/");
+  // Verified: a signed-out copy of the cookie must get the form, not a redirect back to a page that refuses it.
+  if (await currentVerifiedActor()) redirect("/");
   return <LoginForm demo={await demoLoginHint(databaseContext())} />;
 }

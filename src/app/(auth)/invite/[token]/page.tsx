@@ -6,7 +6,7 @@ import { InvitationForms } from "@/components/auth/invitation-forms";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { currentActor } from "@/server/actor";
+import { currentVerifiedActor } from "@/server/actor";
 import { databaseContext } from "@/server/data/context";
 import { unsafeFindInvitation } from "@/server/data/invitations";
 
@@ -18,7 +18,7 @@ type InvitePageProps = { params: Promise<{ token: string }> };
 export default async function InvitePage({ params }: InvitePageProps) {
   const { token } = await params;
   // Tokens are base64url of 24 bytes; anything far outside that shape cannot match, so skip the query.
-  const viewerId = (await currentActor())?.userId;
+  const viewerId = (await currentVerifiedActor())?.userId;
   const invitation =
     token.length >= 20 && token.length <= 100 ? await unsafeFindInvitation(databaseContext(), { token, viewerId }) : undefined;
 
