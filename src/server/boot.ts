@@ -23,13 +23,10 @@ export async function bootDatabase(options: { seed?: boolean; quiet?: boolean } 
       dataDir: path.join(e.DATA_DIR, "pg"),
       port: e.EMBEDDED_PG_PORT,
       database: "momentum",
-      log: (m) => {
-        if (/FATAL|ERROR|PANIC/.test(m)) console.error(`[postgres] ${m}`);
-      },
+      log,
     });
-    log(
-      `${server.reused ? "Reusing" : "Started"} embedded PostgreSQL on 127.0.0.1:${server.port} (data in ${path.resolve(e.DATA_DIR, "pg")})`,
-    );
+    log(`${server.reused ? "Reusing" : "Started"} embedded PostgreSQL on 127.0.0.1:${server.port} (data in ${server.dataDir})`);
+    if (!server.reused) log(`PostgreSQL's own log: ${server.logDir}`);
     url = server.url;
   }
   await migrateWithLock(url);
