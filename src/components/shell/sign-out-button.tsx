@@ -7,8 +7,11 @@ import { signOutAction } from "@/actions/auth";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 
-/** For pages outside the shell (no user menu there): a form of one button. */
-export function SignOutButton() {
+/**
+ * For pages outside the shell (no user menu there), and the profile's "Sign out everywhere": a form
+ * of one button. Any sign-out ends every session of the account (see signOutAction).
+ */
+export function SignOutButton({ label = "Sign out" }: { label?: string }) {
   // Stays true until the browser has left the page.
   const [leaving, setLeaving] = useState(false);
   const leave = () => {
@@ -32,7 +35,7 @@ export function SignOutButton() {
         pending={form.pending || leaving}
         icon={<LogOut aria-hidden className="size-4" />}
       >
-        Sign out
+        {label}
       </Button>
     </form>
   );

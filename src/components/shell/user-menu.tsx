@@ -1,10 +1,13 @@
 "use client";
 
-import { ChevronsUpDown, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { ChevronsUpDown, LogOut, UserRound } from "lucide-react";
+import Link from "next/link";
+import { useParams } from "next/navigation";
 import { useState } from "react";
 
 import { signOutAction } from "@/actions/auth";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { THEME_OPTIONS } from "@/components/theme/theme-options";
 import { THEME_CHOICES, type ThemeChoice } from "@/components/theme/theme-script";
 import { setThemeChoice, useThemeChoice } from "@/components/theme/use-theme";
 import {
@@ -21,18 +24,14 @@ import {
 
 import { UserAvatar } from "./org-avatar";
 
-const THEME_OPTIONS: Record<ThemeChoice, { label: string; Icon: typeof Sun }> = {
-  light: { label: "Light", Icon: Sun },
-  dark: { label: "Dark", Icon: Moon },
-  system: { label: "System", Icon: Monitor },
-};
-
 function isThemeChoice(value: string): value is ThemeChoice {
   return (THEME_CHOICES as readonly string[]).includes(value);
 }
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
   const theme = useThemeChoice();
+  // The menu lives in the org's shell; the profile keeps the shell, so it is under the org's URL.
+  const { org } = useParams<{ org: string }>();
   const [leaving, setLeaving] = useState(false);
   const leave = () => {
     setLeaving(true);
@@ -66,6 +65,13 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
             <p className="truncate text-sm font-medium text-zinc-900 dark:text-zinc-100">{name}</p>
             <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{email}</p>
           </div>
+          <DropdownMenuSeparator />
+          <DropdownMenuItem asChild>
+            <Link href={`/${org}/profile`}>
+              <UserRound aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
+              Profile
+            </Link>
+          </DropdownMenuItem>
           <DropdownMenuSeparator />
           <DropdownMenuGroup>
             <DropdownMenuLabel>Theme</DropdownMenuLabel>

@@ -1,0 +1,2 @@
+// Shaped like the settings pages, which the profile looks like.
+export { default } from "../settings/loading";
