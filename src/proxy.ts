@@ -15,5 +15,5 @@ export function proxy(request: NextRequest) {
 
 // Everything except the auth endpoints, public pages, webhooks, health and static assets needs a session.
 export const config = {
-  matcher: ["/((?!api/auth|api/health|api/webhooks|login|invite|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: ["/((?!api/auth|api/health|api/webhooks|login|invite|setup|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -11,6 +11,8 @@ import { migrateDatabase } from "@/db/migrate";
 import { demoLoginsTable, hasDemoData, seedDemoIfEmpty } from "@/db/seed/run";
 import { env } from "@/env";
 
+import { announceSetupLink } from "./setup-link";
+
 const MIGRATION_LOCK = 727_001; // pg_advisory_lock key: one migrator at a time across instances
 
 /** Resolves the database (external or embedded), migrates it, and seeds the demo on first start. */
@@ -35,6 +37,7 @@ export async function bootDatabase(options: { seed?: boolean; quiet?: boolean } 
     if (await seedDemoIfEmpty(db)) log("Seeded the demo data.");
     if (!options.quiet && (await hasDemoData(db))) console.log(demoLoginsTable());
   }
+  if (options.seed !== false && !options.quiet) await announceSetupLink(db, log);
   return { db, url };
 }
 

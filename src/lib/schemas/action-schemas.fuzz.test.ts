@@ -9,6 +9,7 @@ import * as organization from "./organization";
 import * as pipeline from "./pipeline";
 import { isCalendarDate, isSafeText, MAX_YEAR, MIN_YEAR } from "./primitives";
 import * as profile from "./profile";
+import * as setup from "./setup";
 
 /**
  * Property: whatever JSON-ish value a server action receives, its schema either refuses it with
@@ -79,10 +80,19 @@ const VALID: Record<string, () => unknown> = {
   startImportSchema: () => ({ ...importOptions, importId: U1, skipInvalid: true }),
   importIdSchema: () => ({ importId: U1 }),
   uploadImportSchema: () => new FormData(),
+  newOrganizationSchema: () => ({ name: "Fjord Foods", currency: "DKK", locale: "da-DK", timeZone: "Europe/Copenhagen" }),
+  setupSchema: () => ({
+    token: "t".repeat(43),
+    name: "Fjord Foods",
+    currency: "DKK",
+    locale: "da-DK",
+    timeZone: "Europe/Copenhagen",
+    admin: { name: "Ann Lee", email: "ann@example.com", password: "correct horse battery" },
+  }),
 };
 
 const schemas: [string, z.ZodType][] = [];
-for (const [name, value] of Object.entries({ ...deals, ...imports, ...members, ...organization, ...pipeline, ...profile })) {
+for (const [name, value] of Object.entries({ ...deals, ...imports, ...members, ...organization, ...pipeline, ...profile, ...setup })) {
   if (value instanceof z.ZodType) schemas.push([name, value]);
 }
 

@@ -104,8 +104,6 @@ export const FOREIGN_ID_CASES: Record<string, { none: string } | { calls: (w: Fo
   acceptInvitationAction: { none: "public: the invitation's token names its own org (invitations.test.ts)" },
   completeSetupAction: { none: "public: the first run has no org yet; its token is the credential (setup.test.ts)" },
   createOrganizationAction: { none: "names no org: the new org is the actor's own creation (create-organization.test.ts)" },
-  updateProfileAction: { none: "the signed-in user's own account, outside any org: a name and an email (profile.test.ts)" },
-  changePasswordAction: { none: "the signed-in user's own account, outside any org: two passwords (profile.test.ts)" },
   createDealAction: {
     calls: (w) => {
       const base = { title: "New", contactName: "Acme", value: "100", stageId: w.aOpenStageIds[0], firstAction: nextStep() };
