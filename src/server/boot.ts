@@ -34,7 +34,9 @@ export async function bootDatabase(options: { seed?: boolean; quiet?: boolean } 
   await migrateWithLock(url);
   const db = connectDatabase(url, { max: e.DB_POOL_MAX, logSql: e.LOG_SQL === "on" });
   if (options.seed !== false && e.SEED_DEMO === "auto") {
-    if (await seedDemoIfEmpty(db)) log("Seeded the demo data.");
+    // Only the embedded database: an external DATABASE_URL is a real install's, and the demo's
+    // well-known logins must not land there unasked (`npm run db:seed` seeds it on purpose).
+    if (!e.DATABASE_URL && (await seedDemoIfEmpty(db))) log("Seeded the demo data.");
     if (!options.quiet && (await hasDemoData(db))) console.log(demoLoginsTable());
   }
   if (options.seed !== false && !options.quiet) await announceSetupLink(db, log);
