@@ -29,6 +29,13 @@ const schema = z.object({
   SEED_DEMO: z.enum(["auto", "off"]).default("auto"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   LOG_SQL: z.enum(["on", "off"]).default("off"),
+  /**
+   * Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (0 = none: the
+   * client is the TCP peer). See README "Behind a reverse proxy" and src/lib/client-ip.ts.
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** Set by scripts/web-worker.mjs, never by hand: requests carry the TCP peer in PEER_ADDRESS_HEADER. */
+  MOMENTUM_PEER_HEADER: z.enum(["on", "off"]).default("off"),
   /** Serves the benchmark's empty page at /bench-floor (on); off = 404, as in production. */
   BENCH_FLOOR_PAGE: z.enum(["on", "off"]).default("off"),
 });

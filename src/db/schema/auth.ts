@@ -1,19 +1,16 @@
 import "server-only";
 
-import { bigserial, boolean, index, pgTable, timestamp, varchar } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
- * Sign-in attempts, kept in PostgreSQL so that rate limiting holds across app instances.
- * Not a tenant table: an attempt happens before anyone is in an org.
+ * Budgets of rate-limiter-flexible's RateLimiterDrizzle store (the columns it expects): one row per
+ * key (`<limiter>:<subject>`, e.g. a sign-in account or client address) with the points used and
+ * when they expire. In PostgreSQL, so a budget holds across web workers and instances. Not a
+ * tenant table: sign-in happens before anyone is in an org. The limiters delete rows an hour past
+ * their expiry themselves.
  */
-export const signInAttempts = pgTable(
-  "sign_in_attempts",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    email: varchar("email", { length: 254 }).notNull(),
-    ip: varchar("ip", { length: 64 }).notNull(),
-    succeeded: boolean("succeeded").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("sign_in_attempts_email_idx").on(t.email, t.createdAt), index("sign_in_attempts_ip_idx").on(t.ip, t.createdAt)],
-);
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull(),
+  expire: timestamp("expire", { withTimezone: true }),
+});

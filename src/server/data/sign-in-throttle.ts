@@ -1,66 +1,117 @@
 import "server-only";
 
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 
-import { signInAttempts } from "@/db/schema";
+import { rateLimits } from "@/db/schema";
+import { addressBucket } from "@/lib/client-ip";
 
 import type { DbContext } from "./context";
 
 /**
- * Failed sign-ins are counted per account and per IP over a sliding window in PostgreSQL, so the
- * limit holds across app instances. Not tenant-scoped: nobody is in an org before signing in.
+ * Sign-in budgets (OWASP authentication guidance): a client address gets a number of failures per
+ * window, and an account that keeps failing is slowed down, never locked: after a few failures each
+ * attempt must wait 1 s, 2 s, 4 s… (at most 5 minutes) after the previous one, and the right
+ * password works as soon as the wait is over. Kept in PostgreSQL by rate-limiter-flexible (table
+ * `rate_limits`), so they hold across web workers and instances. Not tenant-scoped: nobody is in
+ * an org before signing in.
  */
-export const THROTTLE = {
-  windowMinutes: 15,
-  maxFailuresPerAccount: 5,
-  maxFailuresPerIp: 30,
+export const SIGN_IN_LIMITS = {
+  failuresPerAddress: 30,
+  addressWindowSeconds: 15 * 60,
+  /** Failures in a row an account may have before it is slowed down. */
+  freeAccountFailures: 3,
+  maxDelaySeconds: 5 * 60,
+  /** An account's run of failures is forgotten this long after it started. */
+  accountMemorySeconds: 24 * 60 * 60,
 } as const;
 
-export type ClaimSignInAttemptParams = { email: string; ip: string };
+/** The wait after an account's `failures`-th failure in a row: 0, then 1 s, 2 s, 4 s… up to the cap. */
+export function accountDelaySeconds(failures: number): number {
+  const beyond = failures - SIGN_IN_LIMITS.freeAccountFailures;
+  return beyond < 0 ? 0 : Math.min(SIGN_IN_LIMITS.maxDelaySeconds, 2 ** beyond);
+}
+
+type Limiters = { address: RateLimiterDrizzle; failures: RateLimiterDrizzle; wait: RateLimiterDrizzle };
+const limitersByDb = new WeakMap<DbContext["db"], Limiters>();
+
+function limiters({ db }: DbContext): Limiters {
+  let found = limitersByDb.get(db);
+  if (!found) {
+    const store = { storeClient: db, schema: rateLimits };
+    found = {
+      // Its timer deletes rows of every limiter an hour past their expiry (the table is shared).
+      address: new RateLimiterDrizzle({
+        ...store,
+        keyPrefix: "sign-in-address",
+        points: SIGN_IN_LIMITS.failuresPerAddress,
+        duration: SIGN_IN_LIMITS.addressWindowSeconds,
+      }),
+      failures: new RateLimiterDrizzle({
+        ...store,
+        keyPrefix: "sign-in-failures",
+        points: Number.MAX_SAFE_INTEGER,
+        duration: SIGN_IN_LIMITS.accountMemorySeconds,
+        clearExpiredByTimeout: false,
+      }),
+      // One point per wait: whoever takes it may try now, everyone else until it expires may not.
+      wait: new RateLimiterDrizzle({ ...store, keyPrefix: "sign-in-wait", points: 1, duration: 1, clearExpiredByTimeout: false }),
+    };
+    limitersByDb.set(db, found);
+  }
+  return found;
+}
+
+/** waitSeconds: how long the account must wait after this attempt if the password is wrong. */
+export type SignInRefusal = { ok: false; retryAfterSeconds: number };
+export type SignInClaim = { ok: true; waitSeconds: number } | SignInRefusal;
+export type SignInAttemptParams = { email: string; ip: string };
+
+const refused = (res: RateLimiterRes): SignInRefusal => ({ ok: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
+
+/** A budget refusal (RateLimiterRes) becomes a refused claim; a database error stays an error. */
+async function orRefused(work: Promise<unknown>): Promise<SignInRefusal | null> {
+  try {
+    await work;
+    return null;
+  } catch (err) {
+    if (err instanceof RateLimiterRes) return refused(err);
+    throw err;
+  }
+}
 
 /**
- * Claims a sign-in attempt before the password is checked. The attempt is written as a failure
- * first and the window counted afterwards (this attempt included), so concurrent attempts see
- * each other: a burst of parallel guesses cannot all pass a check made before any of them was
- * recorded. Returns the attempt's id, or undefined when the account or the IP is over its limit;
- * a refused attempt is not kept, so hammering a locked account does not extend the lock.
+ * Claims a sign-in attempt before the password is hashed: a refused attempt costs two reads, no
+ * bcrypt. The attempt is counted as a failure of the address and of the account first (atomic
+ * upserts), so parallel guesses see each other: of a burst, only the account's free failures and
+ * then one attempt per wait get through. An attempt refused for the account's wait is not kept, so
+ * hammering a slowed-down account does not slow it down further.
  */
-export async function unsafeClaimSignInAttempt({ db }: DbContext, { email, ip }: ClaimSignInAttemptParams): Promise<number | undefined> {
-  const [attempt] = await db.insert(signInAttempts).values({ email, ip, succeeded: false }).returning({ id: signInAttempts.id });
-  const since = sql`now() - make_interval(mins => ${THROTTLE.windowMinutes})`;
-  const [row] = await db
-    .select({
-      byAccount: sql<number>`count(*) filter (where ${signInAttempts.email} = ${email})`.mapWith(Number),
-      byIp: sql<number>`count(*) filter (where ${signInAttempts.ip} = ${ip})`.mapWith(Number),
-    })
-    .from(signInAttempts)
-    .where(
-      and(
-        eq(signInAttempts.succeeded, false),
-        gt(signInAttempts.createdAt, since),
-        sql`(${signInAttempts.email} = ${email} or ${signInAttempts.ip} = ${ip})`,
-      ),
-    );
-  if ((row?.byAccount ?? 0) > THROTTLE.maxFailuresPerAccount || (row?.byIp ?? 0) > THROTTLE.maxFailuresPerIp) {
-    await db.delete(signInAttempts).where(eq(signInAttempts.id, attempt!.id));
-    return undefined;
-  }
-  return attempt!.id;
+export async function unsafeClaimSignInAttempt(ctx: DbContext, { email, ip }: SignInAttemptParams): Promise<SignInClaim> {
+  const { address, failures, wait } = limiters(ctx);
+  const addressKey = addressBucket(ip);
+  const [spent, waiting] = await Promise.all([address.get(addressKey), wait.get(email)]);
+  if (spent && spent.consumedPoints >= SIGN_IN_LIMITS.failuresPerAddress) return refused(spent);
+  if (waiting && waiting.consumedPoints >= 1 && waiting.msBeforeNext > 0) return refused(waiting);
+
+  const overBudget = await orRefused(address.consume(addressKey));
+  if (overBudget) return overBudget;
+  const { consumedPoints: failuresInARow } = await failures.penalty(email);
+  const delay = accountDelaySeconds(failuresInARow);
+  if (delay === 0) return { ok: true, waitSeconds: 0 };
+  const mustWait = await orRefused(wait.consume(email, 1, { customDuration: delay }));
+  if (mustWait) await Promise.all([failures.reward(email), address.reward(addressKey)]);
+  return mustWait ?? { ok: true, waitSeconds: delay };
 }
 
-export type SucceedSignInAttemptParams = { attemptId: number; email: string };
+export type FailSignInAttemptParams = { email: string; waitSeconds: number };
 
-/** The password was right: the claimed attempt becomes a success and forgives the account's failures (not the IP's). */
-export async function unsafeSucceedSignInAttempt({ db }: DbContext, { attemptId, email }: SucceedSignInAttemptParams) {
-  await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
-  await db.delete(signInAttempts).where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false)));
+/** The password was wrong: the account's wait starts again from now, so it is as long as the user will be told, however long the check took. */
+export async function unsafeFailSignInAttempt(ctx: DbContext, { email, waitSeconds }: FailSignInAttemptParams): Promise<void> {
+  if (waitSeconds > 0) await limiters(ctx).wait.set(email, 1, waitSeconds);
 }
 
-/** Housekeeping job: attempts older than a day no longer matter. */
-export async function unsafePurgeOldSignInAttempts({ db }: DbContext): Promise<number> {
-  const rows = await db
-    .delete(signInAttempts)
-    .where(lt(signInAttempts.createdAt, sql`now() - interval '1 day'`))
-    .returning({ id: signInAttempts.id });
-  return rows.length;
+/** The password was right: the account's failures are forgiven, and this attempt is given back to the address (not its earlier failures). */
+export async function unsafeSucceedSignInAttempt(ctx: DbContext, { email, ip }: SignInAttemptParams): Promise<void> {
+  const { address, failures, wait } = limiters(ctx);
+  await Promise.all([failures.delete(email), wait.delete(email), address.reward(addressBucket(ip))]);
 }

@@ -5,7 +5,6 @@ import { PgBoss } from "pg-boss";
 import { databaseContext } from "@/server/data/context";
 import { unsafePurgeStaleImportDrafts } from "@/server/data/imports/drafts";
 import { IMPORT_JOB_EXPIRE_SECONDS } from "@/server/data/imports/job-state";
-import { unsafePurgeOldSignInAttempts } from "@/server/data/sign-in-throttle";
 
 import { IMPORT_QUEUE, type ImportJobData, processImportJob } from "./import-deals";
 
@@ -13,9 +12,11 @@ const g = globalThis as typeof globalThis & { __momentumBoss?: Promise<PgBoss> }
 
 /** Queues with their cron schedule (UTC) and handler. Each capability adds its own here. */
 const SCHEDULED_JOBS: { name: string; cron: string; run: () => Promise<unknown> }[] = [
-  { name: "purge-sign-in-attempts", cron: "17 3 * * *", run: () => unsafePurgeOldSignInAttempts(databaseContext()) },
   { name: "purge-import-drafts", cron: "37 3 * * *", run: () => unsafePurgeStaleImportDrafts(databaseContext()) },
 ];
+
+/** purge-sign-in-attempts: sign-in budgets moved to rate_limits, whose limiter deletes expired rows itself. */
+const RETIRED_SCHEDULES = ["purge-sign-in-attempts"];
 
 /**
  * On-demand queues: work that an action enqueues (`enqueue(name, data)`) instead of doing inside
@@ -32,12 +33,30 @@ const QUEUES: { name: string; run: (data: never) => Promise<unknown>; options?: 
   },
 ];
 
-/** Starts pg-boss on the app's database; `work` false makes this process only a producer. */
+/**
+ * Installs or upgrades pg-boss's schema, once, before several processes start pg-boss: npm start's
+ * primary runs it before forking the web workers. Processes that each migrate at once on a fresh
+ * database collide (PostgreSQL refuses the second `create type job_state`, logging pg-boss's
+ * whole schema SQL with it); pg-boss survives that, but nobody should have to read it.
+ */
+export async function prepareJobs(url: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: url, max: 2, supervise: false, schedule: false });
+  boss.on("error", (err) => console.error("[jobs]", err));
+  await boss.start();
+  await boss.stop({ graceful: false, close: true });
+}
+
+/**
+ * Starts pg-boss on the app's database; `work` false makes this process only a producer. A producer
+ * does not migrate (`migrate: false` only checks the schema version; prepareJobs or the job worker
+ * migrated). The job worker keeps `migrate` on: after prepareJobs that step finds nothing to do,
+ * and pg-boss also runs the schema's deferred index builds only where it is on.
+ */
 export function startJobs(url: string, options: { work: boolean }): Promise<PgBoss> {
   g.__momentumBoss ??= (async () => {
-    const boss = new PgBoss({ connectionString: url, max: 4 });
-    boss.on("error", (err) => console.error("[jobs]", err));
-    await boss.start();
+    const boss = await startBoss(url, options.work);
+    // Schedules of jobs that no longer exist, so pg-boss stops queueing work nobody takes.
+    for (const name of RETIRED_SCHEDULES) await boss.unschedule(name);
     for (const job of SCHEDULED_JOBS) {
       await boss.createQueue(job.name);
       await boss.schedule(job.name, job.cron);
@@ -56,6 +75,19 @@ export function startJobs(url: string, options: { work: boolean }): Promise<PgBo
     return boss;
   })();
   return g.__momentumBoss;
+}
+
+async function startBoss(url: string, migrate: boolean): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString: url, max: 4, migrate });
+  boss.on("error", (err) => console.error("[jobs]", err));
+  try {
+    return await boss.start();
+  } catch (err) {
+    // A producer started before anything migrated (next start alone with JOBS_WORKER=off): migrate here.
+    if (migrate || !/not installed|requires migrations/.test((err as Error).message)) throw err;
+    await boss.stop({ graceful: false, close: true }).catch(() => {});
+    return startBoss(url, true);
+  }
 }
 
 /** Hands work to the job worker (this process's or another's). Throws when jobs were never started. */
