@@ -23,8 +23,8 @@ async function withNameCheck<T>(run: () => Promise<T>): Promise<T> {
 export const updateStageAction = orgAction({
   permission: "pipeline.configure",
   input: updateStageSchema,
-  handler: (ctx, { stageId, name, probability, staleAfterDays }) =>
-    withNameCheck(() => updateStage(ctx, { stageId, name, probability, staleAfterDays })),
+  handler: (ctx, { stageId, name, probability, staleAfterDays, firstStep }) =>
+    withNameCheck(() => updateStage(ctx, { stageId, name, probability, staleAfterDays, firstStep })),
   revalidate: PIPELINE_VIEWS,
 });
 

@@ -169,6 +169,6 @@ describe("repeats and re-imports", () => {
       .from(importRowErrors)
       .where(and(eq(importRowErrors.orgId, team.org.id), eq(importRowErrors.importId, third)));
     expect(issue!.message).toBe("The matching deal is already up to date");
-    expect((await dealsByContact(team.org.id)).get("Nakatomi")).toMatchObject({ title: "Nakatomi – imported", valueMinor: 120_000 });
+    expect((await dealsByContact(team.org.id)).get("Nakatomi")).toMatchObject({ title: "Nakatomi", valueMinor: 120_000 });
   });
 });

@@ -78,7 +78,7 @@ describe("the founder's French CSV (BOM, semicolons, French decimals, dd/mm/yyyy
 
     const lavande = byContact.get("Maison Lavande")!;
     expect(lavande).toMatchObject({
-      title: "Maison Lavande – imported",
+      title: "Maison Lavande", // no title column, no product: the client's name
       valueMinor: 1_250_050,
       currency: "EUR",
       stageId: stage("Prospect"),
@@ -94,7 +94,7 @@ describe("the founder's French CSV (BOM, semicolons, French decimals, dd/mm/yyyy
       .where(and(eq(actions.orgId, team.org.id), eq(actions.dealId, lavande.id)));
     expect(lavandeAction).toMatchObject({
       type: "task",
-      details: "Qualify\n\nPremier contact au salon",
+      details: "Qualifier le besoin\n\nPremier contact au salon", // the Prospect stage's first step
       completedAt: null,
       ownerId: lavande.ownerId,
     });
@@ -162,7 +162,7 @@ describe("a Windows-1252 file with commas and English number formats", () => {
       .from(actions)
       .where(and(eq(actions.orgId, team.org.id), eq(actions.dealId, brasserie.id)));
     // 0x96, 0x92, 0x93/0x94 and 0x9C are Windows-1252's – ’ “ ” œ (Node's own decoder reads them as control characters).
-    expect(step!.details).toBe("Qualify\n\nWants a quote – l’été, “terrasse” & œufs");
+    expect(step!.details).toBe("Follow up on the proposal\n\nWants a quote – l’été, “terrasse” & œufs");
     expect(byContact.get("Société Générale Nord")).toMatchObject({ valueMinor: 1_250_050, probability: 70, sector: "Finance" });
     await expectInvariantHolds(team.org.id);
   });

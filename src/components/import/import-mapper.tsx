@@ -3,7 +3,7 @@
 import { ListChecks, Play, X } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useId, useMemo, useRef, useState } from "react";
 
 import { discardImportAction, startImportAction, validateImportAction } from "@/actions/imports";
 import { FormAlert } from "@/components/forms/form-messages";
@@ -13,6 +13,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardFooter, CardHeader } from "@/components/ui/card";
 import { duplicateFields, type ImportMapping, type UnknownOwnerPolicy } from "@/lib/import/fields";
+import { firstStepFor } from "@/lib/import/first-steps";
+import { listedValues, type RememberedValues, startingChoices } from "@/lib/import/value-map";
 import { type StartImportInput, type ValidateImportInput, validateImportSchema } from "@/lib/schemas/imports";
 import type { ValidationSummary } from "@/server/data/imports/validate";
 
@@ -20,8 +22,9 @@ import { CheckReport } from "./check-report";
 import { ColumnMapping } from "./column-mapping";
 import { ImportOptionsFields, type OptionsDraft } from "./import-options";
 import { ImportPreview } from "./import-preview";
-import { importInputOf, mappingOf } from "./mapper-input";
+import { importInputOf, mappingOf, stageValuesOf } from "./mapper-input";
 import type { MapperFile, MapperOrg, MapperRefs } from "./types";
+import { ValueMapping } from "./value-mapping";
 
 type ImportMapperProps = {
   org: MapperOrg;
@@ -29,15 +32,18 @@ type ImportMapperProps = {
   refs: MapperRefs;
   suggested: ImportMapping;
   initial: { mapping: ImportMapping; options: OptionsDraft };
+  /** The stage chosen for each value in the org's earlier imports (by folded value). */
+  remembered: RememberedValues;
   meName: string;
 };
 
 /**
- * Steps 2 and 3: map the columns (with a live preview of the first rows), choose the options, check
+ * Steps 2 and 3: map the columns and the stage column's values (with a live preview of the first
+ * rows), choose the options, check
  * every row on the server, then start the import — of all rows, or of the valid ones only. Three
  * forms: the mapping and options (submitted to the check), Start (the checked input) and Discard.
  */
-export function ImportMapper({ org, file, refs, suggested, initial, meName }: ImportMapperProps) {
+export function ImportMapper({ org, file, refs, suggested, initial, remembered, meName }: ImportMapperProps) {
   const router = useRouter();
   const ids = { start: useId(), discard: useId() };
   const reportRef = useRef<HTMLDivElement>(null);
@@ -69,6 +75,30 @@ export function ImportMapper({ org, file, refs, suggested, initial, meName }: Im
 
   const mapping = mappingOf(draft.values) ?? initial.mapping;
   const unknownOwner = (draft.values?.unknownOwner as UnknownOwnerPolicy | undefined) ?? initial.options.unknownOwner;
+  // The stage column's values: where each starts (saved, remembered or named), and where each goes now.
+  const stageCol = mapping.indexOf("stage");
+  const listed = useMemo(() => (stageCol >= 0 ? listedValues(file.valueCounts?.[stageCol]) : null), [stageCol, file.valueCounts]);
+  const starting = useMemo(
+    () =>
+      listed
+        ? startingChoices(
+            listed.map((c) => c.value),
+            initial.options.stageValues,
+            refs.stages,
+            remembered,
+          )
+        : null,
+    [listed, initial.options.stageValues, refs.stages, remembered],
+  );
+  const current = stageValuesOf(draft.values);
+  // The form's choices once they are for this column (right after the column changes they are the last column's).
+  const stageValues =
+    current && starting && current.length === starting.length && current.every((c, i) => c.value === starting[i]!.value)
+      ? current
+      : (starting ?? []);
+  const firstSteps = refs.stages
+    .filter((s) => s.kind === "open")
+    .map((s) => ({ stage: s.name, step: firstStepFor(s, org.locale, initial.options.firstAction.details) }));
   const hasContact = mapping.includes("contact");
   const blocked = duplicateFields(mapping).length > 0 || !hasContact;
   const working = check.pending || start.pending || discard.pending;
@@ -107,24 +137,53 @@ export function ImportMapper({ org, file, refs, suggested, initial, meName }: Im
         </Card>
 
         <Card>
-          <CardHeader title="2. Options" />
+          <CardHeader
+            title="2. Stages"
+            description={
+              listed
+                ? `The ${n.format(listed.length)} different values of “${file.headers[stageCol]}” and the stage each one’s rows go to.`
+                : "Where the rows go in your pipeline."
+            }
+          />
+          <ValueMapping
+            headers={file.headers}
+            mapping={mapping}
+            valueCounts={file.valueCounts}
+            stages={refs.stages}
+            choices={starting}
+            lossReasonLabel={refs.lossReasonLabel}
+            locale={org.locale}
+            disabled={working}
+          />
+        </Card>
+
+        <Card>
+          <CardHeader title="3. Options" />
           <CardBody>
-            <ImportOptionsFields form={check} defaults={initial.options} disabled={working} meName={meName} />
+            <ImportOptionsFields form={check} defaults={initial.options} disabled={working} meName={meName} firstSteps={firstSteps} />
           </CardBody>
         </Card>
 
         <Card className="overflow-hidden">
           <CardHeader
-            title="3. Preview"
+            title="4. Preview"
             description={`The first ${file.sample.length} of ${n.format(file.totalRows)} rows, as they will be imported.`}
           />
-          <ImportPreview file={file} mapping={mapping} refs={refs} org={org} unknownOwner={unknownOwner} meName={meName} />
+          <ImportPreview
+            file={file}
+            mapping={mapping}
+            stageValues={stageValues}
+            refs={refs}
+            org={org}
+            unknownOwner={unknownOwner}
+            meName={meName}
+          />
         </Card>
 
         <Card className="overflow-hidden">
           <div ref={reportRef} tabIndex={-1} className="outline-none" aria-live="polite">
             <CardHeader
-              title="4. Check and import"
+              title="5. Check and import"
               description={
                 summary
                   ? "Every row was read with the mapping above."

@@ -19,6 +19,8 @@ type ImportOptionsProps = {
   defaults: OptionsDraft;
   disabled?: boolean;
   meName: string;
+  /** Each open stage's first next step (pipeline settings, or suggested by its name). */
+  firstSteps: { stage: string; step: string }[];
 };
 
 const DUE_PRESETS = Object.keys(DUE_PRESET_LABELS) as DuePreset[];
@@ -66,7 +68,7 @@ function RadioCard({
 }
 
 /** How duplicates are handled, what unknown owners become, and the first next action of every open deal. */
-export function ImportOptionsFields({ form, defaults, disabled, meName }: ImportOptionsProps) {
+export function ImportOptionsFields({ form, defaults, disabled, meName, firstSteps }: ImportOptionsProps) {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <fieldset className="space-y-2">
@@ -104,8 +106,16 @@ export function ImportOptionsFields({ form, defaults, disabled, meName }: Import
         <fieldset className="space-y-3">
           <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">First next action of each open deal</legend>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            Owned by the deal’s owner. Won and lost deals get none. Notes are added to it.
+            Owned by the deal’s owner. Won and lost deals get none. Notes are added to it. What it says follows the deal’s stage (an admin
+            can change it in the pipeline settings):
           </p>
+          <ul className="space-y-0.5 text-xs text-zinc-600 dark:text-zinc-400" aria-label="First next action by stage">
+            {firstSteps.map((s) => (
+              <li key={s.stage}>
+                <span className="font-medium text-zinc-800 dark:text-zinc-200">{s.stage}</span>: {s.step}
+              </li>
+            ))}
+          </ul>
           <div className="grid gap-3 sm:grid-cols-2">
             <Field label="Type" {...form.field("firstAction.type")}>
               {(c) => (
@@ -129,7 +139,7 @@ export function ImportOptionsFields({ form, defaults, disabled, meName }: Import
                 </Select>
               )}
             </Field>
-            <Field label="What to do" {...form.field("firstAction.details")} className="sm:col-span-2">
+            <Field label="What to do in a stage without its own" {...form.field("firstAction.details")} className="sm:col-span-2">
               {(c) => <Input {...c} defaultValue={defaults.firstAction.details} maxLength={200} disabled={disabled} />}
             </Field>
           </div>

@@ -9,6 +9,7 @@ import { formatDate } from "@/lib/dates/format";
 import type { DateReading } from "@/lib/import/dates";
 import type { ImportMapping, UnknownOwnerPolicy } from "@/lib/import/fields";
 import { type ImportRow, type RowIssue, rowReader } from "@/lib/import/rows";
+import type { StageValueChoice } from "@/lib/import/value-map";
 import { minorDigits } from "@/lib/money";
 
 import type { MapperFile, MapperOrg, MapperRefs } from "./types";
@@ -16,6 +17,8 @@ import type { MapperFile, MapperOrg, MapperRefs } from "./types";
 type ImportPreviewProps = {
   file: MapperFile;
   mapping: ImportMapping;
+  /** The value-mapping step's choices as they stand. */
+  stageValues: StageValueChoice[];
   refs: MapperRefs;
   org: MapperOrg;
   unknownOwner: UnknownOwnerPolicy;
@@ -44,11 +47,20 @@ function exactMoney(minor: number, org: MapperOrg): string {
  * amount in the org's currency, the date and how it was read, the stage with its probability, the
  * owner, and every problem with its column.
  */
-export function ImportPreview({ file, mapping, refs, org, unknownOwner, meName }: ImportPreviewProps) {
+export function ImportPreview({ file, mapping, stageValues, refs, org, unknownOwner, meName }: ImportPreviewProps) {
   const rows = useMemo(() => {
-    const read = rowReader({ headers: file.headers, mapping, ...refs, currency: org.currency, locale: org.locale, unknownOwner });
+    const read = rowReader({
+      headers: file.headers,
+      mapping,
+      stageValues,
+      ...refs,
+      currency: org.currency,
+      locale: org.locale,
+      unknownOwner,
+    });
     return file.sample.map((r) => ({ record: r, result: read(r.cells, r.line) }));
-  }, [file, mapping, refs, org, unknownOwner]);
+  }, [file, mapping, stageValues, refs, org, unknownOwner]);
+  const reason = refs.lossReasonLabel;
 
   return (
     <>
@@ -64,7 +76,7 @@ export function ImportPreview({ file, mapping, refs, org, unknownOwner, meName }
               <>
                 <DealText row={result.row} />
                 <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                  <StageText row={result.row} />
+                  <StageText row={result.row} reason={reason} />
                   <span className="tabular-nums">{valueText(result.row.valueMinor, org)}</span>
                 </p>
                 <p className="text-xs text-zinc-600 dark:text-zinc-400">
@@ -114,7 +126,7 @@ export function ImportPreview({ file, mapping, refs, org, unknownOwner, meName }
                       <DealText row={result.row} />
                     </td>
                     <td className={clsx(cell, "whitespace-nowrap")}>
-                      <StageText row={result.row} />
+                      <StageText row={result.row} reason={reason} />
                     </td>
                     <td className={clsx(cell, "text-right whitespace-nowrap tabular-nums")}>{valueText(result.row.valueMinor, org)}</td>
                     <td className={cell}>
@@ -169,12 +181,18 @@ function DealText({ row }: { row: ImportRow }) {
   );
 }
 
-function StageText({ row }: { row: ImportRow }) {
+/** The stage with its probability; a lost row also says which reason it gets, since the file gives none. */
+function StageText({ row, reason }: { row: ImportRow; reason: string | null }) {
   const probability = row.stage.kind === "won" ? 100 : row.stage.kind === "lost" ? 0 : row.stage.probability;
   return (
-    <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
-      <Badge tone={row.stage.kind === "won" ? "green" : row.stage.kind === "lost" ? "red" : "neutral"}>{row.stage.name}</Badge>
-      <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{probability} %</span>
+    <span className="inline-flex flex-wrap items-center gap-x-1.5 gap-y-0.5">
+      <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
+        <Badge tone={row.stage.kind === "won" ? "green" : row.stage.kind === "lost" ? "red" : "neutral"}>{row.stage.name}</Badge>
+        <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{probability} %</span>
+      </span>
+      {row.stage.kind === "lost" && reason ? (
+        <span className="block w-full text-xs text-zinc-500 dark:text-zinc-400">Reason: {reason} (none in the file)</span>
+      ) : null}
     </span>
   );
 }

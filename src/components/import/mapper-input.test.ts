@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { validateImportSchema } from "@/lib/schemas/imports";
 
-import { importInputOf, mappingOf } from "./mapper-input";
+import { importInputOf, mappingOf, stageValuesOf } from "./mapper-input";
 
 const IMPORT_ID = "0190a5b8-7c1e-7d2f-8a3b-4c5d6e7f8a9b";
 
@@ -20,6 +20,7 @@ describe("importInputOf", () => {
     expect(input).toEqual({
       importId: IMPORT_ID,
       mapping: ["contact", null, "value"],
+      stageValues: [],
       mode: "create_update",
       unknownOwner: "me",
       firstAction: { type: "call", details: "Qualify", due: "tomorrow-9" },
@@ -42,5 +43,24 @@ describe("mappingOf", () => {
     expect(mappingOf({})).toBeNull();
 
     expect(mappingOf({ mapping: ["contact", , "title"] as string[] })).toEqual(["contact", null, "title"]);
+  });
+});
+
+describe("stageValuesOf", () => {
+  it("reads the value-mapping step's choices, an unmapped value as null", () => {
+    const stageId = "0190a5b8-7c1e-7d2f-8a3b-4c5d6e7f8a9c";
+    const values = {
+      mapping: ["contact", "stage"],
+      stageValues: [
+        { value: "Contact Made", stageId },
+        { value: "Demo", stageId: "" },
+      ],
+    };
+    expect(stageValuesOf(values)).toEqual([
+      { value: "Contact Made", stageId },
+      { value: "Demo", stageId: null },
+    ]);
+    expect(stageValuesOf({ mapping: ["contact"] })).toBeNull();
+    expect(importInputOf(values, IMPORT_ID).stageValues).toEqual(stageValuesOf(values));
   });
 });

@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
 /** A stage's values as the form shows them (text); the shared zod schema parses them. */
-export type StageValues = { name: string; probability: string; staleAfterDays: string };
+export type StageValues = { name: string; probability: string; staleAfterDays: string; firstStep?: string };
 
 type StageFormFieldsProps = {
   form: Pick<ActionForm, "field">;
@@ -18,7 +18,10 @@ type StageFormFieldsProps = {
   labelPrefix?: string;
 };
 
-/** Name, probability and stale threshold: the same three fields for editing a stage and adding one. */
+/**
+ * Name, probability and stale threshold: the same three fields for editing a stage and adding one;
+ * an open stage being edited also has the first next step of the deals imported into it.
+ */
 export function StageFormFields({ form, defaults, probabilityFixed = false, labelPrefix }: StageFormFieldsProps) {
   const label = (text: string) =>
     labelPrefix ? (
@@ -55,6 +58,16 @@ export function StageFormFields({ form, defaults, probabilityFixed = false, labe
           </Suffixed>
         )}
       </Field>
+      {defaults.firstStep !== undefined ? (
+        <Field
+          label={label("First next action of imported deals")}
+          {...form.field("firstStep")}
+          hint="Planned for each deal an import brings into this stage. Blank: suggested from the stage's name."
+          className="sm:col-span-3"
+        >
+          {(control) => <Input {...control} maxLength={200} autoComplete="off" defaultValue={defaults.firstStep} />}
+        </Field>
+      ) : null}
     </div>
   );
 }

@@ -67,7 +67,12 @@ export function StageRow({ orgSlug, stage, order, onRemove }: StageRowProps) {
           <legend className="sr-only">{saved}</legend>
           <StageFormFields
             form={form}
-            defaults={{ name: stage.name, probability: String(stage.probability), staleAfterDays: String(stage.staleAfterDays) }}
+            defaults={{
+              name: stage.name,
+              probability: String(stage.probability),
+              staleAfterDays: String(stage.staleAfterDays),
+              firstStep: stage.firstStep,
+            }}
             probabilityFixed={fixed}
             labelPrefix={saved}
           />

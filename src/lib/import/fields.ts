@@ -2,7 +2,19 @@
  * What a CSV column can be imported as. `null` in a mapping means "ignore this column".
  * Deals have no notes column: notes go into the details of the first next action.
  */
-export const IMPORT_FIELDS = ["contact", "title", "stage", "value", "sector", "expectedCloseDate", "owner", "source", "notes"] as const;
+export const IMPORT_FIELDS = [
+  "contact",
+  "title",
+  "product",
+  "stage",
+  "status",
+  "value",
+  "sector",
+  "expectedCloseDate",
+  "owner",
+  "source",
+  "notes",
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** One entry per file column, in file order. */
@@ -11,7 +23,9 @@ export type ImportMapping = (ImportField | null)[];
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   contact: "Contact (client)",
   title: "Deal title",
+  product: "Product or service",
   stage: "Stage (status)",
+  status: "Status (open / won / lost)",
   value: "Value (amount)",
   sector: "Sector",
   expectedCloseDate: "Expected close date",

@@ -42,3 +42,18 @@ describe("header mapping", () => {
     expect(suggestMapping(["Client", "Telephone", "Customer", "ID"])).toEqual(["contact", null, null, null]);
   });
 });
+
+describe("status and product columns", () => {
+  const values = (...v: string[]) => v.map((value) => ({ value, count: 1 }));
+
+  it("tells Pipedrive's Status column (open / won / lost) from its Stage column, in either order", () => {
+    const headers = ["Title", "Organization", "Stage", "Status", "Product"];
+    const counts = [null, null, values("Contact Made", "Negotiations Started"), values("open", "won", "lost"), null];
+    expect(suggestMapping(headers, counts)).toEqual(["title", "contact", "stage", "status", "product"]);
+    expect(suggestMapping(["Status", "Stage"], [values("open", "lost"), values("Lead")])).toEqual(["status", "stage"]);
+  });
+
+  it("keeps a French statut column of stage names as the stage", () => {
+    expect(suggestMapping(["client", "statut"], [null, values("Prospect", "Gagné")])).toEqual(["contact", "stage"]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { ImportField, ImportMapping } from "./fields";
+import { isStatusColumn } from "./status";
 import { foldLabel } from "./text";
 
 /**
@@ -6,7 +7,7 @@ import { foldLabel } from "./text";
  * exact on the folded header first, then on a dictionary phrase contained in it (so "Montant HT (€)"
  * is a value and "Expected close date (dd/mm)" a close date).
  */
-const DICTIONARY: Record<ImportField, string[]> = {
+const DICTIONARY: Record<Exclude<ImportField, "status">, string[]> = {
   contact: [
     "client",
     "clients",
@@ -28,6 +29,21 @@ const DICTIONARY: Record<ImportField, string[]> = {
     "raison sociale",
   ],
   title: ["titre", "title", "deal", "deal name", "deal title", "opportunity", "opportunite", "affaire", "objet", "intitule", "subject"],
+  product: [
+    "product",
+    "products",
+    "product name",
+    "produit",
+    "produits",
+    "service",
+    "services",
+    "prestation",
+    "offre",
+    "article",
+    "item",
+    "formule",
+    "solution",
+  ],
   stage: ["statut", "status", "stage", "deal stage", "etape", "phase", "etat", "pipeline stage"],
   value: [
     "montant",
@@ -99,11 +115,17 @@ export function fieldForHeader(header: string): ImportField | null {
   return null;
 }
 
-/** One suggestion per column; a field already claimed by an earlier column is left unmapped. */
-export function suggestMapping(headers: string[]): ImportMapping {
+/**
+ * One suggestion per column; a field already claimed by an earlier column is left unmapped. With
+ * the columns' values (the upload's distinct values), a "Status" column holding only open / won /
+ * lost is the status column beside the stage column, as Pipedrive exports it.
+ */
+export function suggestMapping(headers: string[], columnValues?: readonly ({ value: string }[] | null)[]): ImportMapping {
   const taken = new Set<ImportField>();
-  return headers.map((header) => {
-    const field = fieldForHeader(header);
+  return headers.map((header, i) => {
+    let field = fieldForHeader(header);
+    const values = columnValues?.[i];
+    if (field === "stage" && values && isStatusColumn(values.map((v) => v.value))) field = "status";
     if (!field || taken.has(field)) return null;
     taken.add(field);
     return field;

@@ -24,7 +24,7 @@ describe("rowReader", () => {
       row: {
         line: 2,
         contact: "Maison Lavande",
-        title: "Maison Lavande – imported",
+        title: "Maison Lavande",
         titleGiven: false,
         stage: { id: "s1", name: "Qualifié", probability: 30, kind: "open" },
         stageGiven: true,
@@ -97,7 +97,7 @@ describe("plan", () => {
     expect(out).toMatchObject({ invalidRows: 1, repeatedRows: 2 });
     expect(out.issues.map((i) => [i.line, i.kind, i.message])).toEqual([
       [3, "skipped", "Same deal as line 2 of this file"],
-      [4, "skipped", "Same deal as line 2 of this file"], // same default title
+      [4, "skipped", "Same deal as line 2 of this file"], // same title made from the client
       [5, "invalid", "Client is required"],
     ]);
   });
@@ -119,5 +119,48 @@ describe("plan", () => {
     expect(firstActionDetails("Qualify", null)).toBe("Qualify");
     expect(firstActionDetails("Qualify", "Met at the fair")).toBe("Qualify\n\nMet at the fair");
     expect(firstActionDetails("Qualify", "x".repeat(3000))).toHaveLength(2000);
+  });
+});
+
+describe("rowReader with a Pipedrive-style export", () => {
+  const en = defaultStages("en-GB").map((s, i) => ({ id: `e${i}`, name: s.name, probability: s.probability, kind: s.kind }));
+  const pipedrive = rowReader({
+    ...ctx,
+    headers: ["Organization", "Deal title", "Product", "Stage", "Status"],
+    mapping: ["contact", null, "product", "stage", "status"],
+    stages: en,
+    stageValues: [
+      { value: "Contact Made", stageId: "e1" },
+      { value: "Negotiations Started", stageId: "e3" },
+    ],
+    locale: "en-GB",
+  });
+
+  it("maps its own stage names through the value mapping and lets the status column decide won and lost", () => {
+    const open = pipedrive(["Acme", "", "CRM licences", "Negotiations Started", "open"], 2);
+    expect(open.ok && [open.row.stage.name, open.row.stageGiven, open.row.title, open.row.titleGiven]).toEqual([
+      "Negotiation",
+      true,
+      "Acme – CRM licences",
+      false,
+    ]);
+    const lostRow = pipedrive(["Globex", "", "", "Negotiations Started", "lost"], 3);
+    expect(lostRow.ok && [lostRow.row.stage.kind, lostRow.row.title]).toEqual(["lost", "Globex"]);
+    const wonRow = pipedrive(["Initech", "", "", "Contact Made", "won"], 4);
+    expect(wonRow.ok && wonRow.row.stage.kind).toBe("won");
+  });
+
+  it("refuses a status that is not open, won or lost, and an unmapped stage value", () => {
+    expect(pipedrive(["Acme", "", "", "Contact Made", "deleted"], 5)).toMatchObject({
+      ok: false,
+      issues: [{ column: "Status", value: "deleted", message: "Unknown status “deleted”: use open, won or lost" }],
+    });
+    expect(pipedrive(["Acme", "", "", "Demo Scheduled", "open"], 6)).toMatchObject({ ok: false, issues: [{ column: "Stage" }] });
+  });
+
+  it("keeps a given title", () => {
+    const withTitle = rowReader({ ...ctx, headers: ["c", "t", "p"], mapping: ["contact", "title", "product"] });
+    const r = withTitle(["Acme", "Website redesign", "Design"], 2);
+    expect(r.ok && [r.row.title, r.row.titleGiven]).toEqual(["Website redesign", true]);
   });
 });

@@ -2,17 +2,19 @@ import { parseImportAmount } from "./amount";
 import { type DateReading, parseImportDate } from "./dates";
 import { columnsByField, type ImportField, type ImportMapping, type UnknownOwnerPolicy } from "./fields";
 import { type ImportMember, ownerMatcher } from "./owners";
-import { type ImportStage, stageMatcher } from "./stages";
+import type { ImportStage } from "./stages";
+import { readDealStatus, stageWithStatus } from "./status";
+import { type StageValueChoice, valueStageMatcher } from "./value-map";
 
 /** A record read into deal fields, ready to write. */
 export type ImportRow = {
   line: number;
   contact: string;
   title: string;
-  /** False when the title is the default "<contact> – imported". */
+  /** False when the title was made from the client and what is sold (no title column, or a blank cell). */
   titleGiven: boolean;
   stage: ImportStage;
-  /** False when the status cell is blank or unmapped: new deals start in the first open stage, updates keep theirs. */
+  /** False when the stage and status cells are blank or unmapped: new deals start in the first open stage, updates keep theirs. */
   stageGiven: boolean;
   /** Minor units; null when no column is mapped to the value. */
   valueMinor: number | null;
@@ -32,6 +34,8 @@ export type RowReaderContext = {
   headers: string[];
   mapping: ImportMapping;
   stages: ImportStage[];
+  /** The value-mapping step's choices for the stage column (values not listed are matched by name). */
+  stageValues?: StageValueChoice[];
   members: ImportMember[];
   currency: string;
   locale: string;
@@ -55,8 +59,9 @@ function memo<T>(fn: (raw: string) => T, limit = 5000): (raw: string) => T {
   };
 }
 
-export function defaultTitle(contact: string): string {
-  return `${contact} – imported`.slice(0, LIMITS.title);
+/** A title as a person would write it: the client and what is sold ("Maison Lavande – Site web"), or the client alone. */
+export function defaultTitle(contact: string, product: string | null): string {
+  return (product ? `${contact} – ${product}` : contact).slice(0, LIMITS.title);
 }
 
 /**
@@ -67,7 +72,8 @@ export function defaultTitle(contact: string): string {
 export function rowReader(ctx: RowReaderContext): (cells: string[], line: number) => RowResult {
   const cols = columnsByField(ctx.mapping);
   // Statuses, owners and dates repeat across a file: each distinct text is read once.
-  const matchStage = memo(stageMatcher(ctx.stages));
+  const matchStage = memo(valueStageMatcher(ctx.stages, ctx.stageValues ?? []));
+  const readStatus = memo(readDealStatus);
   const matchOwner = memo(ownerMatcher(ctx.members));
   const readDate = memo((raw: string) => parseImportDate(raw, ctx.locale));
   const firstOpen = ctx.stages.find((s) => s.kind === "open") ?? null;
@@ -98,13 +104,20 @@ export function rowReader(ctx: RowReaderContext): (cells: string[], line: number
     if (givenTitle && givenTitle.length > LIMITS.title) fail("title", `Title is longer than ${LIMITS.title} characters`);
 
     let stage = firstOpen;
-    const status = cell("stage");
-    if (status) {
-      stage = matchStage(status);
-      if (!stage) fail("stage", `Unknown status “${status}”: use one of ${ctx.stages.map((s) => s.name).join(", ")}`);
+    const stageText = cell("stage");
+    let named: ImportStage | null = null;
+    if (stageText) {
+      named = matchStage(stageText);
+      if (!named) fail("stage", `Unknown status “${stageText}”: use one of ${ctx.stages.map((s) => s.name).join(", ")}`);
     }
+    const statusText = cell("status");
+    const status = statusText ? readStatus(statusText) : null;
+    if (statusText && !status) fail("status", `Unknown status “${statusText}”: use open, won or lost`);
+    const combined = stageWithStatus(named, status, ctx.stages);
+    if (!combined.ok) fail(cols.status !== undefined ? "status" : "stage", combined.message);
+    else stage = combined.stage ?? (stageText ? null : firstOpen);
     if (stage?.kind === "lost" && !ctx.lossReasonId)
-      fail("stage", "Lost deals need a loss reason, and this organization has no “Other” reason");
+      fail(status === "lost" ? "status" : "stage", "Lost deals need a loss reason, and this organization has no “Other” reason");
 
     let valueMinor: number | null = null;
     const rawValue = cell("value");
@@ -133,6 +146,8 @@ export function rowReader(ctx: RowReaderContext): (cells: string[], line: number
       else if (ctx.unknownOwner === "error") fail("owner", match.message);
     }
 
+    const product = cell("product");
+    if (product && product.length > LIMITS.title) fail("product", `Product is longer than ${LIMITS.title} characters`);
     const sector = text("sector", "Sector");
     const source = text("source", "Source");
     if (issues.length > 0 || !contact || !stage) return { ok: false, issues };
@@ -141,10 +156,10 @@ export function rowReader(ctx: RowReaderContext): (cells: string[], line: number
       row: {
         line,
         contact,
-        title: givenTitle || defaultTitle(contact),
+        title: givenTitle || defaultTitle(contact, product || null),
         titleGiven: !!givenTitle,
         stage,
-        stageGiven: !!status,
+        stageGiven: !!stageText || (status !== null && status !== "open"),
         valueMinor,
         sector,
         source,

@@ -27,12 +27,20 @@ export const uploadImportSchema = z.instanceof(FormData, { error: "Choose a CSV 
     });
     return z.NEVER;
   }
+/** One distinct value of the stage column and the stage chosen for it ("" in the form: not mapped). */
+const stageValueChoice = z.object({
+  value: z.string().max(500),
+  stageId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "Choose a stage" }).nullable()),
+});
+
   return file;
 });
 
 const DUE_PRESET_VALUES = ["later-today", "tomorrow-9", "in-3-days", "next-week"] as const satisfies readonly DuePreset[];
 
 export const importOptionsSchema = z.object({
+  /** The value-mapping step: where each listed value of the stage column goes. */
+  stageValues: z.array(stageValueChoice).max(200).default([]),
   mapping: z.array(z.enum(IMPORT_FIELDS).nullable()).min(1).max(200),
   mode: z.enum(IMPORT_MODES, { error: "Choose what happens to existing deals" }),
   unknownOwner: z.enum(UNKNOWN_OWNER_POLICIES, { error: "Choose what happens when the owner is unknown" }),
@@ -47,7 +55,9 @@ export type ImportOptions = z.output<typeof importOptionsSchema>;
 export const DEFAULT_IMPORT_OPTIONS: Omit<ImportOptions, "mapping"> = {
   mode: "create",
   unknownOwner: "error",
-  firstAction: { type: "task", details: "Qualify", due: "tomorrow-9" },
+  stageValues: [],
+  // Only for stages without a step of their own or one their name suggests (lib/import/first-steps.ts).
+  firstAction: { type: "task", details: "Follow up", due: "tomorrow-9" },
 };
 
 export const validateImportSchema = importOptionsSchema.extend({ importId: uuid("an import") });

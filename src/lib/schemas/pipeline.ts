@@ -24,7 +24,16 @@ export type StageFieldsInput = z.input<typeof stageFieldsSchema>;
 
 export const addStageSchema = stageFieldsSchema;
 
-export const updateStageSchema = stageFieldsSchema.extend({ stageId });
+export const updateStageSchema = stageFieldsSchema.extend({
+  stageId,
+  /**
+   * Open stages: the first next step of deals imported into the stage. Blank: what the stage's name
+   * suggests (null); absent (the won and lost stages' forms): unchanged.
+   */
+  firstStep: safeText({ max: [200, "Keep it under 200 characters"] })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null)),
+});
 
 export const reorderStagesSchema = z.object({
   stageIds: z

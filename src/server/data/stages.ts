@@ -10,7 +10,16 @@ import { requirePermission, type TenantContext } from "@/server/tenant";
 import { recordAudit } from "./audit";
 import { inTransaction } from "./context";
 
-export type Stage = { id: string; name: string; position: number; probability: number; kind: StageKind; staleAfterDays: number };
+export type Stage = {
+  id: string;
+  name: string;
+  position: number;
+  probability: number;
+  kind: StageKind;
+  staleAfterDays: number;
+  /** The first next step of deals imported into this stage; null: suggested from the name (lib/import/first-steps.ts). */
+  firstStep: string | null;
+};
 
 const STAGE_COLUMNS = {
   id: pipelineStages.id,
@@ -19,6 +28,7 @@ const STAGE_COLUMNS = {
   probability: pipelineStages.probability,
   kind: pipelineStages.kind,
   staleAfterDays: pipelineStages.staleAfterDays,
+  firstStep: pipelineStages.firstStep,
 };
 
 export async function listStages(ctx: TenantContext): Promise<Stage[]> {
@@ -60,7 +70,14 @@ export async function listLossReasons(ctx: TenantContext) {
     .orderBy(asc(lossReasons.position), asc(lossReasons.label));
 }
 
-export type UpdateStageParams = { stageId: string; name: string; probability: number; staleAfterDays: number };
+export type UpdateStageParams = {
+  stageId: string;
+  name: string;
+  probability: number;
+  staleAfterDays: number;
+  /** undefined: unchanged; null: the step the stage's name suggests (see Stage). */
+  firstStep?: string | null;
+};
 
 export async function updateStage(ctx: TenantContext, input: UpdateStageParams) {
   requirePermission(ctx, "pipeline.configure");
@@ -72,7 +89,12 @@ export async function updateStage(ctx: TenantContext, input: UpdateStageParams) 
     }
     await tx
       .update(pipelineStages)
-      .set({ name: input.name, probability: input.probability, staleAfterDays: input.staleAfterDays })
+      .set({
+        name: input.name,
+        probability: input.probability,
+        staleAfterDays: input.staleAfterDays,
+        ...(input.firstStep !== undefined && before.kind === "open" ? { firstStep: input.firstStep } : {}),
+      })
       .where(and(eq(pipelineStages.orgId, ctx.orgId), eq(pipelineStages.id, input.stageId)));
     await recordAudit(txCtx, { entity: "stage", entityId: input.stageId, action: "update", before, after: input });
   });
@@ -104,7 +126,7 @@ export async function reorderStages(ctx: TenantContext, { stageIds: orderedOpenS
   });
 }
 
-export type AddStageParams = Omit<UpdateStageParams, "stageId">;
+export type AddStageParams = Omit<UpdateStageParams, "stageId" | "firstStep">;
 
 export async function addStage(ctx: TenantContext, input: AddStageParams) {
   requirePermission(ctx, "pipeline.configure");

@@ -148,9 +148,28 @@ export const FOREIGN_ID_CASES: Record<string, { none: string } | { calls: (w: Fo
     calls: (w) => ({ "B's next step": { actionId: w.bDeal.actionId, dueAt: inDays(3).toISOString(), reason: "Later" } }),
   },
   uploadImportAction: { none: "a file only; the draft it creates belongs to the org of the URL" },
-  validateImportAction: { calls: (w) => ({ "B's import": { importId: w.bImportId, ...importOptions, firstAction } }) },
+  validateImportAction: {
+    calls: (w) => ({
+      "B's import": { importId: w.bImportId, ...importOptions, firstAction },
+      "B's stage in the value mapping": {
+        importId: w.aImportId,
+        ...importOptions,
+        stageValues: [{ value: "Alpha", stageId: w.bOpenStageId }],
+        firstAction,
+      },
+    }),
+  },
   startImportAction: {
-    calls: (w) => ({ "B's import": { importId: w.bImportId, ...importOptions, firstAction, skipInvalid: true } }),
+    calls: (w) => ({
+      "B's import": { importId: w.bImportId, ...importOptions, firstAction, skipInvalid: true },
+      "B's stage in the value mapping": {
+        importId: w.aImportId,
+        ...importOptions,
+        stageValues: [{ value: "Alpha", stageId: w.bOpenStageId }],
+        firstAction,
+        skipInvalid: true,
+      },
+    }),
   },
   revertImportAction: { calls: (w) => ({ "B's import": { importId: w.bImportId } }) },
   discardImportAction: { calls: (w) => ({ "B's import": { importId: w.bImportId } }) },

@@ -6,6 +6,7 @@ import { imports, users } from "@/db/schema";
 import { CsvFormatError, parseCsv } from "@/lib/import/csv";
 import { decodeCsvBytes, detectDelimiter, NotTextError } from "@/lib/import/decode";
 import { suggestMapping } from "@/lib/import/headers";
+import { countColumnValues } from "@/lib/import/value-map";
 import { MAX_IMPORT_ROWS } from "@/lib/schemas/imports";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
@@ -20,7 +21,8 @@ export type CreateImportDraftParams = { name: string; bytes: Uint8Array };
 
 /**
  * Step 1: the uploaded bytes are decoded, parsed once (so a broken file is refused at once, with
- * the line) and kept as a draft with its header, first rows and a suggested mapping.
+ * the line) and kept as a draft with its header, first rows, each column's distinct values and a
+ * suggested mapping.
  */
 export async function createImportDraft(ctx: TenantContext, file: CreateImportDraftParams) {
   requirePermission(ctx, "import.run");
@@ -39,6 +41,8 @@ export async function createImportDraft(ctx: TenantContext, file: CreateImportDr
       file: ["Too many rows"],
     });
   }
+  // Read once here for the value-mapping step (and to tell a status column from a stage column).
+  const valueCounts = countColumnValues(parsed.headers.length, parsed.records);
   const [row] = await ctx.db
     .insert(imports)
     .values({
@@ -51,7 +55,8 @@ export async function createImportDraft(ctx: TenantContext, file: CreateImportDr
       headers: parsed.headers,
       sample: parsed.records.slice(0, SAMPLE_ROWS),
       source: text,
-      mapping: suggestMapping(parsed.headers),
+      valueCounts,
+      mapping: suggestMapping(parsed.headers, valueCounts),
       totalRows: parsed.records.length,
     })
     .returning({ id: imports.id });

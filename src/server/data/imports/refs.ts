@@ -11,7 +11,13 @@ import type { TenantContext } from "@/server/tenant";
 import { listMembers } from "../members";
 import { listStages } from "../stages";
 
-export type ImportRefs = { stages: ImportStage[]; members: ImportMember[]; lossReasonId: string | null };
+export type ImportRefs = {
+  stages: ImportStage[];
+  members: ImportMember[];
+  lossReasonId: string | null;
+  /** Its label, for the preview: lost rows of the file carry no reason of their own. */
+  lossReasonLabel: string | null;
+};
 
 const OTHER_REASON = new Set(["other", "autre", "andet", "others", "divers"]);
 
@@ -28,8 +34,9 @@ export async function loadImportRefs(ctx: TenantContext): Promise<ImportRefs> {
   ]);
   const other = reasons.find((r) => OTHER_REASON.has(foldLabel(r.label))) ?? reasons.at(-1) ?? null;
   return {
-    stages: stages.map((s) => ({ id: s.id, name: s.name, probability: s.probability, kind: s.kind })),
+    stages: stages.map((s) => ({ id: s.id, name: s.name, probability: s.probability, kind: s.kind, firstStep: s.firstStep })),
     members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email })),
     lossReasonId: other?.id ?? null,
+    lossReasonLabel: other?.label ?? null,
   };
 }

@@ -6,6 +6,7 @@ import type { imports } from "@/db/schema";
 import { duePresetAt } from "@/lib/dates/due-presets";
 import { csvRecordReader } from "@/lib/import/csv";
 import type { CsvDelimiter } from "@/lib/import/decode";
+import { firstStepFor } from "@/lib/import/first-steps";
 import { recordReader, type ReportedIssue } from "@/lib/import/plan";
 import { type ImportRow, rowReader } from "@/lib/import/rows";
 import type { ImportOptions } from "@/lib/schemas/imports";
@@ -77,6 +78,7 @@ export async function openImportRun(
       headers: csv.headers,
       mapping: options.mapping,
       ...refs,
+      stageValues: options.stageValues,
       currency: ctx.org.currency,
       locale: ctx.org.locale,
       unknownOwner: options.unknownOwner,
@@ -89,6 +91,9 @@ export async function openImportRun(
   const positionOf = (row: ImportRow) => (bases.get(row.stage.id) ?? 1024) - 1024 * (lineBound + 1 - row.line);
   const now = new Date();
   const firstAction = { ...options.firstAction, dueAt: duePresetAt(options.firstAction.due, now, ctx.org.timeZone) };
+  // Each open stage's first step, worked out once per stage rather than per row.
+  const steps = new Map(refs.stages.map((s) => [s.id, firstStepFor(s, ctx.org.locale, options.firstAction.details)]));
+  const firstStepOf = (row: ImportRow) => steps.get(row.stage.id) ?? options.firstAction.details;
   const newId = uuidV7Generator();
   const closedAt = closedAtReader(ctx, now);
 
@@ -122,6 +127,7 @@ export async function openImportRun(
       fileName: imp.fileName,
       now,
       firstAction,
+      firstStepOf,
       lossReasonId: refs.lossReasonId,
       positionOf,
       newId,

@@ -9,8 +9,9 @@ import { enqueue } from "@/server/jobs/boss";
 import { IMPORT_QUEUE, type ImportJobData } from "@/server/jobs/import-deals";
 import { requirePermission, type TenantContext } from "@/server/tenant";
 
+import { listStages } from "../stages";
 import { failDeadImports } from "./job-state";
-import { assertMappingFits, loadEditableImport, savedOptions } from "./validate";
+import { assertMappingFits, assertOwnStages, loadEditableImport, savedOptions } from "./validate";
 
 /**
  * Queues the run. The request only saves the choices and enqueues: the job reads the file, so a
@@ -24,6 +25,7 @@ export async function startImport(ctx: TenantContext, { importId, ...options }: 
   await failDeadImports(ctx); // a run whose worker died can be started again at once
   const imp = await loadEditableImport(ctx, { importId });
   assertMappingFits(imp.headers, options);
+  if (options.stageValues.length > 0) assertOwnStages(await listStages(ctx), options);
   const [queued] = await ctx.db
     .update(imports)
     .set({

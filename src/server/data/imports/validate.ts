@@ -47,6 +47,12 @@ export async function loadEditableImport(ctx: TenantContext, { importId }: Impor
   return imp;
 }
 
+/** The value mapping names stages of this org only: another org's stage id is not found (and nothing is saved). */
+export function assertOwnStages(stages: { id: string }[], options: Pick<ImportOptions, "stageValues">) {
+  const own = new Set(stages.map((s) => s.id));
+  if (options.stageValues.some((c) => c.stageId !== null && !own.has(c.stageId))) throw new NotFoundError("Stage");
+}
+
 export function assertMappingFits(headers: string[], options: ImportOptions) {
   if (options.mapping.length !== headers.length) {
     throw new ValidationError("The mapping must list every column of the file.", { mapping: ["One choice per column"] });
@@ -73,11 +79,13 @@ export async function validateImport(ctx: TenantContext, { importId, ...options 
   const imp = await loadEditableImport(ctx, { importId });
   assertMappingFits(imp.headers, options);
   const refs = await loadImportRefs(ctx);
+  assertOwnStages(refs.stages, options);
   const { headers, records } = parseCsv(imp.source!, imp.delimiter as CsvDelimiter);
   const read = rowReader({
     headers,
     mapping: options.mapping,
     ...refs,
+    stageValues: options.stageValues,
     currency: ctx.org.currency,
     locale: ctx.org.locale,
     unknownOwner: options.unknownOwner,

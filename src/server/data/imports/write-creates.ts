@@ -19,6 +19,8 @@ export type CreateSettings = {
   fileName: string;
   now: Date;
   firstAction: { type: string; details: string; dueAt: Date };
+  /** What the first next step of an open row says: its stage's step (lib/import/first-steps.ts). */
+  firstStepOf: (row: ImportRow) => string;
   lossReasonId: string | null;
   /** Kanban position for the row (new deals go to the top of their column, in file order). */
   positionOf: (row: ImportRow) => number;
@@ -84,7 +86,7 @@ export async function insertNewDeals(
           id: s.newId(),
           dealId: ids[i]!,
           ownerId: owners[i]!,
-          details: firstActionDetails(s.firstAction.details, row.notes),
+          details: firstActionDetails(s.firstStepOf(row), row.notes),
           outcome: null,
         },
       ];

@@ -20,6 +20,7 @@ import { getImport } from "@/server/data/imports/drafts";
 import { listImportIssues } from "@/server/data/imports/issues";
 import { INTERRUPTED_MESSAGE } from "@/server/data/imports/job-state";
 import { loadImportRefs } from "@/server/data/imports/refs";
+import { loadRememberedStageValues } from "@/server/data/imports/value-memory";
 import { AppError } from "@/server/errors";
 import { getPageTenant } from "@/server/page-context";
 
@@ -69,7 +70,8 @@ export default async function ImportDetailPage({ params, searchParams }: ImportD
   );
 
   if (editable) {
-    const refs = await loadImportRefs(ctx);
+    const [refs, remembered] = await Promise.all([loadImportRefs(ctx), loadRememberedStageValues(ctx)]);
+    const suggested = suggestMapping(imp.headers, imp.valueCounts ?? undefined);
     const saved = importOptionsSchema.omit({ mapping: true }).safeParse(imp.options ?? {});
     return (
       <>
@@ -93,13 +95,15 @@ export default async function ImportDetailPage({ params, searchParams }: ImportD
             totalRows: imp.totalRows,
             headers: imp.headers,
             sample: imp.sample,
+            valueCounts: imp.valueCounts,
           }}
           refs={refs}
-          suggested={suggestMapping(imp.headers)}
+          suggested={suggested}
           initial={{
-            mapping: (imp.mapping as ImportMapping | null) ?? suggestMapping(imp.headers),
+            mapping: (imp.mapping as ImportMapping | null) ?? suggested,
             options: saved.success ? saved.data : DEFAULT_IMPORT_OPTIONS,
           }}
+          remembered={remembered}
           meName={ctx.userName}
         />
       </>

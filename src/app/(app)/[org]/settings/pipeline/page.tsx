@@ -5,6 +5,7 @@ import { StageTable } from "@/components/pipeline-settings/stage-table";
 import type { StageView } from "@/components/pipeline-settings/types";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
+import { suggestedFirstStep } from "@/lib/import/first-steps";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { countDealsPerStage } from "@/server/data/board";
 import { listStages } from "@/server/data/stages";
@@ -26,6 +27,7 @@ export default async function PipelineSettingsPage({ params }: PipelineSettingsP
     staleAfterDays: s.staleAfterDays,
     kind: s.kind,
     dealCount: counts.get(s.id) ?? 0,
+    firstStep: s.kind === "open" ? (s.firstStep ?? suggestedFirstStep(s.name, ctx.org.locale) ?? "") : undefined,
   }));
 
   return (
