@@ -69,6 +69,29 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_key").on(t.email), check("users_email_lowercase", sql`${t.email} = lower(${t.email})`)],
 );
 
+/**
+ * One-time links an org admin issues to set a member's password (shown to the admin until outgoing
+ * email exists). Only the token's SHA-256 is stored; a link works once (used_at) and expires.
+ */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    tokenHash: varchar("token_hash", { length: 64 }).primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The org whose admin issued it (for the audit trail). */
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
 export const memberships = pgTable(
   "memberships",
   {
