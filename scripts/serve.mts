@@ -1,6 +1,7 @@
 // The production server (`npm start` runs it after building): one primary process that resolves
 // PostgreSQL once — embedded or DATABASE_URL — migrates it, seeds the demo and prints the logins,
-// then WEB_CONCURRENCY `next start` workers (default: one per CPU) sharing the port through
+// then WEB_CONCURRENCY web workers (scripts/web-worker.mjs: `next start` that also hands the app the
+// client's TCP address; default: one per CPU) sharing the port through
 // node:cluster. One Next.js process renders on one thread, so on an N-core box a single process
 // leaves N-1 cores idle while requests queue; see ARCHITECTURE.md "Production server".
 import cluster, { type Worker } from "node:cluster";
@@ -14,8 +15,9 @@ import { bootDatabase } from "@/server/boot";
 
 const e = env();
 const workerCount = e.WEB_CONCURRENCY ?? os.availableParallelism();
-const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-const listenArgs = ["start", "-p", String(e.PORT), ...(e.HOST ? ["-H", e.HOST] : [])];
+// `next start` with one step in front: it hands the app the TCP peer's address (see that file).
+const workerScript = path.join(process.cwd(), "scripts", "web-worker.mjs");
+const listenArgs = ["--port", String(e.PORT), ...(e.HOST ? ["--hostname", e.HOST] : [])];
 
 const { url } = await bootDatabase();
 await disconnectDatabase(); // the primary only supervises: the workers open their own pools
@@ -65,7 +67,7 @@ function replace(slot: number, diedStarting: boolean) {
   pendingForks.add(timer);
 }
 
-cluster.setupPrimary({ exec: nextBin, args: listenArgs, execArgv: e.WORKER_NODE_ARGS ? e.WORKER_NODE_ARGS.split(" ") : [] });
+cluster.setupPrimary({ exec: workerScript, args: listenArgs, execArgv: e.WORKER_NODE_ARGS ? e.WORKER_NODE_ARGS.split(" ") : [] });
 cluster.on("exit", (worker, code, signal) => {
   const slot = slots.get(worker.id)!;
   const diedStarting = Date.now() - (startedAt.get(worker.id) ?? 0) < START_UP_MS;

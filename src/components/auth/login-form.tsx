@@ -28,12 +28,12 @@ export function LoginForm({ demo }: { demo: { email: string; password: string } 
     },
     onFailure: (failure) => {
       if (failure.fieldErrors) return;
-      // Wrong password or throttled: keep the email, clear the password, and put the cursor back there.
       const password = form.formProps.ref.current?.elements.namedItem("password");
-      if (password instanceof HTMLInputElement) {
-        password.value = "";
-        password.focus();
-      }
+      if (!(password instanceof HTMLInputElement)) return;
+      // Too many attempts ("Try again in N seconds."): the password may well be right, so it stays
+      // for the retry. Wrong password: keep the email, clear the password, and put the cursor there.
+      if (failure.code !== "RATE_LIMITED") password.value = "";
+      password.focus();
     },
   });
   const busy = form.pending || leaving;
