@@ -8,7 +8,9 @@ import { buttonClasses } from "@/components/ui/button";
 
 /**
  * A deal that does not exist, was deleted, belongs to another org or (for a rep) to another rep:
- * all look the same, on purpose. Rendered inside the shell, so navigation stays at hand.
+ * all look the same, on purpose. Rendered inside the shell, so navigation stays at hand. It sits at
+ * deals/ because the deal's layout ([dealId]/layout.tsx) raises the not-found, and a segment's
+ * own not-found.tsx only catches what its page and children raise.
  */
 export default function DealNotFound() {
   const { org } = useParams<{ org: string }>();

@@ -1,8 +1,6 @@
 import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 
 import { ClosedDealNotice } from "@/components/deals/closed-deal-notice";
 import { DealActionsBar } from "@/components/deals/deal-actions-bar";
@@ -17,37 +15,24 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { can } from "@/lib/permissions";
 import { getDealTimeline, getTimeInStages, TIMELINE_MAX_LIMIT } from "@/server/data/deal-timeline";
-import { getDeal, getPendingNextStep } from "@/server/data/deals";
+import { getPendingNextStep } from "@/server/data/deals";
 import { listMembers } from "@/server/data/members";
 import { listLossReasons, listStages } from "@/server/data/stages";
-import { AppError } from "@/server/errors";
-import { getPageTenant } from "@/server/page-context";
+import { getPageDeal } from "@/server/page-records";
 
 type DealPageProps = { params: Promise<{ org: string; dealId: string }>; searchParams: Promise<{ history?: string }> };
 
 const TIMELINE_STEP = 100;
 
-/** One read per request for the page and its metadata; a hidden or foreign deal is a 404. */
-const loadDeal = cache(async (slug: string, dealId: string) => {
-  const ctx = await getPageTenant(slug);
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(dealId)) notFound();
-  try {
-    return { ctx, deal: await getDeal(ctx, { dealId }) };
-  } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  }
-});
-
 export async function generateMetadata({ params }: DealPageProps): Promise<Metadata> {
   const { org, dealId } = await params;
-  const { deal } = await loadDeal(org, dealId);
+  const { deal } = await getPageDeal(org, dealId);
   return { title: deal.title };
 }
 
 export default async function DealPage({ params, searchParams }: DealPageProps) {
   const { org: slug, dealId } = await params;
-  const { ctx, deal } = await loadDeal(slug, dealId);
+  const { ctx, deal } = await getPageDeal(slug, dealId);
   const requested = Number((await searchParams).history);
   const limit = Number.isFinite(requested) ? Math.min(Math.max(TIMELINE_STEP, Math.floor(requested)), TIMELINE_MAX_LIMIT) : TIMELINE_STEP;
   const isOpen = deal.status === "open";
