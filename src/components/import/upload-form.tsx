@@ -10,8 +10,9 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
-import { validationFailure } from "@/lib/result";
+import { type ActionFailure, fail, validationFailure } from "@/lib/result";
 import { uploadImportSchema } from "@/lib/schemas/imports";
+import { MAX_UPLOAD_MB, UPLOAD_TOO_LARGE_MESSAGE } from "@/lib/upload-limits";
 
 /**
  * Step 1. The drop zone is the file input's label, so it is one Tab stop, opens the picker with
@@ -26,7 +27,7 @@ export function UploadForm({ orgSlug }: { orgSlug: string }) {
   const [leaving, setLeaving] = useState(false);
   const form = useActionForm({
     // The action takes the FormData itself (the file); the same schema checks it here first.
-    action: (data: FormData) => uploadImportAction(orgSlug, data),
+    action: (data: FormData) => uploadImportAction(orgSlug, data).catch(tooLargeRefusal),
     toInput: (_, data) => {
       // An empty file input still sends a nameless, empty File: no file chosen is "choose one", not "empty file".
       const chosen = data.get("file");
@@ -100,7 +101,7 @@ export function UploadForm({ orgSlug }: { orgSlug: string }) {
         <span className="text-xs text-zinc-500 dark:text-zinc-400">
           {file
             ? `${(file.size / 1024).toFixed(file.size < 10240 ? 1 : 0)} KB`
-            : "UTF-8 or Windows-1252, separated by commas or semicolons, up to 20 MB"}
+            : `UTF-8 or Windows-1252, separated by commas or semicolons, up to ${MAX_UPLOAD_MB} MB`}
         </span>
         <input
           ref={input}
@@ -132,4 +133,14 @@ export function UploadForm({ orgSlug }: { orgSlug: string }) {
       </div>
     </form>
   );
+}
+
+/**
+ * A request over the size limit is refused by the proxy from its Content-Length, before the body
+ * is parsed, with a text/plain 413 that Next's client throws as the action's error. That refusal is
+ * about the file, so it shows there; any other throw is left to callAction ("could not reach").
+ */
+function tooLargeRefusal(err: unknown): ActionFailure {
+  if (err instanceof Error && err.message === UPLOAD_TOO_LARGE_MESSAGE) return fail("VALIDATION", err.message, { file: [err.message] });
+  throw err;
 }

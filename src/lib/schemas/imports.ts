@@ -2,12 +2,12 @@ import { z } from "zod";
 
 import type { DuePreset } from "@/lib/dates/due-presets";
 import { IMPORT_FIELDS, IMPORT_MODES, UNKNOWN_OWNER_POLICIES } from "@/lib/import/fields";
+import { fileTooLargeMessage } from "@/lib/upload-limits";
 
 import { ACTION_TYPES } from "./deals";
 import { safeText } from "./primitives";
 
-/** 25 MB is the server-action body limit (next.config.ts); a 100 000-row file is about 10 MB. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** A 100 000-row file is about 10 MB; the size limit (20 MB) is in lib/upload-limits.ts. */
 export const MAX_IMPORT_ROWS = 200_000;
 
 const uuid = (what: string) => z.uuid({ error: `Choose ${what}` });
@@ -19,12 +19,9 @@ export const uploadImportSchema = z.instanceof(FormData, { error: "Choose a CSV 
     ctx.addIssue({ code: "custom", message: file instanceof File ? "That file is empty" : "Choose a CSV file to upload", path: ["file"] });
     return z.NEVER;
   }
-  if (file.size > MAX_IMPORT_BYTES) {
-    ctx.addIssue({
-      code: "custom",
-      message: `That file is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`,
-      path: ["file"],
-    });
+  const tooLarge = fileTooLargeMessage(file.size);
+  if (tooLarge) {
+    ctx.addIssue({ code: "custom", message: tooLarge, path: ["file"] });
     return z.NEVER;
   }
 /** One distinct value of the stage column and the stage chosen for it ("" in the form: not mapped). */
