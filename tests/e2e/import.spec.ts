@@ -30,7 +30,7 @@ test("the founder imports a French CSV through mapping and preview, sees the dea
 
   // The French headers were recognised…
   await expect(page.getByLabel("client")).toHaveValue("contact");
-  await expect(page.getByLabel("statut")).toHaveValue("stage");
+  await expect(page.getByLabel("statut", { exact: true })).toHaveValue("stage");
   await expect(page.getByLabel("montant_brut")).toHaveValue("value");
   await expect(page.getByLabel("date_echeance")).toHaveValue("expectedCloseDate");
   await expect(page.getByLabel("assignee")).toHaveValue("owner");

@@ -3,8 +3,10 @@ import { localeDateOrder } from "@/lib/import/dates";
 
 const COLUMNS: { field: string; headers: string; note?: string }[] = [
   { field: "Contact", headers: "client, company, customer, name, société", note: "required" },
-  { field: "Title", headers: "title, deal, titre, affaire", note: "default: “<client> – imported”" },
-  { field: "Stage", headers: "status, stage, statut, étape" },
+  { field: "Title", headers: "title, deal, titre, affaire", note: "default: the client and the product, e.g. “Acme – Website”" },
+  { field: "Product", headers: "product, service, produit, prestation", note: "what is sold: names the deal when there is no title" },
+  { field: "Stage", headers: "status, stage, statut, étape", note: "each value is mapped to one of your stages" },
+  { field: "Status", headers: "status (open, won, lost)", note: "decides won and lost, as Pipedrive exports it" },
   { field: "Value", headers: "amount, value, montant, montant_brut" },
   { field: "Sector", headers: "sector, industry, secteur" },
   { field: "Expected close", headers: "close date, expected close, date_echeance, échéance" },
