@@ -63,6 +63,14 @@ describe("formatMoney", () => {
     expect(formatMoney(1_250_000, "DKK", "da-DK").replace(/\s/g, " ")).toBe("12.500 kr.");
     expect(formatMoney(12_500_000, "INR", "en-IN")).toBe("₹1,25,000");
   });
+  it("is exact to the minor unit on a deal's own page, whole units elsewhere, compact only when asked", () => {
+    const nbsp = (s: string) => s.replace(/\s/g, " ");
+    expect(nbsp(formatMoney(1_250_050, "DKK", "da-DK", { exact: true }))).toBe("12.500,50 kr.");
+    expect(nbsp(formatMoney(1_250_000, "DKK", "da-DK", { exact: true }))).toBe("12.500 kr.");
+    expect(nbsp(formatMoney(1_250_005, "EUR", "fr-FR", { exact: true }))).toBe("12 500,05 €");
+    expect(nbsp(formatMoney(1_250_050, "DKK", "da-DK"))).toBe("12.501 kr.");
+    expect(nbsp(formatMoney(123_456_789_00, "DKK", "da-DK", { compact: true }))).toBe("123,5 mio. kr.");
+  });
   it("round-trips through the form field format", () => {
     expect(minorToInput(1_250_050, "EUR")).toBe("12500.5");
     expect(minorToInput(1_250_000, "EUR")).toBe("12500");

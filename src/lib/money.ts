@@ -66,14 +66,26 @@ function numberToMinor(input: number, digits: number): number | null {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-export function formatMoney(minor: number, currency: string, locale: string, options: { compact?: boolean } = {}): string {
-  const key = `${locale}|${currency}|${options.compact ? "c" : ""}`;
+/**
+ * An amount in the locale's style. Three precisions: whole units by default (lists, cards, rows:
+ * amounts meant to be compared at a glance), `exact` to the minor unit on a deal's own page
+ * ("12.500,50 kr."; a whole amount stays "12.500 kr."), and `compact` for aggregates only
+ * (dashboard figures, chart axes: "1,2 mio. kr.").
+ */
+export function formatMoney(minor: number, currency: string, locale: string, options: { compact?: boolean; exact?: boolean } = {}): string {
+  const precision = options.compact ? "c" : options.exact ? "e" : "";
+  const key = `${locale}|${currency}|${precision}`;
   let f = formatters.get(key);
   if (!f) {
+    const digits = minorDigits(currency);
     f = new Intl.NumberFormat(locale, {
       style: "currency",
       currency,
-      ...(options.compact ? { notation: "compact", maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }),
+      ...(precision === "c"
+        ? { notation: "compact", maximumFractionDigits: 1 }
+        : precision === "e"
+          ? { minimumFractionDigits: digits, maximumFractionDigits: digits, trailingZeroDisplay: "stripIfInteger" }
+          : { maximumFractionDigits: 0 }),
     });
     formatters.set(key, f);
   }

@@ -5,13 +5,15 @@ import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable"
 import { clsx } from "clsx";
 import Link from "next/link";
 
+import { countOf, formatCount } from "@/lib/format/figures";
+
 import type { CardView, ColumnView } from "./board-types";
 import { SortableDealCard } from "./deal-card";
 
-type BoardColumnProps = { orgSlug: string; column: ColumnView; cards: CardView[] };
+type BoardColumnProps = { orgSlug: string; locale: string; column: ColumnView; cards: CardView[] };
 
 /** A stage: header with its figures, then a sortable list of cards. The whole column is a drop target, header included. */
-export function BoardColumn({ orgSlug, column, cards }: BoardColumnProps) {
+export function BoardColumn({ orgSlug, locale, column, cards }: BoardColumnProps) {
   const { setNodeRef, isOver } = useDroppable({ id: column.id, data: { type: "column" } });
   const headingId = `column-${column.id}`;
   return (
@@ -22,7 +24,7 @@ export function BoardColumn({ orgSlug, column, cards }: BoardColumnProps) {
       data-stage-name={column.name}
       className="flex min-w-0 flex-col rounded-xl border border-zinc-200 bg-zinc-50/80 dark:border-zinc-800 dark:bg-zinc-900/40"
     >
-      <ColumnHeader column={column} headingId={headingId} />
+      <ColumnHeader column={column} headingId={headingId} locale={locale} />
       <ol
         aria-labelledby={headingId}
         className={clsx(
@@ -47,14 +49,14 @@ export function BoardColumn({ orgSlug, column, cards }: BoardColumnProps) {
           prefetch={false}
           className="border-t border-zinc-200 px-3 py-2 text-center text-xs font-medium text-brand-700 hover:bg-zinc-100 hover:text-brand-800 dark:border-zinc-800 dark:text-brand-300 dark:hover:bg-zinc-800"
         >
-          + {column.hidden} more in the deals list
+          + {formatCount(column.hidden, locale)} more in the deals list
         </Link>
       ) : null}
     </section>
   );
 }
 
-function ColumnHeader({ column, headingId }: { column: ColumnView; headingId: string }) {
+function ColumnHeader({ column, headingId, locale }: { column: ColumnView; headingId: string; locale: string }) {
   return (
     <header className="space-y-1.5 border-b border-zinc-200 px-3 py-2.5 dark:border-zinc-800">
       <div className="flex items-baseline justify-between gap-2">
@@ -69,7 +71,7 @@ function ColumnHeader({ column, headingId }: { column: ColumnView; headingId: st
       <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs text-zinc-600 dark:text-zinc-400">
         <dt className="sr-only">Deals</dt>
         <dd className="col-span-2 font-medium text-zinc-700 dark:text-zinc-300" data-testid="column-count">
-          {column.count} {column.count === 1 ? "deal" : "deals"}
+          {countOf(column.count, "deal", "deals", locale)}
         </dd>
         <dt>Total</dt>
         <dd className="text-right font-medium text-zinc-800 tabular-nums dark:text-zinc-200" data-testid="column-total">

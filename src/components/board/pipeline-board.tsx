@@ -199,6 +199,7 @@ export function PipelineBoard({ orgSlug, locale, columns, won, lost, lossReasons
             <BoardColumn
               key={column.id}
               orgSlug={orgSlug}
+              locale={locale}
               column={column}
               cards={items ? (items[column.id] ?? []).flatMap((id) => cardsById.get(id) ?? []) : column.cards}
             />

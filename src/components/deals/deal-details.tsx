@@ -72,7 +72,7 @@ export function DealDetails({ org, deal, editable, canReassign, people }: DealDe
         <InlineField
           label="Value"
           type="money"
-          display={formatMoney(shown.valueMinor, deal.currency, org.locale)}
+          display={formatMoney(shown.valueMinor, deal.currency, org.locale, { exact: true })}
           draft={minorToInput(shown.valueMinor, deal.currency)}
           {...saving("value", (value) => ({ valueMinor: parseMoneyToMinor(String(value), deal.currency) ?? shown.valueMinor }))}
         />

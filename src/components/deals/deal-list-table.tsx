@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { BoardIconSprite } from "@/components/board/board-icons";
 import { formatDate, formatDateTime } from "@/lib/dates/format";
 import { describeDue } from "@/lib/dates/relative";
+import { countOf, formatCount } from "@/lib/format/figures";
 import { formatMoney } from "@/lib/money";
 import { type DealFilters, dealFiltersToQuery, type DealSortKey, sortToggle } from "@/lib/schemas/deal-filters";
 import { UI_LANGUAGE } from "@/lib/ui-language";
@@ -69,10 +70,10 @@ export function DealListTable({ org, rows, totals, total, filters, showOwner, no
           {totals.map((t, i) => (
             <tr key={t.currency}>
               <th scope="row" className={clsx(cell, "pl-5 text-left font-medium text-zinc-700 dark:text-zinc-300")}>
-                {i === 0 ? `Total, ${total} ${total === 1 ? "deal" : "deals"}` : null}
+                {i === 0 ? `Total, ${countOf(total, "deal", "deals", org.locale)}` : null}
                 {totals.length > 1 ? (
                   <span className="block text-xs font-normal text-zinc-500">
-                    {t.count} in {t.currency}
+                    {formatCount(t.count, org.locale)} in {t.currency}
                   </span>
                 ) : null}
               </th>

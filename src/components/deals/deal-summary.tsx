@@ -34,10 +34,14 @@ export function DealSummary({ deal, org, now }: { deal: DealDetail; org: DealOrg
   return (
     <dl className="mb-6 grid grid-cols-2 gap-x-6 gap-y-4 rounded-xl border border-zinc-200 bg-zinc-50/60 px-5 py-4 sm:grid-cols-3 lg:grid-cols-5 dark:border-zinc-800 dark:bg-zinc-900/40">
       <Stat term="Value">
-        <span className="text-base font-semibold tabular-nums">{formatMoney(deal.valueMinor, deal.currency, org.locale)}</span>
+        <span className="text-base font-semibold tabular-nums">
+          {formatMoney(deal.valueMinor, deal.currency, org.locale, { exact: true })}
+        </span>
       </Stat>
       <Stat term="Weighted">
-        <span className="text-base font-semibold tabular-nums">{formatMoney(deal.weightedMinor ?? 0, deal.currency, org.locale)}</span>
+        <span className="text-base font-semibold tabular-nums">
+          {formatMoney(deal.weightedMinor ?? 0, deal.currency, org.locale, { exact: true })}
+        </span>
         <span className="ml-1.5 text-xs text-zinc-500 dark:text-zinc-400">at {deal.probability} %</span>
       </Stat>
       <Stat term="Stage">

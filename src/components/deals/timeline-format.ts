@@ -25,7 +25,7 @@ export function formatFieldValue(field: ChangeField, value: string | number | nu
   if (value === null || value === "") return "none";
   switch (field) {
     case "valueMinor":
-      return formatMoney(Number(value), org.currency, org.locale);
+      return formatMoney(Number(value), org.currency, org.locale, { exact: true });
     case "probability":
       return `${value} %`;
     case "expectedCloseDate":

@@ -4,12 +4,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { Card } from "@/components/ui/card";
+import { formatCount } from "@/lib/format/figures";
 
 import { BUCKET_LOOK } from "./bucket-look";
 import type { QueueSectionView } from "./types";
 
 /** One bucket of the queue: a heading with the true count, the (capped) rows, and the way to the rest. */
-export function QueueSection({ section, children }: { section: QueueSectionView; children: ReactNode }) {
+export function QueueSection({ section, locale, children }: { section: QueueSectionView; locale: string; children: ReactNode }) {
   const look = BUCKET_LOOK[section.bucket];
   const headingId = `queue-${section.bucket}`;
   const hidden = section.count - section.rows.length;
@@ -21,7 +22,7 @@ export function QueueSection({ section, children }: { section: QueueSectionView;
             {look.title}
           </h2>
           <span className={clsx("text-sm font-semibold tabular-nums", look.count)}>
-            {section.count}
+            {formatCount(section.count, locale)}
             <span className="sr-only"> {section.count === 1 ? "action" : "actions"}</span>
           </span>
         </div>
@@ -36,7 +37,7 @@ export function QueueSection({ section, children }: { section: QueueSectionView;
               href={section.moreHref}
               className="inline-flex items-center gap-1 rounded font-medium text-brand-700 hover:text-brand-800 dark:text-brand-300 dark:hover:text-brand-200"
             >
-              And {hidden} more {look.more} — open the deals list filtered to them
+              And {formatCount(hidden, locale)} more {look.more} — open the deals list filtered to them
               <ArrowRight aria-hidden className="size-3.5" />
             </Link>
           </div>

@@ -1,11 +1,12 @@
 import { clsx } from "clsx";
 
 import { TODAY_BUCKETS, type TodayBucket } from "@/lib/deals/today-buckets";
+import { formatCount } from "@/lib/format/figures";
 
 import { BUCKET_LOOK } from "./bucket-look";
 
 /** The three counts at the top; each jumps to its section. */
-export function QueueSummary({ counts }: { counts: Record<TodayBucket, number> }) {
+export function QueueSummary({ counts, locale }: { counts: Record<TodayBucket, number>; locale: string }) {
   return (
     <nav aria-label="Queue summary" className="mb-6">
       <ul className="grid grid-cols-3 gap-2 sm:gap-4">
@@ -27,7 +28,7 @@ export function QueueSummary({ counts }: { counts: Record<TodayBucket, number> }
                     counts[bucket] ? look.count : "text-zinc-400 dark:text-zinc-500",
                   )}
                 >
-                  {counts[bucket]}
+                  {formatCount(counts[bucket], locale)}
                 </span>
                 <span className="block text-xs font-medium text-zinc-600 sm:text-sm dark:text-zinc-400">{look.short}</span>
               </a>

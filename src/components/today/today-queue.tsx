@@ -132,7 +132,7 @@ export function TodayQueue({
   let flatIndex = 0;
   return (
     <>
-      <QueueSummary counts={counts} />
+      <QueueSummary counts={counts} locale={org.locale} />
       {empty ? null : (
         <p className="mb-3 hidden text-xs text-zinc-500 sm:block dark:text-zinc-400">
           Keyboard: focus a deal and press <Kbd>C</Kbd> to complete, <Kbd>S</Kbd> to snooze, <Kbd>↑</Kbd> <Kbd>↓</Kbd> to move.
@@ -142,7 +142,7 @@ export function TodayQueue({
         {empty
           ? emptyState
           : sections.map((section) => (
-              <QueueSection key={section.bucket} section={section}>
+              <QueueSection key={section.bucket} section={section} locale={org.locale}>
                 {section.rows.map((row) => {
                   const index = flatIndex++;
                   return (

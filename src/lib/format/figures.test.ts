@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { compareValues } from "@/lib/kpi/change";
 
-import { formatAmount, formatChange, formatDay, formatDays, formatPercent } from "./figures";
+import { countOf, formatAmount, formatChange, formatCount, formatDay, formatDays, formatPercent } from "./figures";
 
 describe("figure formatting", () => {
   it("formats money in the org's locale and currency, '—' when unknown", () => {
@@ -10,6 +10,15 @@ describe("figure formatting", () => {
     expect(formatAmount(1_234_500, "EUR", "fr-FR")).toMatch(/12\s345\s€/);
     expect(formatAmount(1_234_567_00, "INR", "en-IN")).toBe("₹12,34,567"); // lakh grouping
     expect(formatAmount(null, "DKK", "da-DK")).toBe("—");
+  });
+
+  it("groups counts in the locale's style", () => {
+    const nbsp = (s: string) => s.replace(/\s/g, " ");
+    expect(nbsp(formatCount(25_261, "fr-FR"))).toBe("25 261");
+    expect(formatCount(25_261, "da-DK")).toBe("25.261");
+    expect(formatCount(2_526_100, "en-IN")).toBe("25,26,100");
+    expect(nbsp(countOf(25_261, "deal", "deals", "fr-FR"))).toBe("25 261 deals");
+    expect(countOf(1, "deal", "deals", "da-DK")).toBe("1 deal");
   });
 
   it("formats ratios, days and day labels", () => {
