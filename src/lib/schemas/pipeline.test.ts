@@ -55,3 +55,18 @@ describe("stageFieldsSchema", () => {
     expect(reorderStagesSchema.safeParse({ stageIds: [] }).success).toBe(false);
   });
 });
+
+describe("updateStageSchema's first step of imported deals", () => {
+  const base = { stageId: "0190a5b8-7c1e-7d2f-8a3b-4c5d6e7f8a9b", name: "Proposal", probability: "50", staleAfterDays: "10" };
+
+  it("keeps a step, clears a blank one (back to the suggestion) and leaves an absent one unchanged", () => {
+    expect(updateStageSchema.parse({ ...base, firstStep: "  Call about the quote " }).firstStep).toBe("Call about the quote");
+    expect(updateStageSchema.parse({ ...base, firstStep: "   " }).firstStep).toBeNull();
+    expect(updateStageSchema.parse(base).firstStep).toBeUndefined();
+  });
+
+  it("refuses a step over 200 characters", () => {
+    const result = updateStageSchema.safeParse({ ...base, firstStep: "x".repeat(201) });
+    expect(result.success ? [] : result.error.issues.map((i) => i.path.join("."))).toEqual(["firstStep"]);
+  });
+});
