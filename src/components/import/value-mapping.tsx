@@ -48,7 +48,9 @@ export function ValueMapping({ headers, mapping, valueCounts, stages, choices, l
         </p>
       ) : choices === null ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          “{headers[stageCol]}” has too many different values to list: each is matched to the stage of the same name.
+          {valueCounts
+            ? `“${headers[stageCol]}” has too many different values to list: each is matched to the stage of the same name.`
+            : `Each value of “${headers[stageCol]}” is matched to the stage of the same name. Upload the file again to map its values one by one.`}
         </p>
       ) : (
         <ul key={stageCol} className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label={`Values of ${headers[stageCol]}`}>
