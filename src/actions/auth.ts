@@ -5,11 +5,13 @@ import { z } from "zod";
 
 import { fail } from "@/lib/result";
 import { acceptInvitationSchema, joinInvitationSchema, signInSchema } from "@/lib/schemas/members";
+import { resetPasswordSchema } from "@/lib/schemas/profile";
 import { publicAction } from "@/server/action-factory";
 import { currentVerifiedActor } from "@/server/actor";
 import { retryAfterOf, signIn, signOut } from "@/server/auth";
 import { databaseContext } from "@/server/data/context";
 import { unsafeAcceptInvitation, unsafeFindInvitation, unsafeJoinInvitation } from "@/server/data/invitations";
+import { unsafeResetPassword } from "@/server/data/password-resets";
 import { unsafeEndSessions } from "@/server/data/sessions";
 import { NotFoundError } from "@/server/errors";
 
@@ -71,5 +73,16 @@ export const joinInvitationAction = publicAction({
     if (!signedIn.ok) return signedIn;
     const { orgSlug } = await unsafeJoinInvitation(db, { token });
     return { redirectTo: `/${orgSlug}` };
+  },
+});
+
+/** Sets a password through an admin's one-time link (which ends every session of the account), then signs in with it. */
+export const resetPasswordAction = publicAction({
+  input: resetPasswordSchema,
+  handler: async ({ token, password }) => {
+    const { email } = await unsafeResetPassword(databaseContext(), { token, password });
+    // The sign-in action itself: its throttle and its answers (the password is set either way).
+    const signedIn = await signInAction({ email, password });
+    return signedIn.ok ? { redirectTo: "/" } : { redirectTo: "/login" };
   },
 });

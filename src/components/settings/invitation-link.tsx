@@ -13,6 +13,22 @@ type InvitationLinkProps = { email: string; url: string; onDismiss: () => void }
  * shown only once: the server stores a hash of the token, not the token.
  */
 export function InvitationLink({ email, url, onDismiss }: InvitationLinkProps) {
+  return (
+    <OneTimeLink
+      title={`Invitation created for ${email}`}
+      description="Email delivery comes later: copy this link and send it to them yourself. They join when they open it, with a new account or the one they already have. It works once and expires in 7 days, and it is shown only now."
+      label="Invitation link"
+      testId="invitation-link"
+      url={url}
+      onDismiss={onDismiss}
+    />
+  );
+}
+
+type OneTimeLinkProps = { title: string; description: string; label: string; testId: string; url: string; onDismiss: () => void };
+
+/** A link the admin passes on themselves (invitations, password resets): selected at once, one button to copy it. */
+export function OneTimeLink({ title, description, label, testId, url, onDismiss }: OneTimeLinkProps) {
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState(false);
@@ -42,16 +58,13 @@ export function InvitationLink({ email, url, onDismiss }: InvitationLinkProps) {
     <div className="rounded-lg border border-brand-200 bg-brand-50/60 p-4 dark:border-brand-900 dark:bg-brand-950/40">
       <div className="flex items-start justify-between gap-3">
         <div className="space-y-1">
-          <p className="text-sm font-medium text-zinc-900 dark:text-zinc-100">Invitation created for {email}</p>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Email delivery comes later: copy this link and send it to them yourself. They join when they open it, with a new account or the
-            one they already have. It works once and expires in 7 days, and it is shown only now.
-          </p>
+          <p className="text-sm font-medium text-zinc-900 dark:text-zinc-100">{title}</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{description}</p>
         </div>
         <button
           type="button"
           onClick={onDismiss}
-          aria-label="Dismiss invitation link"
+          aria-label={`Dismiss ${label.toLowerCase()}`}
           className="-mt-1 -mr-1 rounded-md p-1 text-zinc-500 hover:bg-white/70 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
         >
           <X aria-hidden className="size-4" />
@@ -59,7 +72,7 @@ export function InvitationLink({ email, url, onDismiss }: InvitationLinkProps) {
       </div>
       <div className="mt-3 flex gap-2">
         <label htmlFor={inputId} className="sr-only">
-          Invitation link
+          {label}
         </label>
         <Input
           ref={inputRef}
@@ -68,7 +81,7 @@ export function InvitationLink({ email, url, onDismiss }: InvitationLinkProps) {
           value={url}
           onFocus={(e) => e.currentTarget.select()}
           className="font-mono text-xs"
-          data-testid="invitation-link"
+          data-testid={testId}
         />
         <Button
           variant="secondary"
@@ -79,7 +92,7 @@ export function InvitationLink({ email, url, onDismiss }: InvitationLinkProps) {
         </Button>
       </div>
       <p aria-live="polite" className="sr-only">
-        {copied ? "Invitation link copied to the clipboard." : ""}
+        {copied ? `${label} copied to the clipboard.` : ""}
       </p>
     </div>
   );

@@ -6,6 +6,7 @@ import { type Role, ROLE_LABELS } from "@/lib/permissions";
 
 import { MemberRoleSelect } from "./member-role-select";
 import { ROLE_TONES } from "./org-display";
+import { PasswordResetButton } from "./password-reset-button";
 import { RemoveMemberButton } from "./remove-member-button";
 
 export type MemberRow = { userId: string; name: string; email: string; role: Role; joined: string; isYou: boolean };
@@ -67,7 +68,10 @@ export function MembersTable({ orgSlug, orgName, members, canManage }: MembersTa
               <td className="hidden px-3 py-3 whitespace-nowrap text-zinc-600 lg:table-cell dark:text-zinc-400">{member.joined}</td>
               {canManage ? (
                 <td className="py-3 pr-3 pl-1 text-right sm:pr-5 sm:pl-3">
-                  <RemoveMemberButton orgSlug={orgSlug} orgName={orgName} member={member} members={members} />
+                  <div className="flex justify-end gap-1">
+                    {member.isYou ? null : <PasswordResetButton orgSlug={orgSlug} member={member} />}
+                    <RemoveMemberButton orgSlug={orgSlug} orgName={orgName} member={member} members={members} />
+                  </div>
                 </td>
               ) : null}
             </tr>

@@ -70,6 +70,8 @@ const VALID: Record<string, () => unknown> = {
   joinInvitationSchema: () => ({ token: "t".repeat(32), password: "secret" }),
   updateProfileSchema: () => ({ name: "Ann Lee", email: "ann@example.com" }),
   changePasswordSchema: () => ({ currentPassword: "secret", newPassword: "correct horse battery" }),
+  issuePasswordResetSchema: () => ({ userId: U1 }),
+  resetPasswordSchema: () => ({ token: "t".repeat(32), password: "correct horse battery" }),
   stageFieldsSchema: () => ({ name: "Demo", probability: "25", staleAfterDays: 14 }),
   addStageSchema: () => ({ name: "Demo", probability: 25, staleAfterDays: "14" }),
   updateStageSchema: () => ({ stageId: U1, name: "Demo", probability: 25, staleAfterDays: 14 }),

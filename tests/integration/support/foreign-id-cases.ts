@@ -104,6 +104,10 @@ export const FOREIGN_ID_CASES: Record<string, { none: string } | { calls: (w: Fo
   acceptInvitationAction: { none: "public: the invitation's token names its own org (invitations.test.ts)" },
   completeSetupAction: { none: "public: the first run has no org yet; its token is the credential (setup.test.ts)" },
   createOrganizationAction: { none: "names no org: the new org is the actor's own creation (create-organization.test.ts)" },
+  updateProfileAction: { none: "the signed-in user's own account, outside any org: a name and an email (profile.test.ts)" },
+  changePasswordAction: { none: "the signed-in user's own account, outside any org: two passwords (profile.test.ts)" },
+  resetPasswordAction: { none: "public: the reset link's token names its own account (password-resets.test.ts)" },
+  issuePasswordResetAction: { calls: (w) => ({ "B's rep": { userId: w.b.rep.id } }) },
   createDealAction: {
     calls: (w) => {
       const base = { title: "New", contactName: "Acme", value: "100", stageId: w.aOpenStageIds[0], firstAction: nextStep() };
@@ -203,6 +207,7 @@ export async function snapshotBothOrgs(w: ForeignWorld) {
     members: await sql`select * from memberships where org_id in ${sql(orgs)} order by org_id, user_id`,
     invitations: await sql`select * from invitations where org_id in ${sql(orgs)} order by id`,
     imports: await sql`select * from imports where org_id in ${sql(orgs)} order by id`,
+    passwordResets: await sql`select * from password_resets where org_id in ${sql(orgs)} order by token_hash`,
     audit: await sql`select org_id, count(*)::int as n from audit_log where org_id in ${sql(orgs)} group by org_id order by org_id`,
   };
 }

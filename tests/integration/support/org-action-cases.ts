@@ -23,6 +23,7 @@ export const ORG_ACTION_CASES: Record<string, { adminOnly: boolean; input: (team
   removeMemberAction: { adminOnly: true, input: async (t) => ({ userId: t.rep2.id }) },
   revokeInvitationAction: { adminOnly: true, input: async (t) => ({ invitationId: await pendingInvitationIn(t) }) },
   updateOrgSettingsAction: { adminOnly: true, input: async () => validSettings() },
+  issuePasswordResetAction: { adminOnly: true, input: async (t) => ({ userId: t.rep2.id }) },
 };
 
 export async function pendingInvitationIn(team: Team): Promise<string> {

@@ -1,0 +1,113 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+
+import { withAppDb } from "./support/app-db";
+import { DEMO_PASSWORD } from "./support/auth";
+
+/**
+ * Sessions end on the server: a sign-out, "sign out everywhere" and a password change refuse every
+ * older copy of the account's session cookie. Signing out ends every session of the account, so
+ * each test works as a rep of its own (never a demo user that specs running beside it sign in as).
+ */
+const ORG = "rendetalje";
+
+// Two or three sign-ins (password hashes) and a dozen page loads per test.
+test.describe.configure({ timeout: 120_000 });
+const EXPORT = `/${ORG}/exports/deals?format=csv`;
+
+async function ownRep(label: string): Promise<string> {
+  const email = `e2e-${label}-${Date.now()}@momentum.test`;
+  await withAppDb(async (sql) => {
+    const [org] = await sql`select id from organizations where slug = ${ORG}`;
+    // The demo password's hash, so the rep signs in with it.
+    const [demo] = await sql`select password_hash from users where email = 'mette@momentum.demo'`;
+    const [user] = await sql`
+      insert into users (email, name, password_hash) values (${email}, ${`Session ${label}`}, ${demo!.password_hash}) returning id`;
+    await sql`insert into memberships (org_id, user_id, role) values (${org!.id}, ${user!.id}, 'rep')`;
+  });
+  return email;
+}
+
+/**
+ * signIn's steps with a longer wait for the shell: each test signs in two or three times, and on a
+ * loaded 2-core box a fresh session's first page can take longer than an expectation's 7 s.
+ */
+async function signInSlowly(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("user-menu")).toBeVisible({ timeout: 30_000 });
+}
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInSlowly(page, email);
+  return page;
+}
+
+async function expectSignedOut(page: Page, path = `/${ORG}/today`) {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/login$/, { timeout: 30_000 });
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+}
+
+async function openProfile(page: Page) {
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "Profile" }).click();
+  await expect(page.getByRole("heading", { name: "Your profile" })).toBeVisible();
+}
+
+test("a copied session cookie is refused once its owner signs out", async ({ browser }) => {
+  const owner = await signedIn(browser, await ownRep("copy"));
+  const thief = await browser.newContext();
+  await thief.addCookies(await owner.context().cookies());
+  const copy = await thief.newPage();
+  await copy.goto(`/${ORG}/today`);
+  await expect(copy.getByTestId("user-menu")).toBeVisible();
+  expect((await thief.request.get(EXPORT)).status()).toBe(200);
+
+  await owner.getByTestId("user-menu").click();
+  await owner.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(owner).toHaveURL(/\/login$/, { timeout: 30_000 });
+
+  // Pages, the org picker and downloads alike.
+  await expectSignedOut(copy);
+  await expectSignedOut(copy, "/");
+  expect((await thief.request.get(EXPORT)).status()).toBe(401);
+});
+
+test("sign out everywhere, on the profile, ends the account's session in another browser", async ({ browser }) => {
+  const email = await ownRep("everywhere");
+  const [here, there] = [await signedIn(browser, email), await signedIn(browser, email)];
+  await openProfile(here);
+  await here.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(here).toHaveURL(/\/login$/, { timeout: 30_000 });
+  await expectSignedOut(there);
+});
+
+test("profile: a new name shows at once; a password change keeps this browser signed in and ends the other", async ({ browser }) => {
+  const email = await ownRep("profile");
+  const [here, there] = [await signedIn(browser, email), await signedIn(browser, email)];
+  await openProfile(here);
+
+  const profile = here.getByRole("form", { name: "Profile" });
+  await profile.getByLabel("Name").fill("Renamed Rep");
+  await profile.getByRole("button", { name: "Save" }).click();
+  await expect(here.getByTestId("user-menu")).toContainText("Renamed Rep", { timeout: 20_000 });
+
+  const password = here.getByRole("form", { name: "Change password" });
+  await password.getByLabel("Current password").fill("not the password");
+  await password.getByLabel("New password").fill("a brand new password");
+  await password.getByRole("button", { name: "Change password" }).click();
+  await expect(password.getByText("Wrong password")).toBeVisible({ timeout: 20_000 });
+  await expect(password.getByLabel("Current password")).toBeFocused();
+
+  await password.getByLabel("Current password").fill(DEMO_PASSWORD);
+  await password.getByRole("button", { name: "Change password" }).click();
+  await expect(here.locator("[data-sonner-toast]").filter({ hasText: "Password changed" })).toBeVisible({ timeout: 30_000 });
+
+  await here.reload();
+  await expect(here.getByRole("heading", { name: "Your profile" })).toBeVisible();
+  await expectSignedOut(there);
+  await signInSlowly(there, email, "a brand new password");
+});
