@@ -7,6 +7,8 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
 
+import { tsImport } from "tsx/esm/api";
+
 /** src/lib/client-ip.ts's PEER_ADDRESS_HEADER (this file runs untranspiled, so it cannot import it). */
 const PEER_ADDRESS_HEADER = "x-momentum-peer-address";
 
@@ -25,7 +27,19 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+// The upload limit that next.config.ts gives Next (src/lib/upload-limits.ts). A request announcing a
+// larger body is answered here, at once, and its body drained unread: through Next, the proxy's copy
+// of the body would take up to the limit in memory and the answer would wait for the whole upload.
+const { requestTooLarge, UPLOAD_TOO_LARGE_MESSAGE } = await tsImport("../src/lib/upload-limits.ts", import.meta.url);
+
 const server = http.createServer((req, res) => {
+  if (requestTooLarge(req.headers["content-length"] ?? null)) {
+    // text/plain exactly, as the proxy answers where this worker is not in front (`next dev`): the
+    // upload form shows it on the file.
+    res.writeHead(413, { "Content-Type": "text/plain" }).end(UPLOAD_TOO_LARGE_MESSAGE);
+    req.resume();
+    return;
+  }
   // Whatever copy the client sent goes first (header names arrive lower-cased in req.headers).
   delete req.headers[PEER_ADDRESS_HEADER];
   const peer = req.socket.remoteAddress;

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 
@@ -23,6 +24,8 @@ test.describe.configure({ mode: "serial" });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "momentum-upload-limits-"));
 const files = { ok: path.join(dir, "upload-limits-15mb.csv"), big: path.join(dir, "upload-limits-21mb.csv") };
+const session = path.join(dir, "session.json");
+test.use({ storageState: session });
 
 /** A valid CSV of about `bytes` bytes (rows of ~100 bytes: well under the 200 000-row limit). */
 function writeCsv(file: string, bytes: number) {
@@ -36,9 +39,14 @@ function writeCsv(file: string, bytes: number) {
   fs.writeFileSync(file, lines.join("\n") + "\n");
 }
 
-test.beforeAll(() => {
+test.beforeAll(async ({ browser }, testInfo) => {
   writeCsv(files.ok, 15 * MiB);
   writeCsv(files.big, 21 * MiB);
+  // One sign-in for the file, whose session every test starts with.
+  const page = await browser.newPage({ baseURL: testInfo.project.use.baseURL, storageState: { cookies: [], origins: [] } });
+  await signIn(page, ADMIN);
+  await page.context().storageState({ path: session });
+  await page.close();
 });
 
 test.afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -60,7 +68,6 @@ function countActionPosts(page: Page) {
 }
 
 async function openUpload(page: Page) {
-  await signIn(page, ADMIN);
   await page.goto(`/${ORG}/import`);
   await expect(page.getByRole("heading", { level: 1, name: "Import deals" })).toBeVisible();
   await expect(page.getByText("up to 20 MB")).toBeVisible();
@@ -73,12 +80,12 @@ test("a 15 MB CSV is uploaded and reaches the mapping step", async ({ page }) =>
   await page.getByRole("button", { name: "Upload and map columns" }).click();
 
   await expect(page).toHaveURL(new RegExp(`/${ORG}/import/[0-9a-f-]{36}$`), { timeout: 60_000 });
-  await expect(page.getByRole("heading", { level: 1, name: "upload-limits-15mb.csv" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "upload-limits-15mb.csv" })).toBeVisible({ timeout: 20_000 });
   expect(await storedImports("upload-limits-15mb.csv")).toBe(1);
 
   // Leave the demo as it was: the draft (and its 15 MB source) goes.
   await page.getByRole("button", { name: "Discard" }).click();
-  await expect(page).toHaveURL(new RegExp(`/${ORG}/import$`));
+  await expect(page).toHaveURL(new RegExp(`/${ORG}/import$`), { timeout: 20_000 });
   await expect.poll(() => storedImports("upload-limits-15mb.csv")).toBe(0);
 });
 
@@ -123,4 +130,27 @@ test("a 21 MB upload sent anyway is refused by the server from its Content-Lengt
   expect(answers[0]).toMatchObject({ status: 413, type: "text/plain" });
   await expect(page).toHaveURL(new RegExp(`/${ORG}/import$`));
   expect(await storedImports("upload-limits-21mb.csv")).toBe(0);
+});
+
+test("an over-limit upload is answered from its Content-Length, before its body is sent", async ({ baseURL }) => {
+  // The headers and 64 KB of a body announced as 22 MB: the refusal must not wait for the rest.
+  const request = http.request(new URL(`/${ORG}/import`, baseURL), {
+    method: "POST",
+    headers: { "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(22 * MiB), "Next-Action": "0" },
+  });
+  const answer = await new Promise<{ status: number; type: string | undefined; body: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no answer within 10 s while the body was held back")), 10_000);
+    request.on("error", reject);
+    request.on("response", (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode!, type: res.headers["content-type"], body });
+      });
+    });
+    request.write(Buffer.alloc(64 * 1024, "a"));
+  }).finally(() => request.destroy());
+  expect(answer).toEqual({ status: 413, type: "text/plain", body: expect.stringMatching(/larger than the 20 MB limit/) });
 });
