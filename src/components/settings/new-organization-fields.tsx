@@ -27,8 +27,9 @@ export function NewOrganizationFields({ form, autoFocus, ...options }: NewOrgani
   useEffect(() => {
     const input = rootRef.current?.querySelector<HTMLInputElement>('input[name="timeZone"]');
     const zone = browserTimeZone();
-    if (input && !input.value && zone && options.timeZones.includes(zone)) input.value = zone;
-  }, [options.timeZones]);
+    // "UTC" is a valid zone that Intl's list of region zones leaves out.
+    if (input && !input.value && zone) input.value = zone;
+  }, []);
 
   return (
     <div ref={rootRef} className="space-y-5">

@@ -35,7 +35,7 @@ export function currentYearIn(timeZone: string, now = new Date()): string {
 
 export const ROLE_TONES: Record<Role, "brand" | "green" | "neutral"> = { admin: "brand", manager: "green", rep: "neutral" };
 
-/** The browser's own time zone, when it is one the settings accept: a sensible default for a new org. */
+/** The browser's own time zone (an IANA name, which the settings accept): a sensible default for a new org. */
 export function browserTimeZone(): string | undefined {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;

@@ -2,7 +2,7 @@
 
 import { ChevronsUpDown, Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 
 import {
   DropdownMenu,
@@ -32,6 +32,9 @@ type OrgSwitcherProps = {
 export function OrgSwitcher({ orgs, current, onNavigate }: OrgSwitcherProps) {
   const router = useRouter();
   const [creating, setCreating] = useState(false);
+  // Set when "Create organization…" is picked: the dialog opens once the menu has closed and let go
+  // of focus (opened at once, the closing menu's focus trap pulled focus back from the dialog's field).
+  const createPicked = useRef(false);
 
   function switchTo(slug: string) {
     if (slug === current.slug) return;
@@ -57,8 +60,12 @@ export function OrgSwitcher({ orgs, current, onNavigate }: OrgSwitcherProps) {
         <DropdownMenuContent
           align="start"
           className="w-(--radix-dropdown-menu-trigger-width) min-w-64"
-          // The dialog opened from the menu focuses its own first field; the trigger must not take focus back.
-          onCloseAutoFocus={(event) => creating && event.preventDefault()}
+          onCloseAutoFocus={(event) => {
+            if (!createPicked.current) return;
+            createPicked.current = false;
+            event.preventDefault(); // the dialog focuses its own first field, not the trigger
+            setCreating(true);
+          }}
         >
           <DropdownMenuLabel>Your organizations</DropdownMenuLabel>
           <DropdownMenuRadioGroup value={current.slug} onValueChange={switchTo}>
@@ -73,7 +80,7 @@ export function OrgSwitcher({ orgs, current, onNavigate }: OrgSwitcherProps) {
             ))}
           </DropdownMenuRadioGroup>
           <DropdownMenuSeparator />
-          <DropdownMenuItem onSelect={() => setCreating(true)}>
+          <DropdownMenuItem onSelect={() => (createPicked.current = true)}>
             <Plus aria-hidden className="size-4" />
             Create organization…
           </DropdownMenuItem>
