@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 
+import { CreateOrganizationButton } from "@/components/shell/create-organization-button";
 import { LAST_ORG_COOKIE } from "@/components/shell/last-org-cookie";
 import { Logo } from "@/components/shell/logo";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -31,9 +32,10 @@ export default async function LandingPage() {
             </div>
             <h1 className="text-lg font-semibold text-zinc-900 dark:text-zinc-50">You are not in an organization yet</h1>
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              Momentum works inside organizations. Ask an admin of your team to add you (with the email you signed in with) or to send you
-              an invitation link, then sign in again.
+              Momentum works inside organizations. Ask an admin of your team to send you an invitation link for the email you signed in
+              with, or start an organization of your own.
             </p>
+            <CreateOrganizationButton />
             <SignOutButton />
           </CardBody>
         </Card>
