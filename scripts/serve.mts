@@ -12,6 +12,7 @@ import { disconnectDatabase } from "@/db/client";
 import { env } from "@/env";
 import { authSecret } from "@/server/auth/secret";
 import { bootDatabase } from "@/server/boot";
+import { prepareJobs } from "@/server/jobs/boss";
 
 const e = env();
 const workerCount = e.WEB_CONCURRENCY ?? os.availableParallelism();
@@ -20,6 +21,8 @@ const workerScript = path.join(process.cwd(), "scripts", "web-worker.mjs");
 const listenArgs = ["--port", String(e.PORT), ...(e.HOST ? ["--hostname", e.HOST] : [])];
 
 const { url } = await bootDatabase();
+await prepareJobs(url); // pg-boss's schema, once: workers that each migrated it at once collided
+console.log("[momentum] Job queue ready.");
 await disconnectDatabase(); // the primary only supervises: the workers open their own pools
 authSecret(); // create the session secret once, before several workers could race to
 
@@ -92,6 +95,14 @@ cluster.on("exit", (worker, code, signal) => {
 
 console.log(`[momentum] Starting ${workerCount} web worker${workerCount === 1 ? "" : "s"} on port ${e.PORT}.`);
 for (let slot = 0; slot < workerCount; slot++) fork(slot);
+// The address to open, last, once every first worker listens (each prints its own Next.js banner).
+let listening = 0;
+const host = !e.HOST || e.HOST === "0.0.0.0" || e.HOST === "::" ? "localhost" : e.HOST;
+const localUrl = `http://${host.includes(":") ? `[${host}]` : host}:${e.PORT}`;
+cluster.on("listening", () => {
+  if (++listening !== workerCount) return;
+  console.log(`[momentum] Momentum is ready at ${localUrl}${e.APP_URL ? ` (public address: ${e.APP_URL})` : ""}`);
+});
 
 function shutdown(exitCode: number) {
   if (stopping) return;

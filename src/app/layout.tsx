@@ -10,6 +10,11 @@ export const metadata: Metadata = {
   title: { default: "Momentum", template: "%s · Momentum" },
   description: "The open-source sales CRM where no open deal is ever without a next step.",
   applicationName: "Momentum",
+  // Installable on a phone's home screen (public/manifest.webmanifest); iOS takes its own icon.
+  // The favicon is app/icon.svg; scripts/make-icons.mts draws the PNGs in public/ from it.
+  manifest: "/manifest.webmanifest",
+  icons: { apple: "/icons/apple-touch-icon.png" },
+  appleWebApp: { capable: true, title: "Momentum", statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = {
