@@ -49,6 +49,23 @@ test("org settings: a blank tax rate is refused on its field; a Danish decimal a
   await expect(toast(page, "Settings saved")).toBeVisible();
 });
 
+test("org settings: changing the currency says amounts are not converted and saves nothing until confirmed", async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.goto(`/${ORG}/settings`);
+  const currency = page.getByLabel("Currency");
+  await expect(currency).toHaveValue("DKK");
+  await currency.selectOption("EUR");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const dialog = page.getByRole("dialog", { name: "Change the currency from DKK to EUR?" });
+  await expect(dialog.getByText("Amounts are not converted.")).toBeVisible();
+  // Kept: the demo stays in DKK for the specs running beside this one.
+  await dialog.getByRole("button", { name: "Keep DKK" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(toast(page, "Settings saved")).toHaveCount(0);
+  await page.reload();
+  await expect(currency).toHaveValue("DKK");
+});
+
 test("stage settings: a nameless stage is refused on its field; a stage is added, then removed", async ({ page }) => {
   test.slow(); // a dozen server round trips: more than the default 30 s on a busy 2-core box
   await signIn(page, ADMIN);

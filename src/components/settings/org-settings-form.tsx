@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 
 import { updateOrgSettingsAction } from "@/actions/organization";
 import { FormAlert } from "@/components/forms/form-messages";
@@ -13,6 +13,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { type OrgSettingsInput, orgSettingsSchema } from "@/lib/schemas/organization";
 
+import { CurrencyChangeDialog } from "./currency-change-dialog";
 import { type Option, OrgRegionalFields } from "./org-regional-fields";
 import { OrgSalesFields } from "./org-sales-fields";
 import { SettingsSection } from "./settings-section";
@@ -64,11 +65,13 @@ function OrgSettingsFields({
     onSuccess: (_, input) => draft.markSaved(input),
   });
   const draft = useFormDraft(form.formProps.ref);
+  const currency = useCurrencyConfirmation(initial.currency, form.formProps.onSubmit, form.submit);
   const readOnly = readOnlyReason !== null;
   const prefix = typeof draft.values?.saleNumberPrefix === "string" ? draft.values.saleNumberPrefix : initial.saleNumberPrefix;
 
   return (
-    <form {...form.formProps} onChange={draft.onChange} aria-label="Organization settings">
+    <form {...form.formProps} onSubmit={currency.onSubmit} onChange={draft.onChange} aria-label="Organization settings">
+      <CurrencyChangeDialog change={currency.change} onConfirm={currency.confirm} onCancel={currency.cancel} />
       <Card>
         {readOnly ? (
           <Alert tone="info" live={false} className="mx-5 mt-5">
@@ -108,4 +111,33 @@ function OrgSettingsFields({
       </Card>
     </form>
   );
+}
+
+/**
+ * A save that changes the currency first asks (CurrencyChangeDialog); confirming submits the form
+ * again, this time straight through. Any other save goes straight through.
+ */
+function useCurrencyConfirmation(stored: string, submitForm: (event: FormEvent<HTMLFormElement>) => void, resubmit: () => void) {
+  const [change, setChange] = useState<{ from: string; to: string } | null>(null);
+  const confirmed = useRef(false);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const next = new FormData(event.currentTarget).get("currency");
+    if (typeof next === "string" && next !== stored && !confirmed.current) {
+      event.preventDefault();
+      setChange({ from: stored, to: next });
+      return;
+    }
+    confirmed.current = false;
+    submitForm(event);
+  };
+  return {
+    change,
+    onSubmit,
+    confirm: () => {
+      confirmed.current = true;
+      setChange(null);
+      resubmit();
+    },
+    cancel: () => setChange(null),
+  };
 }
