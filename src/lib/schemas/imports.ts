@@ -24,23 +24,23 @@ export const uploadImportSchema = z.instanceof(FormData, { error: "Choose a CSV 
     ctx.addIssue({ code: "custom", message: tooLarge, path: ["file"] });
     return z.NEVER;
   }
+  return file;
+});
+
 /** One distinct value of the stage column and the stage chosen for it ("" in the form: not mapped). */
 const stageValueChoice = z.object({
   value: z.string().max(500),
   stageId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "Choose a stage" }).nullable()),
 });
 
-  return file;
-});
-
 const DUE_PRESET_VALUES = ["later-today", "tomorrow-9", "in-3-days", "next-week"] as const satisfies readonly DuePreset[];
 
 export const importOptionsSchema = z.object({
-  /** The value-mapping step: where each listed value of the stage column goes. */
-  stageValues: z.array(stageValueChoice).max(200).default([]),
   mapping: z.array(z.enum(IMPORT_FIELDS).nullable()).min(1).max(200),
   mode: z.enum(IMPORT_MODES, { error: "Choose what happens to existing deals" }),
   unknownOwner: z.enum(UNKNOWN_OWNER_POLICIES, { error: "Choose what happens when the owner is unknown" }),
+  /** The value-mapping step: where each listed value of the stage column goes. */
+  stageValues: z.array(stageValueChoice).max(200).default([]),
   firstAction: z.object({
     type: z.enum(ACTION_TYPES, { error: "Choose what kind of action" }),
     details: safeText({ min: [1, "Say what the first step is"], max: [200, "Keep it under 200 characters"] }),
