@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 
+import { STATIC_SECURITY_HEADERS } from "./src/lib/security-headers";
 import { MAX_REQUEST_BYTES } from "./src/lib/upload-limits";
 
 const nextConfig: NextConfig = {
@@ -11,6 +12,11 @@ const nextConfig: NextConfig = {
   // Lets a benchmark or a second checkout build beside the main build without clobbering it.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // The security headers that do not change per request, on every response (static files, 404s,
+  // route handlers too); the nonce CSP and HSTS come from src/proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+  },
   experimental: {
     // CSV imports are uploaded through a server action. Both body limits are the file limit plus
     // the multipart envelope (see src/lib/upload-limits.ts for the margin): the proxy passes on at
