@@ -77,6 +77,7 @@ test("a 15 MB CSV is uploaded and reaches the mapping step", async ({ page }) =>
   test.slow(); // 15 MB through the browser, the proxy and the parser on a shared 2-core box
   await openUpload(page);
   await page.getByLabel("Choose a CSV file or drop it here").setInputFiles(files.ok);
+  await expect(page.getByText(/^15(\.\d)? MB$/)).toBeVisible();
   await page.getByRole("button", { name: "Upload and map columns" }).click();
 
   await expect(page).toHaveURL(new RegExp(`/${ORG}/import/[0-9a-f-]{36}$`), { timeout: 60_000 });

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { type ActionFailure, fail, validationFailure } from "@/lib/result";
 import { uploadImportSchema } from "@/lib/schemas/imports";
-import { MAX_UPLOAD_MB, UPLOAD_TOO_LARGE_MESSAGE } from "@/lib/upload-limits";
+import { formatMegabytes, MAX_UPLOAD_MB, UPLOAD_TOO_LARGE_MESSAGE } from "@/lib/upload-limits";
 
 /**
  * Step 1. The drop zone is the file input's label, so it is one Tab stop, opens the picker with
@@ -99,9 +99,7 @@ export function UploadForm({ orgSlug }: { orgSlug: string }) {
           {file ? file.name : "Choose a CSV file or drop it here"}
         </span>
         <span className="text-xs text-zinc-500 dark:text-zinc-400">
-          {file
-            ? `${(file.size / 1024).toFixed(file.size < 10240 ? 1 : 0)} KB`
-            : `UTF-8 or Windows-1252, separated by commas or semicolons, up to ${MAX_UPLOAD_MB} MB`}
+          {file ? fileSize(file.size) : `UTF-8 or Windows-1252, separated by commas or semicolons, up to ${MAX_UPLOAD_MB} MB`}
         </span>
         <input
           ref={input}
@@ -135,10 +133,16 @@ export function UploadForm({ orgSlug }: { orgSlug: string }) {
   );
 }
 
+/** In the unit the limit is given in from 1 MB up ("15 MB", not "15360 KB"). */
+function fileSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${formatMegabytes(bytes)} MB` : `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`;
+}
+
 /**
- * A request over the size limit is refused by the proxy from its Content-Length, before the body
- * is parsed, with a text/plain 413 that Next's client throws as the action's error. That refusal is
- * about the file, so it shows there; any other throw is left to callAction ("could not reach").
+ * A request over the size limit is refused from its Content-Length before its body is read (by the
+ * production web worker, or the proxy under `next dev`), with a text/plain 413 that Next's client
+ * throws as the action's error. That refusal is about the file, so it shows there; any other throw
+ * is left to callAction ("could not reach the server").
  */
 function tooLargeRefusal(err: unknown): ActionFailure {
   if (err instanceof Error && err.message === UPLOAD_TOO_LARGE_MESSAGE) return fail("VALIDATION", err.message, { file: [err.message] });
