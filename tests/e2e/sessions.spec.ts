@@ -1,7 +1,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 
-import { withAppDb } from "./support/app-db";
 import { DEMO_PASSWORD } from "./support/auth";
+import { ownMember, signInSlowly } from "./support/own-member";
 
 /**
  * Sessions end on the server: a sign-out, "sign out everywhere" and a password change refuse every
@@ -11,33 +11,9 @@ import { DEMO_PASSWORD } from "./support/auth";
 const ORG = "rendetalje";
 
 // Two or three sign-ins (password hashes) and a dozen page loads per test.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
+
 const EXPORT = `/${ORG}/exports/deals?format=csv`;
-
-async function ownRep(label: string): Promise<string> {
-  const email = `e2e-${label}-${Date.now()}@momentum.test`;
-  await withAppDb(async (sql) => {
-    const [org] = await sql`select id from organizations where slug = ${ORG}`;
-    // The demo password's hash, so the rep signs in with it.
-    const [demo] = await sql`select password_hash from users where email = 'mette@momentum.demo'`;
-    const [user] = await sql`
-      insert into users (email, name, password_hash) values (${email}, ${`Session ${label}`}, ${demo!.password_hash}) returning id`;
-    await sql`insert into memberships (org_id, user_id, role) values (${org!.id}, ${user!.id}, 'rep')`;
-  });
-  return email;
-}
-
-/**
- * signIn's steps with a longer wait for the shell: each test signs in two or three times, and on a
- * loaded 2-core box a fresh session's first page can take longer than an expectation's 7 s.
- */
-async function signInSlowly(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user-menu")).toBeVisible({ timeout: 30_000 });
-}
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -58,7 +34,7 @@ async function openProfile(page: Page) {
 }
 
 test("a copied session cookie is refused once its owner signs out", async ({ browser }) => {
-  const owner = await signedIn(browser, await ownRep("copy"));
+  const owner = await signedIn(browser, (await ownMember(ORG, "copy")).email);
   const thief = await browser.newContext();
   await thief.addCookies(await owner.context().cookies());
   const copy = await thief.newPage();
@@ -77,7 +53,7 @@ test("a copied session cookie is refused once its owner signs out", async ({ bro
 });
 
 test("sign out everywhere, on the profile, ends the account's session in another browser", async ({ browser }) => {
-  const email = await ownRep("everywhere");
+  const email = (await ownMember(ORG, "everywhere")).email;
   const [here, there] = [await signedIn(browser, email), await signedIn(browser, email)];
   await openProfile(here);
   await here.getByRole("button", { name: "Sign out everywhere" }).click();
@@ -86,7 +62,7 @@ test("sign out everywhere, on the profile, ends the account's session in another
 });
 
 test("profile: a new name shows at once; a password change keeps this browser signed in and ends the other", async ({ browser }) => {
-  const email = await ownRep("profile");
+  const email = (await ownMember(ORG, "profile")).email;
   const [here, there] = [await signedIn(browser, email), await signedIn(browser, email)];
   await openProfile(here);
 
