@@ -77,6 +77,8 @@ export const deals = pgTable(
     check("deals_title_length", sql`length(${t.title}) between 1 and 200`),
     check("deals_lost_has_reason", sql`${t.status} <> 'lost' or ${t.lossReasonId} is not null`),
     check("deals_closed_at_matches_status", sql`(${t.status} = 'open') = (${t.closedAt} is null)`),
+    // A deal cannot close before it exists: an inverted pair made the average sales cycle negative.
+    check("deals_closed_after_created", sql`${t.closedAt} is null or ${t.closedAt} >= ${t.createdAt}`),
     // Board and pipeline summaries: open deals per stage in Kanban order.
     index("deals_org_stage_position_idx")
       .on(t.orgId, t.stageId, t.position)

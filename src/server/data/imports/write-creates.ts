@@ -125,9 +125,11 @@ export async function insertNewDeals(
       ${duplicates}
     ), new_deals as (
       insert into deals (id, org_id, title, contact_name, owner_id, value_minor, currency, stage_id, probability, sector, source,
-                         expected_close_date, loss_reason_id, loss_note, closed_at, position, created_by)
+                         expected_close_date, loss_reason_id, loss_note, closed_at, position, created_by, created_at)
       select t.id, ${ctx.orgId}, t.title, t.contact, t.owner_id, coalesce(t.value_minor, 0), ${ctx.org.currency}, t.stage_id, t.probability,
-             t.sector, t.source, t.close_date, t.loss_reason_id, t.loss_note, t.closed_at, t.position, ${ctx.userId}
+             t.sector, t.source, t.close_date, t.loss_reason_id, t.loss_note, t.closed_at, t.position, ${ctx.userId},
+             -- A deal closed in the past did not start today (deals_closed_after_created): least() skips a null close.
+             least(now(), t.closed_at)
         from input t
        where t.ord not in (select ord from duplicate)
       returning *
