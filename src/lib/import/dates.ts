@@ -3,6 +3,8 @@ import { foldLabel } from "./text";
 /** How a date was read, so the preview can say "read as day/month". */
 export type DateReading = "iso" | "day-first" | "month-first" | "month-name";
 export type DateResult = { ok: true; iso: string; reading: DateReading } | { ok: false; message: string };
+/** The order of a column's numeric dates (a/b/yyyy): one for the whole column, never per row. */
+export type DateOrder = "day-first" | "month-first";
 
 const orderCache = new Map<string, "day-first" | "month-first">();
 
@@ -42,15 +44,51 @@ function isoOf(year: number, month: number, day: number): string | null {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+// Two-digit years: 00–69 are this century, 70–99 the last (exports reach back to the 1990s).
+const fullYear = (y: string) => (y.length === 2 ? (Number(y) < 70 ? 2000 : 1900) + Number(y) : Number(y));
+
+const NUMERIC = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})$/;
+
+export type DateOrderInference = {
+  /** The order the column proves (null: every numeric date fits both, or there are none). */
+  order: DateOrder | null;
+  /** A value that proves each order (first part above 12: day-first; second: month-first). */
+  dayFirstExample: string | null;
+  monthFirstExample: string | null;
+  /** Both orders are proven: the column contradicts itself. */
+  conflict: boolean;
+};
+
+/**
+ * The date order of a whole column: any value whose first part is above 12 proves day-first, any
+ * whose second is proves month-first. Reading each row on its own swapped day and month on every
+ * ambiguous row of a day-first file in a month-first locale ("01-03-17" beside "20-10-16").
+ */
+export function inferDateOrder(values: Iterable<string>): DateOrderInference {
+  let dayFirstExample: string | null = null;
+  let monthFirstExample: string | null = null;
+  for (const raw of values) {
+    const m = NUMERIC.exec(stripTime(raw.trim()));
+    if (!m) continue;
+    if (!dayFirstExample && Number(m[1]) > 12) dayFirstExample = raw.trim();
+    else if (!monthFirstExample && Number(m[2]) > 12) monthFirstExample = raw.trim();
+    if (dayFirstExample && monthFirstExample) break;
+  }
+  const conflict = dayFirstExample !== null && monthFirstExample !== null;
+  const order = conflict ? null : dayFirstExample ? "day-first" : monthFirstExample ? "month-first" : null;
+  return { order, dayFirstExample, monthFirstExample, conflict };
+}
+
+const stripTime = (s: string) => s.replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(z|[ap]\.?m\.?|[+-]\d{2}:?\d{2})?$/i, "");
 
 /**
  * A calendar date as people type it: 2026-12-31, 31/12/2026, 31.12.26, 12/31/2026, 31 déc. 2026,
- * Dec 31, 2026 (a time after the date is ignored). For a/b/yyyy the order is unambiguous when
- * one part is above 12 (12/31 is month-first in any locale); otherwise the org's locale decides.
+ * Dec 31, 2026 (a time after the date is ignored). For a/b/yyyy, `order` is the column's order
+ * (inferDateOrder, or the user's choice) and every row is read with it; without one, a part above
+ * 12 decides for that value and the org's locale for the rest.
  */
-export function parseImportDate(raw: string, locale: string): DateResult {
-  const s = raw.trim().replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(z|[ap]\.?m\.?|[+-]\d{2}:?\d{2})?$/i, "");
+export function parseImportDate(raw: string, locale: string, order?: DateOrder | null): DateResult {
+  const s = stripTime(raw.trim());
   if (!s) return { ok: false, message: "Date is empty" };
 
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
@@ -59,14 +97,16 @@ export function parseImportDate(raw: string, locale: string): DateResult {
     return iso ? { ok: true, iso, reading: "iso" } : { ok: false, message: "That date does not exist" };
   }
 
-  m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})$/.exec(s);
+  m = NUMERIC.exec(s);
   if (m) {
     const a = Number(m[1]);
     const b = Number(m[2]);
     const year = fullYear(m[3]!);
-    const reading: DateReading = a > 12 ? "day-first" : b > 12 ? "month-first" : localeDateOrder(locale);
+    const reading: DateReading = order ?? (a > 12 ? "day-first" : b > 12 ? "month-first" : localeDateOrder(locale));
     const iso = reading === "day-first" ? isoOf(year, b, a) : isoOf(year, a, b);
-    return iso ? { ok: true, iso, reading } : { ok: false, message: "That date does not exist" };
+    if (iso) return { ok: true, iso, reading };
+    const other = reading === "day-first" ? isoOf(year, a, b) : isoOf(year, b, a);
+    return { ok: false, message: other && order ? `Not a ${order} date like the rest of the column` : "That date does not exist" };
   }
 
   // "1er janvier 2027", "December 1st, 2026": ordinal suffixes go.

@@ -1,5 +1,5 @@
 import { parseImportAmount } from "./amount";
-import { type DateReading, parseImportDate } from "./dates";
+import { type DateOrder, type DateOrderInference, type DateReading, inferDateOrder, localeDateOrder, parseImportDate } from "./dates";
 import { columnsByField, type ImportField, type ImportMapping, type UnknownOwnerPolicy } from "./fields";
 import { type ImportMember, ownerMatcher } from "./owners";
 import type { ImportStage } from "./stages";
@@ -39,6 +39,8 @@ export type RowReaderContext = {
   members: ImportMember[];
   currency: string;
   locale: string;
+  /** The date column's order, for every row (columnDateOrder); null: each value by itself, then the locale. */
+  dateOrder?: DateOrder | null;
   unknownOwner: UnknownOwnerPolicy;
   /** Lost deals need a reason; imports use the org's "Other" one (null if the org has none). */
   lossReasonId: string | null;
@@ -59,6 +61,28 @@ function memo<T>(fn: (raw: string) => T, limit = 5000): (raw: string) => T {
   };
 }
 
+export type ColumnDateOrder = { order: DateOrder; inference: DateOrderInference };
+
+/**
+ * The order every numeric date of the close-date column is read with: the user's choice, else the
+ * one the whole column proves, else the locale's. A column that proves both orders is read with
+ * the locale's, so the rows that contradict it are refused (flagged) until the user picks one.
+ */
+export function columnDateOrder(
+  mapping: ImportMapping,
+  records: Iterable<{ cells: string[] }>,
+  locale: string,
+  chosen?: DateOrder | null,
+): ColumnDateOrder {
+  const col = columnsByField(mapping).expectedCloseDate;
+  const values = function* () {
+    if (col === undefined) return;
+    for (const r of records) yield r.cells[col] ?? "";
+  };
+  const inference = inferDateOrder(values());
+  return { order: chosen ?? inference.order ?? localeDateOrder(locale), inference };
+}
+
 /** A title as a person would write it: the client and what is sold ("Maison Lavande – Site web"), or the client alone. */
 export function defaultTitle(contact: string, product: string | null): string {
   return (product ? `${contact} – ${product}` : contact).slice(0, LIMITS.title);
@@ -75,7 +99,7 @@ export function rowReader(ctx: RowReaderContext): (cells: string[], line: number
   const matchStage = memo(valueStageMatcher(ctx.stages, ctx.stageValues ?? []));
   const readStatus = memo(readDealStatus);
   const matchOwner = memo(ownerMatcher(ctx.members));
-  const readDate = memo((raw: string) => parseImportDate(raw, ctx.locale));
+  const readDate = memo((raw: string) => parseImportDate(raw, ctx.locale, ctx.dateOrder));
   const firstOpen = ctx.stages.find((s) => s.kind === "open") ?? null;
 
   return (cells, line) => {

@@ -41,6 +41,8 @@ export const importOptionsSchema = z.object({
   unknownOwner: z.enum(UNKNOWN_OWNER_POLICIES, { error: "Choose what happens when the owner is unknown" }),
   /** The value-mapping step: where each listed value of the stage column goes. */
   stageValues: z.array(stageValueChoice).max(200).default([]),
+  /** The close-date column's order as the user chose it; null: the one the whole column proves (columnDateOrder). */
+  dateOrder: z.enum(["day-first", "month-first"]).nullable().default(null),
   firstAction: z.object({
     type: z.enum(ACTION_TYPES, { error: "Choose what kind of action" }),
     details: safeText({ min: [1, "Say what the first step is"], max: [200, "Keep it under 200 characters"] }),
@@ -53,6 +55,7 @@ export const DEFAULT_IMPORT_OPTIONS: Omit<ImportOptions, "mapping"> = {
   mode: "create",
   unknownOwner: "error",
   stageValues: [],
+  dateOrder: null,
   // Only for stages without a step of their own or one their name suggests (lib/import/first-steps.ts).
   firstAction: { type: "task", details: "Follow up", due: "tomorrow-9" },
 };

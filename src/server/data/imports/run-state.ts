@@ -5,10 +5,11 @@ import { sql } from "drizzle-orm";
 import type { imports } from "@/db/schema";
 import { duePresetAt } from "@/lib/dates/due-presets";
 import { csvRecordReader } from "@/lib/import/csv";
+import type { DateOrder } from "@/lib/import/dates";
 import type { CsvDelimiter } from "@/lib/import/decode";
 import { firstStepFor } from "@/lib/import/first-steps";
 import { recordReader, type ReportedIssue } from "@/lib/import/plan";
-import { type ImportRow, rowReader } from "@/lib/import/rows";
+import { columnDateOrder, type ImportRow, rowReader } from "@/lib/import/rows";
 import type { ImportOptions } from "@/lib/schemas/imports";
 import { pgErrorOf } from "@/server/errors";
 import type { TenantContext } from "@/server/tenant";
@@ -66,6 +67,19 @@ export function failureReason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/**
+ * The close-date column's order for the whole run, as the check read it: the user's choice, else
+ * what the whole column proves — a pass of its own over the file, since the run reads it in slices.
+ */
+function runDateOrder(ctx: TenantContext, imp: OpenImportRunParams["record"], options: OpenImportRunParams["options"]): DateOrder {
+  const all = function* () {
+    if (options.dateOrder || !options.mapping.includes("expectedCloseDate")) return;
+    const scan = csvRecordReader(imp.source, imp.delimiter as CsvDelimiter);
+    for (let batch = scan.next(5000); batch.length > 0; batch = scan.next(5000)) yield* batch;
+  };
+  return columnDateOrder(options.mapping, all(), ctx.org.locale, options.dateOrder).order;
+}
+
 /** Prepares a run inside its transaction (`ctx.db`): reads where each stage's column starts. */
 export async function openImportRun(
   ctx: TenantContext,
@@ -81,6 +95,7 @@ export async function openImportRun(
       stageValues: options.stageValues,
       currency: ctx.org.currency,
       locale: ctx.org.locale,
+      dateOrder: runDateOrder(ctx, imp, options),
       unknownOwner: options.unknownOwner,
     }),
   );
