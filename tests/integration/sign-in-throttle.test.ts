@@ -6,11 +6,14 @@ import { describe, expect, it } from "vitest";
 import { getDb, getSql } from "@/db/client";
 import { createUser } from "@/db/seed/factories";
 import { PEER_ADDRESS_HEADER } from "@/lib/client-ip";
-import { authenticate, type AuthOutcome, clientIp, type ClientIpConfig } from "@/server/auth/authenticate";
+import { type AuthOutcome, clientIp, type ClientIpConfig, createAuthenticate } from "@/server/auth/authenticate";
 import { SIGN_IN_LIMITS, unsafeClaimSignInAttempt } from "@/server/data/sign-in-throttle";
 import { newEmail } from "@tests/integration/support/org-state";
 
 const PASSWORD = "password123"; // the factories' default
+// The worker's hashing budget sheds floods whatever the address (sign-in-shedding.test.ts); these
+// tests are about the per-address and per-account budgets, so nothing is shed here.
+const authenticate = createAuthenticate({ take: () => true });
 const FREE = SIGN_IN_LIMITS.freeAccountFailures;
 
 /** A unique address per test, so tests never share an address's budget. */

@@ -7,8 +7,14 @@ import { users } from "@/db/schema";
 import { env } from "@/env";
 import { clientAddress, PEER_ADDRESS_HEADER } from "@/lib/client-ip";
 import { normalizeEmail } from "@/lib/email";
-import { unsafeClaimSignInAttempt, unsafeFailSignInAttempt, unsafeSucceedSignInAttempt } from "@/server/data/sign-in-throttle";
+import {
+  unsafeClaimSignInAttempt,
+  unsafeFailSignInAttempt,
+  unsafeReleaseSignInAttempt,
+  unsafeSucceedSignInAttempt,
+} from "@/server/data/sign-in-throttle";
 
+import { createHashBudget, HASH_BUDGET, type HashBudget } from "./hash-budget";
 import { verifyPassword } from "./password";
 
 export type AuthOutcome =
@@ -16,28 +22,40 @@ export type AuthOutcome =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
+export type Authenticate = (rawEmail: string, password: string, ip: string) => Promise<AuthOutcome>;
+
+/** Tests of the per-address and per-account rules pass a budget that never sheds; everything else uses `authenticate`. */
+export function createAuthenticate(hashBudget: HashBudget): Authenticate {
+  return async (rawEmail, password, ip) => {
+    const db = getDb();
+    const email = normalizeEmail(rawEmail);
+    const claim = await unsafeClaimSignInAttempt({ db }, { email, ip });
+    if (!claim.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: claim.retryAfterSeconds };
+    if (!hashBudget.take()) {
+      await unsafeReleaseSignInAttempt({ db }, { email, ip }, claim);
+      return { ok: false, reason: "rate_limited", retryAfterSeconds: 1 };
+    }
+    const [user] = await db
+      .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.email, email));
+    const valid = await verifyPassword(password, user?.passwordHash);
+    if (!valid || !user) {
+      await unsafeFailSignInAttempt({ db }, { email, waitSeconds: claim.waitSeconds });
+      return { ok: false, reason: "invalid" };
+    }
+    await unsafeSucceedSignInAttempt({ db }, { email, ip });
+    return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  };
+}
+
 /**
  * Claims the attempt against the address's and the account's budgets first, so a refused attempt
  * costs no bcrypt, a slowed-down account cannot be probed even with the right password, and
- * parallel guesses count against the budgets before any is checked.
+ * parallel guesses count against the budgets before any is checked. Past this worker's hashing
+ * rate the claim is given back and the attempt shed, unhashed (hash-budget.ts).
  */
-export async function authenticate(rawEmail: string, password: string, ip: string): Promise<AuthOutcome> {
-  const db = getDb();
-  const email = normalizeEmail(rawEmail);
-  const claim = await unsafeClaimSignInAttempt({ db }, { email, ip });
-  if (!claim.ok) return { ok: false, reason: "rate_limited", retryAfterSeconds: claim.retryAfterSeconds };
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.email, email));
-  const valid = await verifyPassword(password, user?.passwordHash);
-  if (!valid || !user) {
-    await unsafeFailSignInAttempt({ db }, { email, waitSeconds: claim.waitSeconds });
-    return { ok: false, reason: "invalid" };
-  }
-  await unsafeSucceedSignInAttempt({ db }, { email, ip });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
-}
+export const authenticate = createAuthenticate(createHashBudget(HASH_BUDGET));
 
 let warnedNoPeer = false;
 

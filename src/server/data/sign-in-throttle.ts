@@ -103,6 +103,16 @@ export async function unsafeClaimSignInAttempt(ctx: DbContext, { email, ip }: Si
   return mustWait ?? { ok: true, waitSeconds: delay };
 }
 
+/**
+ * Gives a claimed attempt back unchecked (the worker shed it before hashing, see hash-budget.ts):
+ * it counts against neither the address nor the account, and an account's wait it took is freed.
+ */
+export async function unsafeReleaseSignInAttempt(ctx: DbContext, { email, ip }: SignInAttemptParams, claim: SignInClaim): Promise<void> {
+  if (!claim.ok) return;
+  const { address, failures, wait } = limiters(ctx);
+  await Promise.all([address.reward(addressBucket(ip)), failures.reward(email), claim.waitSeconds > 0 ? wait.delete(email) : null]);
+}
+
 export type FailSignInAttemptParams = { email: string; waitSeconds: number };
 
 /** The password was wrong: the account's wait starts again from now, so it is as long as the user will be told, however long the check took. */
