@@ -15,6 +15,7 @@ export const RESERVED_SLUGS = new Set([
   "new",
   "bench-floor",
   "icon",
+  "icons",
   "favicon",
   "robots",
   "manifest",
