@@ -12,6 +12,7 @@ import { useFormDraft } from "@/components/forms/use-form-draft";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardFooter, CardHeader } from "@/components/ui/card";
+import type { DateOrder } from "@/lib/import/dates";
 import { duplicateFields, type ImportMapping, type UnknownOwnerPolicy } from "@/lib/import/fields";
 import { firstStepFor } from "@/lib/import/first-steps";
 import { listedValues, type RememberedValues, startingChoices } from "@/lib/import/value-map";
@@ -75,6 +76,8 @@ export function ImportMapper({ org, file, refs, suggested, initial, remembered, 
 
   const mapping = mappingOf(draft.values) ?? initial.mapping;
   const unknownOwner = (draft.values?.unknownOwner as UnknownOwnerPolicy | undefined) ?? initial.options.unknownOwner;
+  const formDateOrder = draft.values?.dateOrder;
+  const dateOrder = typeof formDateOrder === "string" ? ((formDateOrder || null) as DateOrder | null) : (initial.options.dateOrder ?? null);
   // The stage column's values: where each starts (saved, remembered or named), and where each goes now.
   const stageCol = mapping.indexOf("stage");
   const listed = useMemo(() => (stageCol >= 0 ? listedValues(file.valueCounts?.[stageCol]) : null), [stageCol, file.valueCounts]);
@@ -177,6 +180,8 @@ export function ImportMapper({ org, file, refs, suggested, initial, remembered, 
             org={org}
             unknownOwner={unknownOwner}
             meName={meName}
+            dateOrder={dateOrder}
+            savedDateOrder={initial.options.dateOrder ?? null}
           />
         </Card>
 

@@ -6,12 +6,13 @@ import { useMemo } from "react";
 
 import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/lib/dates/format";
-import type { DateReading } from "@/lib/import/dates";
+import type { DateOrder, DateReading } from "@/lib/import/dates";
 import type { ImportMapping, UnknownOwnerPolicy } from "@/lib/import/fields";
-import { type ImportRow, type RowIssue, rowReader } from "@/lib/import/rows";
+import { columnDateOrder, type ImportRow, type RowIssue, rowReader } from "@/lib/import/rows";
 import type { StageValueChoice } from "@/lib/import/value-map";
 import { minorDigits } from "@/lib/money";
 
+import { DateOrderChoice } from "./date-order-choice";
 import type { MapperFile, MapperOrg, MapperRefs } from "./types";
 
 type ImportPreviewProps = {
@@ -23,6 +24,9 @@ type ImportPreviewProps = {
   org: MapperOrg;
   unknownOwner: UnknownOwnerPolicy;
   meName: string;
+  /** The close-date column's order as chosen in the form (null: as detected), and as saved. */
+  dateOrder: DateOrder | null;
+  savedDateOrder: DateOrder | null;
 };
 
 const READINGS: Record<DateReading, string> = {
@@ -47,7 +51,20 @@ function exactMoney(minor: number, org: MapperOrg): string {
  * amount in the org's currency, the date and how it was read, the stage with its probability, the
  * owner, and every problem with its column.
  */
-export function ImportPreview({ file, mapping, stageValues, refs, org, unknownOwner, meName }: ImportPreviewProps) {
+export function ImportPreview({
+  file,
+  mapping,
+  stageValues,
+  refs,
+  org,
+  unknownOwner,
+  meName,
+  dateOrder,
+  savedDateOrder,
+}: ImportPreviewProps) {
+  const dateCol = mapping.indexOf("expectedCloseDate");
+  // From the sample the preview holds; the check and the import infer it from the whole column.
+  const dates = useMemo(() => columnDateOrder(mapping, file.sample, org.locale, dateOrder), [mapping, file.sample, org.locale, dateOrder]);
   const rows = useMemo(() => {
     const read = rowReader({
       headers: file.headers,
@@ -56,14 +73,16 @@ export function ImportPreview({ file, mapping, stageValues, refs, org, unknownOw
       ...refs,
       currency: org.currency,
       locale: org.locale,
+      dateOrder: dates.order,
       unknownOwner,
     });
     return file.sample.map((r) => ({ record: r, result: read(r.cells, r.line) }));
-  }, [file, mapping, stageValues, refs, org, unknownOwner]);
+  }, [file, mapping, stageValues, refs, org, unknownOwner, dates.order]);
   const reason = refs.lossReasonLabel;
 
   return (
     <>
+      {dateCol >= 0 ? <DateOrderChoice column={file.headers[dateCol] ?? ""} detected={dates} defaultValue={savedDateOrder} /> : null}
       {/* Phones: one card per row, nothing to scroll sideways. */}
       <ul
         className="divide-y divide-zinc-100 md:hidden dark:divide-zinc-800"

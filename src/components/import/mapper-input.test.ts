@@ -23,9 +23,12 @@ describe("importInputOf", () => {
       stageValues: [],
       mode: "create_update",
       unknownOwner: "me",
+      dateOrder: null,
       firstAction: { type: "call", details: "Qualify", due: "tomorrow-9" },
     });
     expect(validateImportSchema.safeParse(input).success).toBe(true);
+    // The date order: "" is "as detected"; a choice passes through.
+    expect(importInputOf({ mapping: ["contact"], dateOrder: "day-first" }, IMPORT_ID).dateOrder).toBe("day-first");
   });
 
   it("leaves a missing choice empty, for the schema to refuse on that field", () => {

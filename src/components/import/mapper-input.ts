@@ -17,6 +17,8 @@ export function importInputOf(values: FormValues, importId: string): ValidateImp
     stageValues: stageValuesOf(values) ?? [],
     mode: text(values.mode) as ValidateImportInput["mode"],
     unknownOwner: text(values.unknownOwner) as UnknownOwnerPolicy,
+    // "" is "as detected from the column".
+    dateOrder: (text(values.dateOrder) || null) as ValidateImportInput["dateOrder"],
     firstAction: {
       type: text(firstAction.type) as ValidateImportInput["firstAction"]["type"],
       details: text(firstAction.details),
