@@ -4,13 +4,15 @@ import { useState } from "react";
 import type { z } from "zod";
 
 import { acceptInvitationAction } from "@/actions/auth";
-import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { acceptInvitationSchema } from "@/lib/schemas/members";
+
+import { NewPasswordField } from "./new-password-field";
+import { useLeavingActionForm } from "./use-leaving-action-form";
 
 type AcceptInvitationFormProps = {
   token: string;
@@ -20,22 +22,14 @@ type AcceptInvitationFormProps = {
 
 /** Accepting an invitation with a new account. */
 export function AcceptInvitationForm({ token, email, onUseAccount }: AcceptInvitationFormProps) {
-  // Stays true after success until the browser has left the page.
-  const [leaving, setLeaving] = useState(false);
   // The address has an account already: the refusal offers to sign in instead.
   const [hasAccount, setHasAccount] = useState(false);
-  const form = useActionForm({
+  const { form, busy } = useLeavingActionForm({
     action: (input: z.input<typeof acceptInvitationSchema>) => acceptInvitationAction(input),
     // Same schema as the action: the name and the 10-character minimum are checked before the round trip.
     schema: acceptInvitationSchema,
-    failureToast: false,
-    onSuccess: ({ redirectTo }) => {
-      setLeaving(true);
-      window.location.assign(redirectTo);
-    },
     onFailure: (failure) => setHasAccount(failure.code === "CONFLICT"),
   });
-  const busy = form.pending || leaving;
 
   return (
     <Card>
@@ -59,9 +53,7 @@ export function AcceptInvitationForm({ token, email, onUseAccount }: AcceptInvit
           <Field label="Your name" {...form.field("name")}>
             {(control) => <Input {...control} autoComplete="name" autoFocus />}
           </Field>
-          <Field label="Password" {...form.field("password")} hint="At least 10 characters.">
-            {(control) => <Input {...control} type="password" autoComplete="new-password" minLength={10} />}
-          </Field>
+          <NewPasswordField label="Password" {...form.field("password")} />
           <Button type="submit" pending={busy} className="w-full">
             {busy ? "Joining…" : "Create account and join"}
           </Button>

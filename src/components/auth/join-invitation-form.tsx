@@ -1,11 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import type { z } from "zod";
 
 import { joinInvitationAction } from "@/actions/auth";
 import { FormAlert } from "@/components/forms/form-messages";
-import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -13,6 +11,7 @@ import { Input } from "@/components/ui/input";
 import { joinInvitationSchema } from "@/lib/schemas/members";
 
 import { SwitchLink } from "./accept-invitation-form";
+import { useLeavingActionForm } from "./use-leaving-action-form";
 
 type JoinInvitationFormProps = {
   token: string;
@@ -26,18 +25,10 @@ type JoinInvitationFormProps = {
 
 /** Accepting an invitation with an account that already exists. */
 export function JoinInvitationForm({ token, email, orgName, signedIn, onNewAccount }: JoinInvitationFormProps) {
-  // Stays true after success until the browser has left the page.
-  const [leaving, setLeaving] = useState(false);
-  const form = useActionForm({
+  const { form, busy } = useLeavingActionForm({
     action: (input: z.input<typeof joinInvitationSchema>) => joinInvitationAction(input),
     schema: joinInvitationSchema,
-    failureToast: false,
-    onSuccess: ({ redirectTo }) => {
-      setLeaving(true);
-      window.location.assign(redirectTo);
-    },
   });
-  const busy = form.pending || leaving;
 
   return (
     <Card>

@@ -1,10 +1,7 @@
 "use client";
 
-import { useState } from "react";
-
 import { completeSetupAction } from "@/actions/setup";
 import { FormAlert } from "@/components/forms/form-messages";
-import { useActionForm } from "@/components/forms/use-action-form";
 import { NewOrganizationFields, type RegionalOptions } from "@/components/settings/new-organization-fields";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
@@ -12,21 +9,15 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { type SetupInput, setupSchema } from "@/lib/schemas/setup";
 
+import { NewPasswordField } from "./new-password-field";
+import { useLeavingActionForm } from "./use-leaving-action-form";
+
 /** The first run: the organization, then its first admin; on success the admin is signed in and lands on Today. */
 export function SetupForm({ token, ...options }: RegionalOptions & { token: string }) {
-  // Stays true after success until the browser has left the page.
-  const [leaving, setLeaving] = useState(false);
-  const form = useActionForm({
+  const { form, busy } = useLeavingActionForm({
     action: (input: SetupInput) => completeSetupAction(input),
     schema: setupSchema,
-    failureToast: false,
-    onSuccess: ({ redirectTo }) => {
-      setLeaving(true);
-      // A full navigation, so the new session cookie goes with the very next request.
-      window.location.assign(redirectTo);
-    },
   });
-  const busy = form.pending || leaving;
 
   return (
     <Card>
@@ -47,9 +38,7 @@ export function SetupForm({ token, ...options }: RegionalOptions & { token: stri
             <Field label="Email" {...form.field("admin.email")}>
               {(control) => <Input {...control} type="email" autoComplete="username" />}
             </Field>
-            <Field label="Password" {...form.field("admin.password")} hint="At least 10 characters.">
-              {(control) => <Input {...control} type="password" autoComplete="new-password" minLength={10} />}
-            </Field>
+            <NewPasswordField label="Password" {...form.field("admin.password")} />
           </fieldset>
           <Button type="submit" pending={busy} className="w-full">
             {busy ? "Setting up…" : "Create organization and sign in"}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { z } from "zod";
 
 import { changePasswordAction } from "@/actions/profile";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { FormAlert } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SettingsSection } from "@/components/settings/settings-section";
@@ -40,9 +41,7 @@ export function PasswordForm({ email }: { email: string }) {
           <Field label="Current password" {...form.field("currentPassword")}>
             {(control) => <Input {...control} type="password" autoComplete="current-password" />}
           </Field>
-          <Field label="New password" {...form.field("newPassword")} hint="At least 10 characters.">
-            {(control) => <Input {...control} type="password" autoComplete="new-password" minLength={10} />}
-          </Field>
+          <NewPasswordField label="New password" {...form.field("newPassword")} />
           <Button type="submit" pending={form.pending}>
             {form.pending ? "Changing…" : "Change password"}
           </Button>
