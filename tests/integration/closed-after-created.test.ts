@@ -3,14 +3,12 @@ import { describe, expect, it } from "vitest";
 
 import * as importActions from "@/actions/imports";
 import { getDb } from "@/db/client";
-import { createOrgWithTeam } from "@/db/seed/factories";
 import type { ImportMapping } from "@/lib/import/fields";
 import { summarizeKpis } from "@/lib/kpi/summary";
 import { parseDashboardFilters } from "@/lib/schemas/dashboard-filters";
 import { getDealKpis } from "@/server/data/dashboard/kpis";
 import { dashboardQuery } from "@/server/data/dashboard/scope";
-import { listStages } from "@/server/data/stages";
-import { asUser, ctxFor, violatedConstraint } from "@tests/integration/support/fixtures";
+import { asUser, violatedConstraint } from "@tests/integration/support/fixtures";
 import {
   dealsByContact,
   importRow,
@@ -20,22 +18,16 @@ import {
   uploadAs,
   withJobQueue,
 } from "@tests/integration/support/import-fixtures";
+import { ukTeamWithStages } from "@tests/integration/support/team-with-stages";
 
 withJobQueue({ work: false });
 
 const DAY = 86_400_000;
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
 
-async function team() {
-  const t = await createOrgWithTeam(getDb(), { currency: "EUR", locale: "en-GB", timeZone: "Europe/London" });
-  const ctx = await ctxFor(t.admin.id, t.org.slug);
-  const stages = await listStages(ctx);
-  return { t, ctx, stages };
-}
-
 describe("a closed deal never closes before it was created", () => {
   it("refuses a raw UPDATE of either time, and a raw INSERT, that inverts them", async () => {
-    const { t, stages } = await team();
+    const { team: t, stages } = await ukTeamWithStages();
     const won = stages.find((s) => s.kind === "won")!;
     const insertWon = (closedAgo: string, createdAgo: string) =>
       getDb().execute<{ id: string }>(
@@ -53,7 +45,7 @@ describe("a closed deal never closes before it was created", () => {
   });
 
   it("imports won and lost deals closed in the past with a creation no later than their close, so the cycle is never negative", async () => {
-    const { t, ctx } = await team();
+    const { team: t, ctx } = await ukTeamWithStages();
     const csv = [
       "Client,Value,Stage,Close date",
       `Initech,3000,Won,${isoDaysAgo(10)}`,

@@ -22,6 +22,7 @@ import {
   uploadAs,
   withJobQueue,
 } from "./support/import-fixtures";
+import { ukTeamWithStages } from "./support/team-with-stages";
 
 withJobQueue({ work: false });
 
@@ -35,14 +36,6 @@ const PIPEDRIVE = [
   "Hooli upsell,Hooli,500,Negotiations Started,open,Seats",
 ].join("\n");
 
-async function englishTeam() {
-  const team = await createOrgWithTeam(getDb(), { currency: "EUR", locale: "en-GB", timeZone: "Europe/London" });
-  const ctx = await ctxFor(team.admin.id, team.org.slug);
-  const stages = await listStages(ctx);
-  const stage = (name: string) => stages.find((s) => s.name === name)!.id;
-  return { team, ctx, stages, stage };
-}
-
 async function firstStepOf(orgId: string, dealId: string) {
   const [step] = await getDb()
     .select()
@@ -53,7 +46,7 @@ async function firstStepOf(orgId: string, dealId: string) {
 
 describe("a Pipedrive-style export", () => {
   it("lists its stage values with their counts, maps them to the org's stages, and keeps a lost row lost", async () => {
-    const { team, ctx, stage } = await englishTeam();
+    const { team, ctx, stage } = await ukTeamWithStages();
     const importId = await uploadAs(team.admin.id, team.org.slug, PIPEDRIVE, "pipedrive.csv");
     const draft = await importRow(importId);
     // The Status column (open / won / lost) is recognised as such beside the Stage column.
@@ -131,8 +124,8 @@ describe("a Pipedrive-style export", () => {
   });
 
   it("refuses another org's stage in the value mapping, and saves nothing", async () => {
-    const { team } = await englishTeam();
-    const other = await englishTeam();
+    const { team } = await ukTeamWithStages();
+    const other = await ukTeamWithStages();
     const importId = await uploadAs(team.admin.id, team.org.slug, PIPEDRIVE);
     const mapping = (await importRow(importId)).mapping as ImportMapping;
     const stageValues = [{ value: "Contact Made", stageId: other.stage("Lead") }];
@@ -190,7 +183,7 @@ describe("a French semicolon file with French statuses", () => {
 
 describe("first next steps and titles", () => {
   it("uses the step the admin set for a stage, and the client and what is sold as the title", async () => {
-    const { team, stage } = await englishTeam();
+    const { team, stage } = await ukTeamWithStages();
     okData(
       await asUser(team.admin.id, () =>
         pipelineActions.updateStageAction(team.org.slug, {
