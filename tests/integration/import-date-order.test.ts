@@ -71,3 +71,33 @@ describe("one date order per column", () => {
     expect(deals.get("Acme")?.expectedCloseDate).toBe("2027-10-20");
   });
 });
+
+describe("dates that give a deal its history", () => {
+  it("maps created, won and lost date columns onto the deal, each column with its own order", async () => {
+    const team = await usTeam();
+    const csv = [
+      "Client,Value,Status,Deal created,Won time,Lost time",
+      "Initech,3000,won,25/01/2024,03/02/2024,",
+      "Globex,2000,lost,02/03/2024,,14/03/2024",
+      "Acme,1000,open,13/01/2024,,",
+      "Hooli,500,won,01/02/2024,20/02/2024,",
+    ].join("\n");
+    const importId = await uploadAs(team.admin.id, team.org.slug, csv, "pipedrive-history.csv");
+    const mapping: ImportMapping = ["contact", "value", "status", "createdDate", "wonDate", "lostDate"];
+    expect(
+      okData(
+        await asUser(team.admin.id, () => importActions.validateImportAction(team.org.slug, { importId, ...optionsWith({ mapping }) })),
+      ),
+    ).toMatchObject({
+      validRows: 4,
+      invalidRows: 0,
+    });
+    expect(await startAndRun(team.admin.id, team.org.slug, importId, { mapping })).toMatchObject({ status: "completed", createdCount: 4 });
+    const deals = await dealsByContact(team.org.id);
+    const day = (d: Date | null | undefined) => d?.toISOString().slice(0, 10);
+    // Day-first in an en-US org: each column proves it (25/01, 20/02, 14/03), so 03/02 is the 3rd of February.
+    expect([day(deals.get("Initech")?.createdAt), day(deals.get("Initech")?.closedAt)]).toEqual(["2024-01-25", "2024-02-03"]);
+    expect([day(deals.get("Globex")?.createdAt), day(deals.get("Globex")?.closedAt)]).toEqual(["2024-03-02", "2024-03-14"]);
+    expect([day(deals.get("Acme")?.createdAt), deals.get("Acme")?.closedAt]).toEqual(["2024-01-13", null]);
+  });
+});

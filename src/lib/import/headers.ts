@@ -77,6 +77,10 @@ const DICTIONARY: Record<Exclude<ImportField, "status">, string[]> = {
     "deadline",
     "date limite",
   ],
+  // The dates that give a deal its history (Pipedrive: "Deal created", "Won time", "Lost time"; HubSpot: "Create Date").
+  createdDate: ["created", "created at", "created date", "create date", "deal created", "add time", "date de creation", "cree le"],
+  wonDate: ["won date", "won time", "won at", "date gagne", "gagne le"],
+  lostDate: ["lost date", "lost time", "lost at", "date perdu", "perdu le"],
   owner: [
     "assignee",
     "assigned to",

@@ -1,5 +1,13 @@
 import { parseImportAmount } from "./amount";
-import { type DateOrder, type DateOrderInference, type DateReading, inferDateOrder, localeDateOrder, parseImportDate } from "./dates";
+import {
+  type DateOrder,
+  type DateOrderInference,
+  type DateReading,
+  type DateResult,
+  inferDateOrder,
+  localeDateOrder,
+  parseImportDate,
+} from "./dates";
 import { columnsByField, type ImportField, type ImportMapping, type UnknownOwnerPolicy } from "./fields";
 import { type ImportMember, ownerMatcher } from "./owners";
 import type { ImportStage } from "./stages";
@@ -21,6 +29,10 @@ export type ImportRow = {
   sector: string | null;
   source: string | null;
   expectedCloseDate: string | null;
+  /** The deal's history from the file (ISO dates): when it was created, won, lost. */
+  createdDate: string | null;
+  wonDate: string | null;
+  lostDate: string | null;
   dateReading: DateReading | null;
   /** null: nobody named (new deals go to the importer, updates keep their owner). */
   owner: ImportMember | null;
@@ -41,6 +53,8 @@ export type RowReaderContext = {
   locale: string;
   /** The date column's order, for every row (columnDateOrder); null: each value by itself, then the locale. */
   dateOrder?: DateOrder | null;
+  /** The history date columns' own orders (columnDateOrder with their field). */
+  historyDateOrders?: Partial<Record<HistoryDateField, DateOrder>>;
   unknownOwner: UnknownOwnerPolicy;
   /** Lost deals need a reason; imports use the org's "Other" one (null if the org has none). */
   lossReasonId: string | null;
@@ -62,6 +76,8 @@ function memo<T>(fn: (raw: string) => T, limit = 5000): (raw: string) => T {
 }
 
 export type ColumnDateOrder = { order: DateOrder; inference: DateOrderInference };
+export const HISTORY_DATE_FIELDS = ["createdDate", "wonDate", "lostDate"] as const;
+export type HistoryDateField = (typeof HISTORY_DATE_FIELDS)[number];
 
 /**
  * The order every numeric date of the close-date column is read with: the user's choice, else the
@@ -73,14 +89,25 @@ export function columnDateOrder(
   records: Iterable<{ cells: string[] }>,
   locale: string,
   chosen?: DateOrder | null,
+  field: "expectedCloseDate" | HistoryDateField = "expectedCloseDate",
 ): ColumnDateOrder {
-  const col = columnsByField(mapping).expectedCloseDate;
+  const col = columnsByField(mapping)[field];
   const values = function* () {
     if (col === undefined) return;
     for (const r of records) yield r.cells[col] ?? "";
   };
   const inference = inferDateOrder(values());
   return { order: chosen ?? inference.order ?? localeDateOrder(locale), inference };
+}
+
+/** Each mapped history date column's own order (no user choice: what the column proves, else the locale's). */
+export function historyDateOrders(
+  mapping: ImportMapping,
+  records: () => Iterable<{ cells: string[] }>,
+  locale: string,
+): Partial<Record<HistoryDateField, DateOrder>> {
+  const mapped = HISTORY_DATE_FIELDS.filter((f) => mapping.includes(f));
+  return Object.fromEntries(mapped.map((f) => [f, columnDateOrder(mapping, records(), locale, null, f).order]));
 }
 
 /** A title as a person would write it: the client and what is sold ("Maison Lavande – Site web"), or the client alone. */
@@ -100,6 +127,9 @@ export function rowReader(ctx: RowReaderContext): (cells: string[], line: number
   const readStatus = memo(readDealStatus);
   const matchOwner = memo(ownerMatcher(ctx.members));
   const readDate = memo((raw: string) => parseImportDate(raw, ctx.locale, ctx.dateOrder));
+  const readHistoryDate = Object.fromEntries(
+    HISTORY_DATE_FIELDS.map((f) => [f, memo((raw: string) => parseImportDate(raw, ctx.locale, ctx.historyDateOrders?.[f] ?? null))]),
+  ) as Record<HistoryDateField, (raw: string) => DateResult>;
   const firstOpen = ctx.stages.find((s) => s.kind === "open") ?? null;
 
   return (cells, line) => {
@@ -162,6 +192,16 @@ export function rowReader(ctx: RowReaderContext): (cells: string[], line: number
       } else fail("expectedCloseDate", date.message);
     }
 
+    const history = (field: HistoryDateField): string | null => {
+      const raw = cell(field);
+      if (!raw) return null;
+      const date = readHistoryDate[field](raw);
+      if (date.ok) return date.iso;
+      fail(field, date.message);
+      return null;
+    };
+    const [createdDate, wonDate, lostDate] = HISTORY_DATE_FIELDS.map(history) as [string | null, string | null, string | null];
+
     let owner: ImportMember | null = null;
     const rawOwner = cell("owner");
     if (rawOwner) {
@@ -189,6 +229,9 @@ export function rowReader(ctx: RowReaderContext): (cells: string[], line: number
         source,
         expectedCloseDate,
         dateReading,
+        createdDate,
+        wonDate,
+        lostDate,
         owner,
         notes: cell("notes") || null,
       },

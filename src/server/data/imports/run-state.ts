@@ -5,11 +5,10 @@ import { sql } from "drizzle-orm";
 import type { imports } from "@/db/schema";
 import { duePresetAt } from "@/lib/dates/due-presets";
 import { csvRecordReader } from "@/lib/import/csv";
-import type { DateOrder } from "@/lib/import/dates";
 import type { CsvDelimiter } from "@/lib/import/decode";
 import { firstStepFor } from "@/lib/import/first-steps";
 import { recordReader, type ReportedIssue } from "@/lib/import/plan";
-import { columnDateOrder, type ImportRow, rowReader } from "@/lib/import/rows";
+import { columnDateOrder, historyDateOrders, type ImportRow, rowReader } from "@/lib/import/rows";
 import type { ImportOptions } from "@/lib/schemas/imports";
 import { pgErrorOf } from "@/server/errors";
 import type { TenantContext } from "@/server/tenant";
@@ -17,7 +16,7 @@ import type { TenantContext } from "@/server/tenant";
 import { uuidV7Generator } from "./ids";
 import type { ImportRefs } from "./refs";
 import { tracePhase, traceStart } from "./trace";
-import { closedAtReader, type CreateSettings } from "./write-creates";
+import { closedAtReader, createdAtReader, type CreateSettings } from "./write-creates";
 
 /** Rows per batch: one duplicate lookup and a handful of set-based statements each, and a progress tick. */
 export const BATCH_SIZE = 2000;
@@ -71,13 +70,16 @@ export function failureReason(err: unknown): string {
  * The close-date column's order for the whole run, as the check read it: the user's choice, else
  * what the whole column proves — a pass of its own over the file, since the run reads it in slices.
  */
-function runDateOrder(ctx: TenantContext, imp: OpenImportRunParams["record"], options: OpenImportRunParams["options"]): DateOrder {
+function runDateOrders(ctx: TenantContext, imp: OpenImportRunParams["record"], options: OpenImportRunParams["options"]) {
   const all = function* () {
-    if (options.dateOrder || !options.mapping.includes("expectedCloseDate")) return;
     const scan = csvRecordReader(imp.source, imp.delimiter as CsvDelimiter);
     for (let batch = scan.next(5000); batch.length > 0; batch = scan.next(5000)) yield* batch;
   };
-  return columnDateOrder(options.mapping, all(), ctx.org.locale, options.dateOrder).order;
+  const closeDateScanned = !options.dateOrder && options.mapping.includes("expectedCloseDate");
+  return {
+    dateOrder: columnDateOrder(options.mapping, closeDateScanned ? all() : [], ctx.org.locale, options.dateOrder).order,
+    historyDateOrders: historyDateOrders(options.mapping, all, ctx.org.locale),
+  };
 }
 
 /** Prepares a run inside its transaction (`ctx.db`): reads where each stage's column starts. */
@@ -95,7 +97,7 @@ export async function openImportRun(
       stageValues: options.stageValues,
       currency: ctx.org.currency,
       locale: ctx.org.locale,
-      dateOrder: runDateOrder(ctx, imp, options),
+      ...runDateOrders(ctx, imp, options),
       unknownOwner: options.unknownOwner,
     }),
   );
@@ -111,6 +113,7 @@ export async function openImportRun(
   const firstStepOf = (row: ImportRow) => steps.get(row.stage.id) ?? options.firstAction.details;
   const newId = uuidV7Generator();
   const closedAt = closedAtReader(ctx, now);
+  const createdAt = createdAtReader(ctx, now);
 
   const run: ImportRun = {
     importId: imp.id,
@@ -147,6 +150,7 @@ export async function openImportRun(
       positionOf,
       newId,
       closedAt,
+      createdAt,
     }),
     skip(row, message) {
       run.counts.skipped++;

@@ -28,27 +28,47 @@ export type CreateSettings = {
   newId: () => string;
   /** A closed row's close time (closedAtReader), kept across batches. */
   closedAt: (row: ImportRow) => string | null;
+  /** The row's creation time from its created-date column (createdAtReader), null without one. */
+  createdAt: (row: ImportRow) => string | null;
 };
 
 /**
- * A closed deal's close time: the expected close date (noon in the org's zone) when it is in the
- * past — a historical win should not count as won today — else the import time. Memoised per
- * date: the time-zone arithmetic was half a second of a 100 000-row import, for a few hundred dates.
+ * A date's noon in the org's zone, capped at `now` (a date in the future has not happened yet).
+ * Memoised per date: the time-zone arithmetic was half a second of a 100 000-row import, for a few
+ * hundred dates.
  */
-export function closedAtReader(ctx: TenantContext, now: Date): (row: ImportRow) => string | null {
+function pastNoonReader(ctx: TenantContext, now: Date): (isoDate: string) => string {
   const byDate = new Map<string, string>();
-  return (row) => {
-    if (row.stage.kind === "open") return null;
-    if (!row.expectedCloseDate) return now.toISOString();
-    let at = byDate.get(row.expectedCloseDate);
+  return (isoDate) => {
+    let at = byDate.get(isoDate);
     if (at === undefined) {
-      const [y, m, d] = row.expectedCloseDate.split("-").map(Number) as [number, number, number];
+      const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
       const noon = zonedTimeToUtc({ year: y, month: m, day: d, hour: 12, minute: 0 }, ctx.org.timeZone);
       at = (noon < now ? noon : now).toISOString();
-      byDate.set(row.expectedCloseDate, at);
+      byDate.set(isoDate, at);
     }
     return at;
   };
+}
+
+/**
+ * A closed deal's close time: its won or lost date from the file, else its expected close date,
+ * at noon in the org's zone when in the past — a historical win should not count as won today —
+ * else the import time.
+ */
+export function closedAtReader(ctx: TenantContext, now: Date): (row: ImportRow) => string | null {
+  const noonOf = pastNoonReader(ctx, now);
+  return (row) => {
+    if (row.stage.kind === "open") return null;
+    const day = (row.stage.kind === "won" ? row.wonDate : row.lostDate) ?? row.expectedCloseDate;
+    return day ? noonOf(day) : now.toISOString();
+  };
+}
+
+/** A deal's creation time from the file's created date (noon in the org's zone), null without one. */
+export function createdAtReader(ctx: TenantContext, now: Date): (row: ImportRow) => string | null {
+  const noonOf = pastNoonReader(ctx, now);
+  return (row) => (row.createdDate ? noonOf(row.createdDate) : null);
 }
 
 /** What a batch's insert did: the ids it created, and the rows (by index) it skipped as duplicates. */
@@ -117,10 +137,10 @@ export async function insertNewDeals(
                            ${textArray(rows.map((row) => row.expectedCloseDate))}::date[],
                            ${textArray(rows.map((row) => (row.stage.kind === "lost" ? s.lossReasonId : null)))}::uuid[],
                            ${textArray(rows.map((row) => (row.stage.kind === "lost" ? (row.notes ? `Imported: ${row.notes}`.slice(0, 1000) : "Imported") : null)))}::text[],
-                           ${textArray(rows.map(s.closedAt))}::timestamptz[],
+                           ${textArray(rows.map(s.closedAt))}::timestamptz[], ${textArray(rows.map(s.createdAt))}::timestamptz[],
                            ${numberArray(rows.map((row) => s.positionOf(row)))}::float8[])
                with ordinality
-               as t(id, title, contact, owner_id, value_minor, stage_id, probability, sector, source, close_date, loss_reason_id, loss_note, closed_at, position, ord)
+               as t(id, title, contact, owner_id, value_minor, stage_id, probability, sector, source, close_date, loss_reason_id, loss_note, closed_at, created_at, position, ord)
     ), duplicate as (
       ${duplicates}
     ), new_deals as (
@@ -128,8 +148,8 @@ export async function insertNewDeals(
                          expected_close_date, loss_reason_id, loss_note, closed_at, position, created_by, created_at)
       select t.id, ${ctx.orgId}, t.title, t.contact, t.owner_id, coalesce(t.value_minor, 0), ${ctx.org.currency}, t.stage_id, t.probability,
              t.sector, t.source, t.close_date, t.loss_reason_id, t.loss_note, t.closed_at, t.position, ${ctx.userId},
-             -- A deal closed in the past did not start today (deals_closed_after_created): least() skips a null close.
-             least(now(), t.closed_at)
+             -- The file's created date, never after the close (deals_closed_after_created) nor now; least() skips nulls.
+             least(now(), t.closed_at, t.created_at)
         from input t
        where t.ord not in (select ord from duplicate)
       returning *
