@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { LinkPageHeading } from "@/components/auth/link-page";
 import { SetupForm } from "@/components/auth/setup-form";
 import { regionalOptions } from "@/components/settings/org-display";
+import { isPlausibleLinkToken } from "@/lib/link-token";
 import { databaseContext } from "@/server/data/context";
 import { unsafeIsSetupOpen } from "@/server/data/setup";
 
@@ -17,18 +19,13 @@ type SetupPageProps = { searchParams: Promise<{ token?: string | string[] }> };
  */
 export default async function SetupPage({ searchParams }: SetupPageProps) {
   const { token } = await searchParams;
-  // Tokens are base64url of 32 bytes; anything far outside that shape cannot match, so skip the query.
-  const plausible = typeof token === "string" && token.length >= 20 && token.length <= 100;
-  if (!plausible || !(await unsafeIsSetupOpen(databaseContext(), { token }))) notFound();
+  if (!isPlausibleLinkToken(token) || !(await unsafeIsSetupOpen(databaseContext(), { token }))) notFound();
 
   return (
     <div className="space-y-6">
-      <div className="space-y-1 text-center">
-        <h1 className="text-xl font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">Set up Momentum</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Create your organization and its first admin. Everyone else joins by invitation from the members settings.
-        </p>
-      </div>
+      <LinkPageHeading title="Set up Momentum">
+        Create your organization and its first admin. Everyone else joins by invitation from the members settings.
+      </LinkPageHeading>
       <SetupForm token={token} {...regionalOptions()} />
     </div>
   );
