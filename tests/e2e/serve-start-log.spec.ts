@@ -1,65 +1,29 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 
 import { expect, test } from "@playwright/test";
 
-// The production server (scripts/serve.mts, as `npm start` runs it) on a data directory of its own,
-// started twice: the first start creates the embedded cluster, migrates, seeds the demo; the second
-// reuses all of it. Both logs must be something a person reads: the steps, the logins, the URL,
-// a few dozen lines, no ERROR (PostgreSQL's own log goes to a file; pg-boss migrates once).
-const root = process.cwd();
-const dataDir = path.join(root, ".test-data", `serve-log-${process.pid}`);
-let running: ChildProcess | undefined;
+import { freePort, OwnServer } from "./support/own-server";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+// The production server on a data directory of its own, started twice: the first start creates the
+// embedded cluster, migrates, seeds the demo; the second reuses all of it. Both logs must be something
+// a person reads: the steps, the logins, the URL, a few dozen lines, no ERROR (PostgreSQL's own log
+// goes to a file; pg-boss migrates once).
+const dataDir = path.join(process.cwd(), ".test-data", `serve-log-${process.pid}`);
+let running: OwnServer | undefined;
 
 /** Starts serve.mts, waits for its "ready" line and a healthy answer, stops it; returns its whole log. */
 async function startAndStop(port: number): Promise<string> {
-  let log = "";
-  const primary = spawn(process.execPath, ["--import", "./scripts/lib/allow-server-only.mjs", "--import", "tsx", "scripts/serve.mts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: "",
-      DATA_DIR: dataDir,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      WEB_CONCURRENCY: "2",
-      JOBS_WORKER: "on",
-      SEED_DEMO: "auto",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  running = primary;
-  primary.stdout!.on("data", (d: Buffer) => (log += d.toString()));
-  primary.stderr!.on("data", (d: Buffer) => (log += d.toString()));
-  const exited = new Promise((resolve) => primary.once("exit", resolve));
-
-  const deadline = Date.now() + 240_000; // seeding the demo on a busy 2-core box takes a while
-  while (!/is ready at/.test(log)) {
-    if (primary.exitCode !== null || Date.now() > deadline) throw new Error(`the server did not get ready; log:\n${log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+  const server = new OwnServer({ port, dataDir, webConcurrency: 2, jobsWorker: "on", seedDemo: "auto" });
+  running = server;
+  // Seeding the demo on a busy 2-core box takes a while.
+  await server.waitForLog(/is ready at/, 240_000);
+  const health = await fetch(`${server.origin}/api/health`);
   expect(health.status).toBe(200);
   // A moment for late output (a worker's error would come now), then a normal stop.
   await new Promise((r) => setTimeout(r, 1500));
-  const logAtReady = log;
-  primary.kill("SIGTERM");
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+  const logAtReady = server.log;
+  await server.stop(20_000);
   running = undefined;
   return logAtReady;
 }
@@ -73,7 +37,7 @@ function expectReadable(log: string, port: number) {
 }
 
 test.afterAll(async () => {
-  running?.kill("SIGKILL");
+  await running?.cleanUp();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
