@@ -42,7 +42,12 @@ async function main() {
   if (!fs.existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID")))
     throw new Error(`No build in ${DIST_DIR}: run NEXT_DIST_DIR=${DIST_DIR} npx next build first.`);
   const server = await startServer();
-  const results: Record<string, unknown> = { loadAverageAtStart: os.loadavg().map((n) => n.toFixed(2)), cpus: os.availableParallelism() };
+  const results: Record<string, unknown> = {
+    measuredAt: new Date().toISOString(),
+    trustedProxies: 1,
+    loadAverageAtStart: os.loadavg().map((n) => n.toFixed(2)),
+    cpus: os.availableParallelism(),
+  };
   try {
     const cookie = await signIn(REP, PASSWORD);
     await probeToday(cookie, 50); // warm-up: JIT, pools, caches

@@ -4,6 +4,7 @@ import path from "node:path";
 import { BENCH_DIST_DIR, SCALE } from "./config";
 import { planHighlight } from "./plans";
 import { pageResultsSection } from "./report-pages";
+import { signInFloodBenchmark } from "./report-sign-in";
 import type { BenchResults } from "./results";
 
 /** bench/results.json (everything, machine-readable) and BENCHMARKS.md (the same, for people). */
@@ -136,6 +137,8 @@ function otherBenchmarks(): string[] {
     ...importBenchmark(),
     ...(fs.existsSync(path.join(process.cwd(), "bench", "results-import.json")) ? [""] : []),
     ...exportBenchmark(),
+    "",
+    ...signInFloodBenchmark(),
   ];
 }
 
