@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { formatDate } from "@/lib/dates/format";
 import type { DateOrder, DateReading } from "@/lib/import/dates";
 import type { ImportMapping, UnknownOwnerPolicy } from "@/lib/import/fields";
-import { columnDateOrder, historyDateOrders, type ImportRow, type RowIssue, rowReader } from "@/lib/import/rows";
+import { columnDateOrder, importDateOrders, type ImportRow, type RowIssue, rowReader } from "@/lib/import/rows";
 import type { StageValueChoice } from "@/lib/import/value-map";
 import { minorDigits } from "@/lib/money";
 
@@ -74,7 +74,7 @@ export function ImportPreview({
       currency: org.currency,
       locale: org.locale,
       dateOrder: dates.order,
-      historyDateOrders: historyDateOrders(mapping, () => file.sample, org.locale),
+      historyDateOrders: importDateOrders(mapping, file.sample, org.locale, dates.order).historyDateOrders,
       unknownOwner,
     });
     return file.sample.map((r) => ({ record: r, result: read(r.cells, r.line) }));

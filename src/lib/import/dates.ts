@@ -65,18 +65,33 @@ export type DateOrderInference = {
  * ambiguous row of a day-first file in a month-first locale ("01-03-17" beside "20-10-16").
  */
 export function inferDateOrder(values: Iterable<string>): DateOrderInference {
+  const inference = dateOrderInference();
+  for (const raw of values) {
+    inference.see(raw);
+    if (inference.settled()) break;
+  }
+  return inference.result();
+}
+
+/** inferDateOrder one value at a time, so that several columns can share one pass over a file. */
+export function dateOrderInference() {
   let dayFirstExample: string | null = null;
   let monthFirstExample: string | null = null;
-  for (const raw of values) {
-    const m = NUMERIC.exec(stripTime(raw.trim()));
-    if (!m) continue;
-    if (!dayFirstExample && Number(m[1]) > 12) dayFirstExample = raw.trim();
-    else if (!monthFirstExample && Number(m[2]) > 12) monthFirstExample = raw.trim();
-    if (dayFirstExample && monthFirstExample) break;
-  }
-  const conflict = dayFirstExample !== null && monthFirstExample !== null;
-  const order = conflict ? null : dayFirstExample ? "day-first" : monthFirstExample ? "month-first" : null;
-  return { order, dayFirstExample, monthFirstExample, conflict };
+  return {
+    see(raw: string) {
+      const m = NUMERIC.exec(stripTime(raw.trim()));
+      if (!m) return;
+      if (!dayFirstExample && Number(m[1]) > 12) dayFirstExample = raw.trim();
+      else if (!monthFirstExample && Number(m[2]) > 12) monthFirstExample = raw.trim();
+    },
+    /** Both orders are proven: no further value can change the result. */
+    settled: () => dayFirstExample !== null && monthFirstExample !== null,
+    result(): DateOrderInference {
+      const conflict = dayFirstExample !== null && monthFirstExample !== null;
+      const order = conflict ? null : dayFirstExample ? "day-first" : monthFirstExample ? "month-first" : null;
+      return { order, dayFirstExample, monthFirstExample, conflict };
+    },
+  };
 }
 
 const stripTime = (s: string) => s.replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(z|[ap]\.?m\.?|[+-]\d{2}:?\d{2})?$/i, "");

@@ -2,6 +2,7 @@ import { parseImportAmount } from "./amount";
 import {
   type DateOrder,
   type DateOrderInference,
+  dateOrderInference,
   type DateReading,
   type DateResult,
   inferDateOrder,
@@ -100,14 +101,35 @@ export function columnDateOrder(
   return { order: chosen ?? inference.order ?? localeDateOrder(locale), inference };
 }
 
-/** Each mapped history date column's own order (no user choice: what the column proves, else the locale's). */
-export function historyDateOrders(
+export type ImportDateOrders = { dateOrder: DateOrder; historyDateOrders: Partial<Record<HistoryDateField, DateOrder>> };
+
+/**
+ * The order of every mapped date column, from one pass over the records (a run re-reads its file
+ * for this, so one pass rather than one per column): the close date's as the user chose it, else
+ * as the column proves it; each history date column's as it proves it; else the locale's.
+ */
+export function importDateOrders(
   mapping: ImportMapping,
-  records: () => Iterable<{ cells: string[] }>,
+  records: Iterable<{ cells: string[] }>,
   locale: string,
-): Partial<Record<HistoryDateField, DateOrder>> {
-  const mapped = HISTORY_DATE_FIELDS.filter((f) => mapping.includes(f));
-  return Object.fromEntries(mapped.map((f) => [f, columnDateOrder(mapping, records(), locale, null, f).order]));
+  chosen?: DateOrder | null,
+): ImportDateOrders {
+  const cols = columnsByField(mapping);
+  const history = HISTORY_DATE_FIELDS.filter((f) => cols[f] !== undefined);
+  const scanned = [...(chosen ? [] : (["expectedCloseDate"] as const)), ...history].filter((f) => cols[f] !== undefined);
+  const inferences = scanned.map((field) => ({ col: cols[field]!, field, inference: dateOrderInference() }));
+  if (inferences.length > 0) {
+    for (const r of records) {
+      for (const { col, inference } of inferences) inference.see(r.cells[col] ?? "");
+      if (inferences.every(({ inference }) => inference.settled())) break;
+    }
+  }
+  const orderOf = (field: "expectedCloseDate" | HistoryDateField) =>
+    inferences.find((i) => i.field === field)?.inference.result().order ?? localeDateOrder(locale);
+  return {
+    dateOrder: chosen ?? orderOf("expectedCloseDate"),
+    historyDateOrders: Object.fromEntries(history.map((f) => [f, orderOf(f)])),
+  };
 }
 
 /** A title as a person would write it: the client and what is sold ("Maison Lavande – Site web"), or the client alone. */

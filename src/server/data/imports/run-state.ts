@@ -8,7 +8,7 @@ import { csvRecordReader } from "@/lib/import/csv";
 import type { CsvDelimiter } from "@/lib/import/decode";
 import { firstStepFor } from "@/lib/import/first-steps";
 import { recordReader, type ReportedIssue } from "@/lib/import/plan";
-import { columnDateOrder, historyDateOrders, type ImportRow, rowReader } from "@/lib/import/rows";
+import { importDateOrders, type ImportRow, rowReader } from "@/lib/import/rows";
 import type { ImportOptions } from "@/lib/schemas/imports";
 import { pgErrorOf } from "@/server/errors";
 import type { TenantContext } from "@/server/tenant";
@@ -67,19 +67,16 @@ export function failureReason(err: unknown): string {
 }
 
 /**
- * The close-date column's order for the whole run, as the check read it: the user's choice, else
- * what the whole column proves — a pass of its own over the file, since the run reads it in slices.
+ * Every date column's order for the whole run, as the check read it: the user's choice, else what
+ * the whole column proves — a pass of its own over the file (one for all date columns), since the
+ * run reads it in slices.
  */
 function runDateOrders(ctx: TenantContext, imp: OpenImportRunParams["record"], options: OpenImportRunParams["options"]) {
   const all = function* () {
     const scan = csvRecordReader(imp.source, imp.delimiter as CsvDelimiter);
     for (let batch = scan.next(5000); batch.length > 0; batch = scan.next(5000)) yield* batch;
   };
-  const closeDateScanned = !options.dateOrder && options.mapping.includes("expectedCloseDate");
-  return {
-    dateOrder: columnDateOrder(options.mapping, closeDateScanned ? all() : [], ctx.org.locale, options.dateOrder).order,
-    historyDateOrders: historyDateOrders(options.mapping, all, ctx.org.locale),
-  };
+  return importDateOrders(options.mapping, all(), ctx.org.locale, options.dateOrder);
 }
 
 /** Prepares a run inside its transaction (`ctx.db`): reads where each stage's column starts. */

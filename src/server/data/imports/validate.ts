@@ -6,7 +6,7 @@ import { imports } from "@/db/schema";
 import { parseCsv } from "@/lib/import/csv";
 import type { CsvDelimiter } from "@/lib/import/decode";
 import { decideRow, readRecords, type ReportedIssue } from "@/lib/import/plan";
-import { columnDateOrder, historyDateOrders, rowReader } from "@/lib/import/rows";
+import { importDateOrders, rowReader } from "@/lib/import/rows";
 import type { ImportOptions } from "@/lib/schemas/imports";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { requirePermission, type TenantContext } from "@/server/tenant";
@@ -88,8 +88,7 @@ export async function validateImport(ctx: TenantContext, { importId, ...options 
     stageValues: options.stageValues,
     currency: ctx.org.currency,
     locale: ctx.org.locale,
-    dateOrder: columnDateOrder(options.mapping, records, ctx.org.locale, options.dateOrder).order,
-    historyDateOrders: historyDateOrders(options.mapping, () => records, ctx.org.locale),
+    ...importDateOrders(options.mapping, records, ctx.org.locale, options.dateOrder),
     unknownOwner: options.unknownOwner,
   });
   const { rows, issues, invalidRows, repeatedRows } = readRecords(records, read);
